@@ -1,0 +1,45 @@
+import { z } from "zod/v4";
+
+const ZOptionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+/** Every environment variable Stagebot reads (README.md, "Configuration", documents each). */
+export const ZConfig = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: ZOptionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
+  ),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  DATA_DIR: z.string().default("data"),
+  /** "auto": demo data on the first start in embedded mode; "always" / "never" force it. */
+  DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  UNIVERSITY_NAME: z.string().default("Université de démonstration"),
+  SLACK_BOT_TOKEN: ZOptionalText,
+  SLACK_SIGNING_SECRET: ZOptionalText,
+  SLACK_API_URL: ZOptionalText,
+  TEAMS_APP_ID: ZOptionalText,
+  TEAMS_APP_PASSWORD: ZOptionalText,
+  TEAMS_APP_TENANT_ID: ZOptionalText,
+});
+
+export type TConfig = z.infer<typeof ZConfig>;
+
+/** Raised at start when the environment is invalid; lists every bad variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and validates the environment, with one clear line per missing or invalid variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}

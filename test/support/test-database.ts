@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { createDatabase, type TDatabase } from "../../src/db/create-database.ts";
+
+/** Server URL the tests create their databases on (real PostgreSQL, never a mock). */
+export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+/** The URL of `database` on the test server. */
+export function databaseUrl(database: string): string {
+  const url = new URL(TEST_SERVER_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Creates an empty database with a unique name; `drop` removes it. */
+export async function createEmptyDatabase(prefix = "stagebot_test"): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
+  return {
+    name,
+    url: databaseUrl(name),
+    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** A migrated database of its own for one test file. */
+export async function createTestDatabase(): Promise<TDatabase & { url: string; drop(): Promise<void> }> {
+  const empty = await createEmptyDatabase();
+  const database = await createDatabase({ databaseUrl: empty.url, poolSize: 4 });
+  return {
+    ...database,
+    url: empty.url,
+    drop: async () => {
+      await database.close();
+      await empty.drop();
+    },
+  };
+}
