@@ -1,0 +1,90 @@
+import { AppError } from "../app/app-error.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+
+/** A convention with its interruption and irregular-schedule periods. */
+export type TConventionRecord = Prisma.ConventionGetPayload<{ include: { interruptions: true; irregularPeriods: true } }>;
+
+export interface TPeriodInput {
+  dateDebut: Date;
+  dateFin: Date;
+}
+
+/** Scalar changes of a convention plus, when given, the full new lists of periods. */
+export interface TConventionChanges {
+  fields: Prisma.ConventionUncheckedUpdateManyInput;
+  interruptions?: TPeriodInput[];
+  irregularPeriods?: Array<TPeriodInput & { hoursPerDay: number }>;
+}
+
+export interface TAuditEntry {
+  actorId: number | null;
+  action: string;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+}
+
+const withPeriods = {
+  interruptions: { orderBy: { dateDebut: "asc" } },
+  irregularPeriods: { orderBy: { dateDebut: "asc" } },
+} as const satisfies Prisma.ConventionInclude;
+
+/** Reads one convention, or throws NOT_FOUND. */
+export async function getConvention(prisma: PrismaClient | Prisma.TransactionClient, id: number): Promise<TConventionRecord> {
+  const convention = await prisma.convention.findUnique({ where: { id }, include: withPeriods });
+  if (!convention) throw new AppError("NOT_FOUND", { entity: "convention", id });
+  return convention;
+}
+
+/**
+ * Applies changes only if the convention is still at `expectedVersion` (optimistic locking),
+ * in one transaction with its audit event: a stale update changes nothing and throws STALE_VERSION.
+ */
+export async function updateConvention(
+  prisma: PrismaClient,
+  id: number,
+  expectedVersion: number,
+  changes: TConventionChanges,
+  audit: TAuditEntry,
+): Promise<TConventionRecord> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.convention.updateMany({
+      where: { id, version: expectedVersion },
+      data: { ...changes.fields, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const exists = await tx.convention.count({ where: { id } });
+      throw exists ? new AppError("STALE_VERSION", { id }) : new AppError("NOT_FOUND", { entity: "convention", id });
+    }
+    if (changes.interruptions) {
+      await tx.interruption.deleteMany({ where: { conventionId: id } });
+      await tx.interruption.createMany({ data: changes.interruptions.map((period) => ({ ...period, conventionId: id })) });
+    }
+    if (changes.irregularPeriods) {
+      await tx.irregularPeriod.deleteMany({ where: { conventionId: id } });
+      await tx.irregularPeriod.createMany({ data: changes.irregularPeriods.map((period) => ({ ...period, conventionId: id })) });
+    }
+    await tx.auditEvent.create({
+      data: { entityType: "convention", entityId: id, conventionId: id, ...audit },
+    });
+    return getConvention(tx, id);
+  });
+}
+
+/** Creates an empty draft for a student, audited. */
+export async function createDraft(prisma: PrismaClient, studentId: number, actorId: number): Promise<TConventionRecord> {
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.convention.create({ data: { studentId, createdById: actorId } });
+    await tx.auditEvent.create({
+      data: { entityType: "convention", entityId: created.id, conventionId: created.id, actorId, action: "convention.created" },
+    });
+    return getConvention(tx, created.id);
+  });
+}
+
+/** Takes the next convention number from its sequence (never reused). */
+export async function nextConventionNumber(prisma: PrismaClient | Prisma.TransactionClient): Promise<number> {
+  const rows = await prisma.$queryRaw<Array<{ numero: bigint }>>`SELECT nextval('convention_numero_seq') AS numero`;
+  const numero = rows[0]?.numero;
+  if (numero === undefined) throw new Error("convention_numero_seq returned no value");
+  return Number(numero);
+}
