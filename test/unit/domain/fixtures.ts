@@ -1,0 +1,47 @@
+import type { TConventionValues } from "../../../src/domain/convention.ts";
+import { emptyConventionValues } from "../../../src/domain/sections/index.ts";
+
+/** A convention every section of which is complete and valid. */
+export function completeConventionValues(overrides: Partial<TConventionValues> = {}): TConventionValues {
+  return {
+    ...emptyConventionValues(),
+    etudiantLastName: "Martin",
+    etudiantFirstName: "Léa",
+    etudiantEmail: "lea.martin@etu.univ-amu.fr",
+    etudiantPhone: "+33 6 12 34 56 78",
+    cpamId: 13,
+    inscriptionId: 7,
+    academicYear: "2025/2026",
+    elementPedagogiqueId: 31,
+    heuresFormationPlus200: true,
+    typeConvention: "FORMATION_INITIALE",
+    langue: "FR",
+    etablissementId: 100,
+    serviceId: 200,
+    tuteurId: 300,
+    paysIso2: "FR",
+    thematiqueCode: "INFORMATIQUE",
+    sujet: "Développement d'un bot de conventions de stage",
+    fonctionsTaches: "Concevoir, développer et tester le bot.",
+    competences: "TypeScript, tests, conception.",
+    dateDebut: "2026-03-02",
+    dateFin: "2026-06-26",
+    interruptions: [{ dateDebut: "2026-04-20", dateFin: "2026-04-24" }],
+    horairesReguliers: true,
+    heuresHebdomadaires: 35,
+    tempsTravailCode: "TEMPS_PLEIN",
+    gratification: true,
+    gratificationMontant: 4.5,
+    gratificationType: "NET",
+    gratificationUnite: "HEURE",
+    deviseCode: "EUR",
+    modeVersementCode: "VIREMENT",
+    origineStageCode: "CANDIDATURE_SPONTANEE",
+    confidentiel: false,
+    natureTravailCode: "RAPPORT",
+    modaliteValidationCode: "SOUTENANCE",
+    enseignantId: 400,
+    signataireId: 301,
+    ...overrides,
+  };
+}
