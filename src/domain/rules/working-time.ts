@@ -1,0 +1,166 @@
+// Working time: interns follow the host's rules for employees (L124-14), stricter for minors.
+import type { TRuleResult } from "./codes.ts";
+import { RULE_FIELDS, ruleResult } from "./codes.ts";
+import type { TIsoDate } from "./dates.ts";
+import { ageOn, daysBetween, isIsoDate, isoWeekday, mondayOf } from "./dates.ts";
+import type { TWorkedDay } from "./duree-effective.ts";
+import { toCentiHours } from "./duree-effective.ts";
+import { isFrenchPublicHoliday } from "./holidays.ts";
+import type { TTravailExceptionnel } from "./types.ts";
+
+// Code du travail L3121-18, L3121-20, L3121-22, applied to interns by L124-14.
+/** Adults: at most 10 hours a day. */
+export const ADULT_MAX_DAILY_HOURS = 10;
+/** Adults: at most 48 hours in any week. */
+export const ADULT_MAX_WEEKLY_HOURS = 48;
+/** Adults: at most 44 hours a week on average over 12 consecutive weeks. */
+export const ADULT_MAX_AVERAGE_WEEKLY_HOURS = 44;
+/** Weeks over which the average weekly hours are taken. */
+export const AVERAGE_WEEKS = 12;
+// Code du travail L3162-1, L3163-1 to L3163-3, L3164-2 and L3164-6: young workers.
+/** Minors: at most 8 hours a day. */
+export const MINOR_MAX_DAILY_HOURS = 8;
+/** Minors: at most 35 hours a week. */
+export const MINOR_MAX_WEEKLY_HOURS = 35;
+/** Age from which the student is an adult. */
+export const AGE_OF_MAJORITY = 18;
+
+/** True when someone born on `birthDate` is under 18 on `date`. */
+export function isMinorOn(birthDate: TIsoDate, date: TIsoDate): boolean {
+  return ageOn(birthDate, date) < AGE_OF_MAJORITY;
+}
+
+/** The peaks of a schedule, the figures the working-time limits apply to. */
+export type TWorkload = {
+  maxDailyHours: number;
+  maxWeeklyHours: number;
+  /** Highest average over 12 consecutive weeks (over all weeks when the internship is shorter). */
+  maxAverageWeeklyHours: number;
+  worksOnSunday: boolean;
+  worksOnPublicHoliday: boolean;
+};
+
+function weeklyTotals(days: readonly TWorkedDay[]): number[] {
+  const first = days[0];
+  if (!first) return [];
+  const firstMonday = mondayOf(first.date);
+  const totals: number[] = [];
+  for (const day of days) {
+    const week = Math.floor(daysBetween(firstMonday, day.date) / 7);
+    while (totals.length <= week) totals.push(0);
+    totals[week] = (totals[week] ?? 0) + day.hours;
+  }
+  return totals;
+}
+
+function maxRollingAverage(totals: readonly number[], window: number): number {
+  const size = Math.min(window, totals.length);
+  let best = 0;
+  for (let start = 0; start + size <= totals.length && size > 0; start++) {
+    const sum = totals.slice(start, start + size).reduce((a, b) => a + b, 0);
+    best = Math.max(best, sum / size);
+  }
+  return best;
+}
+
+/**
+ * The workload of the days of presence, never below what the convention declares: the
+ * declared weekly hours count as a week's hours, as its average, and / 5 as a day's.
+ */
+export function workloadOf(days: readonly TWorkedDay[], declaredWeeklyHours: number | null): TWorkload {
+  const declared = declaredWeeklyHours !== null && declaredWeeklyHours > 0 ? declaredWeeklyHours : 0;
+  const totals = weeklyTotals(days);
+  return {
+    maxDailyHours: Math.max(declared / 5, ...days.map((d) => d.hours)),
+    maxWeeklyHours: Math.max(declared, ...totals),
+    maxAverageWeeklyHours: Math.max(declared, maxRollingAverage(totals, AVERAGE_WEEKS)),
+    worksOnSunday: days.some((d) => isoWeekday(d.date) === 7),
+    worksOnPublicHoliday: days.some((d) => isFrenchPublicHoliday(d.date)),
+  };
+}
+
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+const exceeds = (hours: number, max: number): boolean => toCentiHours(hours) > max * 100;
+
+/** Input of the working-time rule. */
+export type TWorkingTimeCheck = {
+  workload: TWorkload;
+  /** Null when unknown: the adults' limits, which bind everyone, still apply. */
+  birthDate: TIsoDate | null;
+  startDate: TIsoDate | null;
+  travailExceptionnel: TTravailExceptionnel;
+};
+
+/** Checks daily and weekly hours and exceptional presence against the adults' or the minors' limits. */
+export function checkWorkingTime(check: TWorkingTimeCheck): TRuleResult[] {
+  const { birthDate, startDate } = check;
+  const age = isIsoDate(birthDate) && isIsoDate(startDate) ? ageOn(birthDate, startDate) : null;
+  return age !== null && age < AGE_OF_MAJORITY ? checkMinor(check, age) : checkAdult(check);
+}
+
+function checkAdult({ workload, travailExceptionnel: flags }: TWorkingTimeCheck): TRuleResult[] {
+  const results: TRuleResult[] = [];
+  const daily = round2(workload.maxDailyHours);
+  const weekly = round2(workload.maxWeeklyHours);
+  const average = round2(workload.maxAverageWeeklyHours);
+  const field = RULE_FIELDS.heuresHebdomadaires;
+  if (exceeds(daily, ADULT_MAX_DAILY_HOURS)) {
+    results.push(ruleResult("DAILY_HOURS_EXCEEDED", "error", { hours: daily, max: ADULT_MAX_DAILY_HOURS }, field));
+  }
+  if (exceeds(weekly, ADULT_MAX_WEEKLY_HOURS)) {
+    results.push(ruleResult("WEEKLY_HOURS_EXCEEDED", "error", { hours: weekly, max: ADULT_MAX_WEEKLY_HOURS }, field));
+  } else if (exceeds(average, ADULT_MAX_AVERAGE_WEEKLY_HOURS)) {
+    const params = { hours: average, max: ADULT_MAX_AVERAGE_WEEKLY_HOURS, weeks: AVERAGE_WEEKS };
+    results.push(ruleResult("WEEKLY_AVERAGE_EXCEEDED", "warning", params, field));
+  }
+  return [...results, ...checkExceptionalPresence(workload, flags)];
+}
+
+// L124-14 and D124-4 (6°): presence at night, on Sundays or public holidays, and telework
+// must be written in the convention; a ticked box with no description says too little.
+function checkExceptionalPresence(workload: TWorkload, flags: TTravailExceptionnel): TRuleResult[] {
+  const results: TRuleResult[] = [];
+  if (workload.worksOnSunday && !flags.sunday) {
+    results.push(ruleResult("SUNDAY_WORK_NOT_DECLARED", "warning", {}, RULE_FIELDS.travailDimanche));
+  }
+  if (workload.worksOnPublicHoliday && !flags.publicHoliday) {
+    results.push(ruleResult("PUBLIC_HOLIDAY_WORK_NOT_DECLARED", "warning", {}, RULE_FIELDS.travailJoursFeries));
+  }
+  if ((flags.comment ?? "").trim() !== "") return results;
+  const field = RULE_FIELDS.travailExceptionnelCommentaire;
+  if (flags.night) results.push(ruleResult("NIGHT_WORK_NOT_DESCRIBED", "warning", {}, field));
+  if (flags.sunday || workload.worksOnSunday) {
+    results.push(ruleResult("SUNDAY_WORK_NOT_DESCRIBED", "warning", {}, field));
+  }
+  if (flags.publicHoliday || workload.worksOnPublicHoliday) {
+    results.push(ruleResult("PUBLIC_HOLIDAY_WORK_NOT_DESCRIBED", "warning", {}, field));
+  }
+  if (flags.telework) results.push(ruleResult("TELEWORK_NOT_DESCRIBED", "warning", {}, field));
+  return results;
+}
+
+function checkMinor({ workload, travailExceptionnel: flags }: TWorkingTimeCheck, age: number): TRuleResult[] {
+  // The convention is signed by the legal representative (D124-4), hence a recorded warning.
+  const results = [ruleResult("MINOR_STUDENT", "warning", { age }, RULE_FIELDS.dateNaissance)];
+  const daily = round2(workload.maxDailyHours);
+  const weekly = round2(workload.maxWeeklyHours);
+  const field = RULE_FIELDS.heuresHebdomadaires;
+  if (exceeds(daily, MINOR_MAX_DAILY_HOURS)) {
+    results.push(ruleResult("MINOR_DAILY_HOURS_EXCEEDED", "error", { hours: daily, max: MINOR_MAX_DAILY_HOURS }, field));
+  }
+  if (exceeds(weekly, MINOR_MAX_WEEKLY_HOURS)) {
+    results.push(ruleResult("MINOR_WEEKLY_HOURS_EXCEEDED", "error", { hours: weekly, max: MINOR_MAX_WEEKLY_HOURS }, field));
+  }
+  // Code du travail L3163-2 (night), L3164-2 (Sunday), L3164-6 (public holidays).
+  if (flags.night) results.push(ruleResult("MINOR_NIGHT_WORK", "error", { age }, RULE_FIELDS.travailNuit));
+  if (flags.sunday || workload.worksOnSunday) {
+    results.push(ruleResult("MINOR_SUNDAY_WORK", "error", { age }, RULE_FIELDS.travailDimanche));
+  }
+  if (flags.publicHoliday || workload.worksOnPublicHoliday) {
+    results.push(ruleResult("MINOR_PUBLIC_HOLIDAY_WORK", "error", { age }, RULE_FIELDS.travailJoursFeries));
+  }
+  if (flags.telework && (flags.comment ?? "").trim() === "") {
+    results.push(ruleResult("TELEWORK_NOT_DESCRIBED", "warning", {}, RULE_FIELDS.travailExceptionnelCommentaire));
+  }
+  return results;
+}
