@@ -1,0 +1,58 @@
+import type { TRulesFactsSource, TStoredConvention } from "../app/ports.ts";
+import type { TConventionRulesFacts } from "../domain/convention-rules.ts";
+import { DEFAULT_GRATIFICATION_RATES, type TGratificationRates } from "../domain/rules/index.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { toIsoDate } from "./convention-values.ts";
+
+async function studentConventions(prisma: PrismaClient, convention: TStoredConvention) {
+  const others = await prisma.convention.findMany({
+    where: { studentId: convention.studentId, id: { not: convention.id }, state: { not: "CANCELLED" }, etablissementId: { not: null } },
+    select: { etablissementId: true, academicYear: true, state: true, dureeEffectiveSaisie: true, dureeEffectiveCalculee: true },
+  });
+  return others.map((other) => ({
+    hostId: other.etablissementId ?? 0,
+    academicYear: other.academicYear ?? "",
+    hours: (other.dureeEffectiveSaisie ?? other.dureeEffectiveCalculee)?.toNumber() ?? 0,
+    state: other.state,
+  }));
+}
+
+async function tutorConventions(prisma: PrismaClient, convention: TStoredConvention) {
+  const tuteurId = convention.values.tuteurId;
+  if (tuteurId === null) return [];
+  const others = await prisma.convention.findMany({
+    where: { tuteurId, id: { not: convention.id }, dateDebut: { not: null }, dateFin: { not: null } },
+    select: { dateDebut: true, dateFin: true, state: true },
+  });
+  return others.flatMap((other) =>
+    other.dateDebut && other.dateFin ? [{ start: toIsoDate(other.dateDebut), end: toIsoDate(other.dateFin), state: other.state }] : [],
+  );
+}
+
+/** The directory and the other conventions, as the legal rules need them. */
+export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource {
+  return {
+    factsFor: async (convention, today): Promise<TConventionRulesFacts> => {
+      const etablissementId = convention.values.etablissementId;
+      const [student, etablissement, studentOthers, tutorOthers] = await Promise.all([
+        prisma.student.findUnique({ where: { personId: convention.studentId }, select: { birthDate: true } }),
+        etablissementId === null ? null : prisma.etablissement.findUnique({ where: { id: etablissementId }, select: { siret: true } }),
+        studentConventions(prisma, convention),
+        tutorConventions(prisma, convention),
+      ]);
+      return {
+        today,
+        birthDate: student ? toIsoDate(student.birthDate) : null,
+        siret: etablissement?.siret ?? null,
+        studentConventions: studentOthers,
+        tutorConventions: tutorOthers,
+      };
+    },
+    // The admin's table (GratificationRate); the legal defaults while it is empty.
+    gratificationRates: async (): Promise<TGratificationRates> => {
+      const rows = await prisma.gratificationRate.findMany();
+      if (rows.length === 0) return DEFAULT_GRATIFICATION_RATES;
+      return Object.fromEntries(rows.map((row) => [row.year, row.hourlyMinimum.toNumber()]));
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/app/app-error.ts";
+import { evaluateConvention } from "../../src/app/evaluate-convention.ts";
+import { saveSection } from "../../src/app/save-section.ts";
+import { createDraft } from "../../src/db/convention-repository.ts";
+import { createConventionStore } from "../../src/db/convention-store.ts";
+import { createRulesFactsSource } from "../../src/db/rules-facts-source.ts";
+import type { TActor } from "../../src/domain/permissions.ts";
+import { createTestDatabase } from "../support/test-database.ts";
+
+const clock = () => new Date("2026-11-28T10:00:00Z");
+
+// A regular 35 h week from Monday 2027-01-04 to Friday 2027-05-21: 100 weekdays x 7 h, minus
+// Easter Monday (29 March), Ascension (6 May) and Whit Monday (17 May) = 679 h.
+const STAGE_679_HOURS = {
+  dateDebut: "2027-01-04",
+  dateFin: "2027-05-21",
+  horairesReguliers: true,
+  heuresHebdomadaires: 35,
+};
+
+describe("saving sections and evaluating rules on real PostgreSQL", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let student: TActor;
+  let otherStudent: TActor;
+  let hostA: number;
+  let hostB: number;
+
+  async function newDraft(actor: TActor, etablissementId: number | null, academicYear = "2026/2027") {
+    const draft = await createDraft(database.prisma, actor.personId, actor.personId);
+    await database.prisma.convention.update({ where: { id: draft.id }, data: { etablissementId, academicYear } });
+    return draft.id;
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const makeStudent = async (email: string, number: string): Promise<TActor> => {
+      const person = await database.prisma.person.create({
+        data: { email, lastName: "Durand", firstName: "Inès", student: { create: { studentNumber: number, birthDate: new Date("2004-05-06") } } },
+      });
+      return { personId: person.id, studentId: person.id, staffCentreIds: [], isAdmin: false };
+    };
+    student = await makeStudent("ines.durand@etu.example.fr", "22000001");
+    otherStudent = await makeStudent("paul.roux@etu.example.fr", "22000002");
+    hostA = (await database.prisma.etablissement.create({ data: { raisonSociale: "Clinique A", normalizedName: "clinique a" } })).id;
+    hostB = (await database.prisma.etablissement.create({ data: { raisonSociale: "Cabinet B", normalizedName: "cabinet b" } })).id;
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it("saves a partial section at once, computing the durée effective", async () => {
+    const conventions = createConventionStore(database.prisma);
+    const id = await newDraft(student, hostA);
+    const { convention, completion } = await saveSection({ conventions }, student, {
+      conventionId: id,
+      expectedVersion: 1,
+      sectionId: "stage",
+      answers: { ...STAGE_679_HOURS, sujet: "Bilans psychologiques" },
+    });
+    expect(convention.version).toBe(2);
+    expect(convention.values.sujet).toBe("Bilans psychologiques");
+    expect(convention.dureeEffectiveCalculee).toBe(679);
+    expect(completion.sections.stage.state).toBe("incomplete");
+    expect(completion.sections.stage.missing).toContain("competences");
+  });
+
+  it.each([
+    ["end before start", { dateDebut: "2027-03-01", dateFin: "2027-02-01" }, "dateFin"],
+    ["an impossible date", { dateDebut: "2027-02-30" }, "dateDebut"],
+    ["an interruption outside the internship", { interruptions: [{ dateDebut: "2027-06-01", dateFin: "2027-06-03" }] }, "interruptions.0.dateFin"],
+  ])("refuses %s and leaves the saved draft as it was", async (_label, answers, field) => {
+    const conventions = createConventionStore(database.prisma);
+    const id = await newDraft(student, hostA);
+    const saved = await saveSection({ conventions }, student, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS });
+
+    const attempt = saveSection({ conventions }, student, { conventionId: id, expectedVersion: saved.convention.version, sectionId: "stage", answers });
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    const error = (await attempt.catch((caught: unknown) => caught)) as AppError;
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+
+    const after = await conventions.get(id);
+    expect(after.version).toBe(saved.convention.version);
+    expect(after.values).toEqual(saved.convention.values);
+  });
+
+  it("refuses a save from another student, and a stale save", async () => {
+    const conventions = createConventionStore(database.prisma);
+    const id = await newDraft(student, hostA);
+    await expect(
+      saveSection({ conventions }, otherStudent, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: { sujet: "x" } }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN", params: { reason: "not_owner" } });
+    await expect(
+      saveSection({ conventions }, student, { conventionId: id, expectedVersion: 0, sectionId: "stage", answers: { sujet: "x" } }),
+    ).rejects.toMatchObject({ code: "STALE_VERSION" });
+    expect((await conventions.get(id)).values.sujet).toBeNull();
+  });
+
+  it("adds up the hours of the student's conventions with the same host in the same year (924 h)", async () => {
+    const deps = { conventions: createConventionStore(database.prisma), facts: createRulesFactsSource(database.prisma), clock };
+    const save = async (id: number) =>
+      (await saveSection(deps, otherStudent, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS })).convention;
+
+    const first = await save(await newDraft(otherStudent, hostB));
+    const firstCodes = (await evaluateConvention(deps, first)).map((result) => result.code);
+    expect(firstCodes).not.toContain("DUREE_MAX_EXCEEDED_CUMULATED");
+
+    const sameHostOtherYear = await save(await newDraft(otherStudent, hostB, "2027/2028"));
+    expect((await evaluateConvention(deps, sameHostOtherYear)).filter((result) => result.severity === "error")).toEqual([]);
+    const otherHost = await save(await newDraft(otherStudent, hostA));
+    expect((await evaluateConvention(deps, otherHost)).filter((result) => result.severity === "error")).toEqual([]);
+
+    const second = await save(await newDraft(otherStudent, hostB));
+    const errors = (await evaluateConvention(deps, second)).filter((result) => result.severity === "error");
+    expect(errors.map((result) => result.code)).toContain("DUREE_MAX_EXCEEDED_CUMULATED");
+  });
+
+  it("reads the gratification rates from the database table", async () => {
+    await database.prisma.gratificationRate.createMany({ data: [{ year: 2027, hourlyMinimum: 5 }] });
+    const facts = createRulesFactsSource(database.prisma);
+    expect(await facts.gratificationRates()).toEqual({ 2027: 5 });
+  });
+});
