@@ -6,14 +6,14 @@ import { createDatabase, type TDatabase } from "../../src/db/create-database.ts"
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** The URL of `database` on the test server. */
-export function databaseUrl(database: string): string {
-  const url = new URL(TEST_SERVER_URL);
+export function databaseUrl(database: string, serverUrl: string = TEST_SERVER_URL): string {
+  const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   return url.toString();
 }
 
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: TEST_SERVER_URL });
+async function admin<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
     return await work(client);
@@ -23,13 +23,16 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** Creates an empty database with a unique name; `drop` removes it. */
-export async function createEmptyDatabase(prefix = "stagebot_test"): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createEmptyDatabase(
+  prefix = "stagebot_test",
+  serverUrl: string = TEST_SERVER_URL,
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
-  await admin((client) => client.query(`CREATE DATABASE "${name}"`));
+  await admin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   return {
     name,
-    url: databaseUrl(name),
-    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    url: databaseUrl(name, serverUrl),
+    drop: () => admin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }
 

@@ -1,0 +1,71 @@
+// `npm run bench`: measurements, one line per figure as `name value unit`.
+// Runs on a scratch database created on BENCH_DATABASE_URL's server (default: the test server).
+import pg from "pg";
+import { saveSection } from "../src/app/save-section.ts";
+import { createDatabase } from "../src/db/create-database.ts";
+import { createDraft } from "../src/db/convention-repository.ts";
+import { createConventionStore } from "../src/db/convention-store.ts";
+import { loadActorByEmail } from "../src/db/load-actor.ts";
+import { DEMO_PEOPLE, seedDemo } from "../src/db/seed/seed-demo.ts";
+import { seedReferenceData } from "../src/db/seed/seed-reference-data.ts";
+import { createEmptyDatabase, TEST_SERVER_URL } from "../test/support/test-database.ts";
+import { measure, report, summarize } from "./stats.ts";
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
+const WARMUP = 50;
+
+async function benchSectionSave(databaseUrl: string): Promise<void> {
+  const database = await createDatabase({ databaseUrl, poolSize: 4 });
+  const bare = new pg.Client({ connectionString: databaseUrl });
+  await bare.connect();
+  try {
+    await seedReferenceData(database.prisma);
+    await seedDemo(database.prisma);
+    const demoStudent = DEMO_PEOPLE.find((person) => person.role === "student");
+    if (!demoStudent) throw new Error("the demo has no student");
+    const actor = await loadActorByEmail(database.prisma, demoStudent.email);
+    const draft = await createDraft(database.prisma, actor.personId, actor.personId);
+    const conventions = createConventionStore(database.prisma);
+
+    // One section save as a student makes it: load, authorise, validate, compute, update + audit.
+    let version = draft.version;
+    const saves = await measure(ITERATIONS, WARMUP, async (i) => {
+      const { convention } = await saveSection({ conventions }, actor, {
+        conventionId: draft.id,
+        expectedVersion: version,
+        sectionId: "stage",
+        answers: { sujet: `Sujet ${i}`, dateDebut: "2027-03-01", dateFin: "2027-06-30", horairesReguliers: true, heuresHebdomadaires: 35 },
+      });
+      version = convention.version;
+    });
+    // The floor: one single-row UPDATE on the same database, through one plain pg client.
+    const updates = await measure(ITERATIONS, WARMUP, (i) =>
+      bare.query(`UPDATE "Convention" SET "sujet" = $1 WHERE "id" = $2`, [`Sujet ${i}`, draft.id]),
+    );
+
+    const save = summarize(saves);
+    const update = summarize(updates);
+    report("section_save_median", save.median, "ms");
+    report("section_save_p99", save.p99, "ms");
+    report("bare_update_median", update.median, "ms");
+    report("bare_update_p99", update.p99, "ms");
+    report("section_save_to_bare_update_ratio_median", save.median / update.median, "x");
+  } finally {
+    await bare.end();
+    await database.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const scratch = await createEmptyDatabase("stagebot_bench", process.env.BENCH_DATABASE_URL ?? TEST_SERVER_URL);
+  try {
+    await benchSectionSave(scratch.url);
+  } finally {
+    await scratch.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
