@@ -1,22 +1,11 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgSession } from "../../src/db/create-database.ts";
 import { applyMigrations, MigrationError, readMigrations } from "../../src/db/migrate.ts";
-import { createEmptyDatabase } from "../support/test-database.ts";
+import { createEmptyDatabase, withClient } from "../support/test-database.ts";
 
 const run = promisify(execFile);
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function migrationRows(url: string) {
   return withClient(url, async (client) => {
