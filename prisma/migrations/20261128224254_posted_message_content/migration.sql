@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PostedMessage" ADD COLUMN     "content" JSONB;
