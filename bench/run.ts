@@ -4,6 +4,7 @@ import pg from "pg";
 import { saveSection } from "../src/app/save-section.ts";
 import { createDatabase } from "../src/db/create-database.ts";
 import { createDraft } from "../src/db/convention-repository.ts";
+import { createAnswerChecks } from "../src/db/answer-checks.ts";
 import { createConventionStore } from "../src/db/convention-store.ts";
 import { loadActorByEmail } from "../src/db/load-actor.ts";
 import { DEMO_PEOPLE, seedDemo } from "../src/db/seed/seed-demo.ts";
@@ -26,11 +27,12 @@ async function benchSectionSave(databaseUrl: string): Promise<void> {
     const actor = await loadActorByEmail(database.prisma, demoStudent.email);
     const draft = await createDraft(database.prisma, actor.personId, actor.personId);
     const conventions = createConventionStore(database.prisma);
+    const checks = createAnswerChecks(database.prisma);
 
     // One section save as a student makes it: load, authorise, validate, compute, update + audit.
     let version = draft.version;
     const saves = await measure(ITERATIONS, WARMUP, async (i) => {
-      const { convention } = await saveSection({ conventions }, actor, {
+      const { convention } = await saveSection({ conventions, checks }, actor, {
         conventionId: draft.id,
         expectedVersion: version,
         sectionId: "stage",

@@ -1,6 +1,11 @@
 import type { TConventionState, TConventionValues, TValidationStep } from "../domain/convention.ts";
 import type { TConventionRulesFacts } from "../domain/convention-rules.ts";
+import type { TActor } from "../domain/permissions.ts";
 import type { TGratificationRates } from "../domain/rules/index.ts";
+import type { TFieldError, TSectionId } from "../domain/sections/index.ts";
+import type { TValueLabels } from "../cards/views.ts";
+import type { TLocale } from "../i18n/translate.ts";
+import type { TChoice } from "./conversation/events.ts";
 
 // What use-cases need from the outside world, as interfaces: src/db implements them with
 // Prisma, tests may pass their own. The core never imports Prisma or a platform.
@@ -36,12 +41,75 @@ export interface TAuditRecord {
   after?: Record<string, unknown>;
 }
 
+/** Lifecycle fields only the core's use-cases change (submission, decisions). */
+export interface TLifecycleUpdate {
+  state?: TConventionState;
+  /** "assign": take the next number from the sequence if the convention has none yet. */
+  numero?: "assign";
+  centreId?: number | null;
+  currentStep?: TValidationStep | null;
+  round?: number;
+  submittedAt?: Date | null;
+  validatedAt?: Date | null;
+  /** Rule results recorded at submission (warnings are kept with the convention). */
+  ruleResults?: unknown;
+}
+
 /** Reading and writing conventions. */
 export interface TConventionStore {
   /** Throws AppError NOT_FOUND. */
   get(id: number): Promise<TStoredConvention>;
   /** Applies `update` only at `expectedVersion` (else AppError STALE_VERSION), with its audit record, atomically. */
   update(id: number, expectedVersion: number, update: TConventionUpdate, audit: TAuditRecord): Promise<TStoredConvention>;
+  /** Creates a draft for a student with its first answers (prefill), audited. */
+  createDraft(studentId: number, actorId: number, initial: TConventionUpdate): Promise<TStoredConvention>;
+  /** A student's conventions, most recently changed first (deleted drafts are gone). */
+  listForStudent(studentId: number): Promise<TStoredConvention[]>;
+  /** Changes the lifecycle at `expectedVersion` (else STALE_VERSION), with its audit record, atomically. */
+  transition(id: number, expectedVersion: number, lifecycle: TLifecycleUpdate, audit: TAuditRecord): Promise<TStoredConvention>;
+  /** Deletes a convention for good at `expectedVersion`; the audit record stays. */
+  delete(id: number, expectedVersion: number, audit: TAuditRecord): Promise<void>;
+}
+
+/** A person of the directory as the conversation needs them. */
+export interface TDirectoryPerson {
+  actor: TActor;
+  locale: TLocale;
+  displayName: string;
+}
+
+/** A student's directory data, to prefill section 1. */
+export interface TStudentProfile {
+  lastName: string;
+  firstName: string;
+  studentNumber: string;
+  email: string;
+  phone: string | null;
+  addressLine: string | null;
+  postalCode: string | null;
+  city: string | null;
+  countryIso2: string | null;
+  inscriptions: Array<{
+    id: number;
+    academicYear: string;
+    typeConvention: string;
+    formationCode: string;
+    formationLabel: string;
+    centreId: number;
+    elements: Array<{ id: number; code: string; label: string; ects: number | null }>;
+  }>;
+}
+
+/** The people directory (students, teachers, staff), matched by e-mail. */
+export interface TPersonDirectory {
+  byEmail(email: string): Promise<TDirectoryPerson | null>;
+  studentProfile(studentId: number): Promise<TStudentProfile>;
+}
+
+/** Choices and display labels the forms and the recap need, from the reference lists and the hosts. */
+export interface TFormData {
+  choicesFor(sectionId: TSectionId, convention: TStoredConvention, locale: TLocale): Promise<Partial<Record<keyof TConventionValues, TChoice[]>>>;
+  labelsFor(values: Partial<TConventionValues>, locale: TLocale): Promise<TValueLabels>;
 }
 
 /** The facts the legal rules read from the directory and from the other conventions. */
@@ -52,3 +120,17 @@ export interface TRulesFactsSource {
 
 /** Current time, passed in so that use-cases are testable. */
 export type TClock = () => Date;
+
+/** Checks of answers against the directory and the reference lists, and the values they imply. */
+export interface TAnswerChecks {
+  /**
+   * Field errors for answers that name something unknown or foreign (a code not in its list,
+   * another student's inscription, a tuteur of another établissement), and the values derived
+   * from the answers (année universitaire and type de convention from the inscription, ...).
+   */
+  check(
+    sectionId: TSectionId,
+    answers: Partial<TConventionValues>,
+    stored: TStoredConvention,
+  ): Promise<{ errors: TFieldError[]; derived: TConventionUpdate }>;
+}

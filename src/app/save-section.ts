@@ -11,7 +11,7 @@ import {
 } from "../domain/sections/index.ts";
 import { AppError } from "./app-error.ts";
 import { conventionSubject } from "./convention-subject.ts";
-import type { TConventionStore, TConventionUpdate, TStoredConvention } from "./ports.ts";
+import type { TAnswerChecks, TConventionStore, TConventionUpdate, TStoredConvention } from "./ports.ts";
 
 export interface TSaveSectionCommand {
   conventionId: number;
@@ -35,12 +35,17 @@ function withoutDerivedFields(sectionId: TSectionId, answers: unknown): unknown 
   return copy;
 }
 
+function withoutComputed(update: TConventionUpdate): Partial<TConventionValues> {
+  const { dureeEffectiveCalculee: _computed, ...values } = update;
+  return values;
+}
+
 /**
  * Saves one section of a convention at once, even incomplete: the answers are validated
  * (alone, then together with what was saved before) and nothing is written when any is wrong.
  */
 export async function saveSection(
-  deps: { conventions: TConventionStore },
+  deps: { conventions: TConventionStore; checks: TAnswerChecks },
   actor: TActor,
   command: TSaveSectionCommand,
 ): Promise<TSaveSectionResult> {
@@ -51,19 +56,20 @@ export async function saveSection(
   const parsed = parseSectionDraft(command.sectionId, withoutDerivedFields(command.sectionId, command.answers));
   if (!parsed.ok) throw new AppError("INVALID_INPUT", { section: command.sectionId }, parsed.errors);
   const answers: Partial<TConventionValues> = parsed.value;
-  const merged: TConventionValues = { ...stored.values, ...answers };
+  const checked = await deps.checks.check(command.sectionId, answers, stored);
+  const merged: TConventionValues = { ...stored.values, ...answers, ...withoutComputed(checked.derived) };
   // Cross-field checks against what was saved before (e.g. a new end date before the saved start).
-  const crossErrors = sectionCompletion(command.sectionId, merged).errors;
-  if (crossErrors.length > 0) throw new AppError("INVALID_INPUT", { section: command.sectionId }, crossErrors);
+  const errors = [...checked.errors, ...sectionCompletion(command.sectionId, merged).errors];
+  if (errors.length > 0) throw new AppError("INVALID_INPUT", { section: command.sectionId }, errors);
 
-  const update: TConventionUpdate = { ...answers };
+  const update: TConventionUpdate = { ...answers, ...checked.derived };
   if (command.sectionId === "stage") update.dureeEffectiveCalculee = computedDureeEffectiveHours(merged);
-  const before = Object.fromEntries(Object.keys(answers).map((field) => [field, stored.values[field as keyof TConventionValues]]));
+  const before = Object.fromEntries(Object.keys(withoutComputed(update)).map((field) => [field, stored.values[field as keyof TConventionValues]]));
   const convention = await deps.conventions.update(command.conventionId, command.expectedVersion, update, {
     actorId: actor.personId,
     action: "section.saved",
     before: { section: command.sectionId, ...before },
-    after: { section: command.sectionId, ...answers },
+    after: { section: command.sectionId, ...withoutComputed(update) },
   });
   return { convention, completion: conventionCompletion(convention.values) };
 }

@@ -51,10 +51,7 @@ export async function updateConvention(
       where: { id, version: expectedVersion },
       data: { ...changes.fields, version: { increment: 1 } },
     });
-    if (count === 0) {
-      const exists = await tx.convention.count({ where: { id } });
-      throw exists ? new AppError("STALE_VERSION", { id }) : new AppError("NOT_FOUND", { entity: "convention", id });
-    }
+    if (count === 0) await staleOrMissing(tx, id);
     if (changes.interruptions) {
       await tx.interruption.deleteMany({ where: { conventionId: id } });
       await tx.interruption.createMany({ data: changes.interruptions.map((period) => ({ ...period, conventionId: id })) });
@@ -70,14 +67,71 @@ export async function updateConvention(
   });
 }
 
-/** Creates an empty draft for a student, audited. */
-export async function createDraft(prisma: PrismaClient, studentId: number, actorId: number): Promise<TConventionRecord> {
+/** Creates a draft for a student, with its first answers when given, audited. */
+export async function createDraft(
+  prisma: PrismaClient,
+  studentId: number,
+  actorId: number,
+  initial: TConventionChanges = { fields: {} },
+): Promise<TConventionRecord> {
   return prisma.$transaction(async (tx) => {
-    const created = await tx.convention.create({ data: { studentId, createdById: actorId } });
+    const created = await tx.convention.create({
+      data: {
+        ...(initial.fields as Prisma.ConventionUncheckedCreateInput),
+        studentId,
+        createdById: actorId,
+        interruptions: { create: initial.interruptions ?? [] },
+        irregularPeriods: { create: initial.irregularPeriods ?? [] },
+      },
+    });
     await tx.auditEvent.create({
-      data: { entityType: "convention", entityId: created.id, conventionId: created.id, actorId, action: "convention.created" },
+      data: {
+        entityType: "convention",
+        entityId: created.id,
+        conventionId: created.id,
+        actorId,
+        action: "convention.created",
+        after: initial.fields as Prisma.InputJsonValue,
+      },
     });
     return getConvention(tx, created.id);
+  });
+}
+
+/** Throws STALE_VERSION when the convention exists at another version, NOT_FOUND when it does not exist. */
+async function staleOrMissing(tx: Prisma.TransactionClient, id: number): Promise<never> {
+  const exists = await tx.convention.count({ where: { id } });
+  throw exists ? new AppError("STALE_VERSION", { id }) : new AppError("NOT_FOUND", { entity: "convention", id });
+}
+
+/** Changes lifecycle fields at `expectedVersion`, assigning the next number when asked, with its audit event. */
+export async function transitionConvention(
+  prisma: PrismaClient,
+  id: number,
+  expectedVersion: number,
+  fields: Prisma.ConventionUncheckedUpdateManyInput & { assignNumero?: boolean },
+  audit: TAuditEntry,
+): Promise<TConventionRecord> {
+  return prisma.$transaction(async (tx) => {
+    const { assignNumero, ...data } = fields;
+    const current = await tx.convention.findUnique({ where: { id }, select: { numero: true } });
+    const numero = assignNumero && current && current.numero === null ? await nextConventionNumber(tx) : undefined;
+    const { count } = await tx.convention.updateMany({
+      where: { id, version: expectedVersion },
+      data: { ...data, ...(numero === undefined ? {} : { numero }), version: { increment: 1 } },
+    });
+    if (count === 0) await staleOrMissing(tx, id);
+    await tx.auditEvent.create({ data: { entityType: "convention", entityId: id, conventionId: id, ...audit } });
+    return getConvention(tx, id);
+  });
+}
+
+/** Deletes a convention at `expectedVersion`; its audit trail stays, detached, with a deletion event. */
+export async function deleteConvention(prisma: PrismaClient, id: number, expectedVersion: number, audit: TAuditEntry): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.convention.deleteMany({ where: { id, version: expectedVersion } });
+    if (count === 0) await staleOrMissing(tx, id);
+    await tx.auditEvent.create({ data: { entityType: "convention", entityId: id, conventionId: null, ...audit } });
   });
 }
 

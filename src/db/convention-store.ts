@@ -1,7 +1,15 @@
-import type { TConventionStore, TConventionUpdate, TStoredConvention } from "../app/ports.ts";
+import type { TAuditRecord, TConventionStore, TConventionUpdate, TLifecycleUpdate, TStoredConvention } from "../app/ports.ts";
 import type { TValidationStep } from "../domain/convention.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
-import { getConvention, updateConvention, type TConventionRecord } from "./convention-repository.ts";
+import {
+  createDraft,
+  deleteConvention,
+  getConvention,
+  transitionConvention,
+  updateConvention,
+  type TAuditEntry,
+  type TConventionRecord,
+} from "./convention-repository.ts";
 import { toConventionChanges, toConventionValues } from "./convention-values.ts";
 
 type TClient = PrismaClient | Prisma.TransactionClient;
@@ -39,21 +47,49 @@ export async function toStoredConvention(prisma: TClient, record: TConventionRec
   };
 }
 
+function auditEntry(audit: TAuditRecord): TAuditEntry {
+  return {
+    actorId: audit.actorId,
+    action: audit.action,
+    ...(audit.before ? { before: audit.before as Prisma.InputJsonValue } : {}),
+    ...(audit.after ? { after: audit.after as Prisma.InputJsonValue } : {}),
+  };
+}
+
+function changesOf(update: TConventionUpdate) {
+  const { dureeEffectiveCalculee, ...values } = update;
+  const changes = toConventionChanges(values);
+  if (dureeEffectiveCalculee !== undefined) changes.fields.dureeEffectiveCalculee = dureeEffectiveCalculee;
+  return changes;
+}
+
+function lifecycleFields(lifecycle: TLifecycleUpdate): Prisma.ConventionUncheckedUpdateManyInput & { assignNumero?: boolean } {
+  const { numero, ruleResults, ...fields } = lifecycle;
+  return {
+    ...fields,
+    ...(numero === "assign" ? { assignNumero: true } : {}),
+    ...(ruleResults === undefined ? {} : { ruleResults: ruleResults as Prisma.InputJsonValue }),
+  };
+}
+
 /** Conventions in PostgreSQL, through Prisma. */
 export function createConventionStore(prisma: PrismaClient): TConventionStore {
+  const stored = (record: TConventionRecord) => toStoredConvention(prisma, record);
   return {
-    get: async (id) => toStoredConvention(prisma, await getConvention(prisma, id)),
-    update: async (id, expectedVersion, update: TConventionUpdate, audit) => {
-      const { dureeEffectiveCalculee, ...values } = update;
-      const changes = toConventionChanges(values);
-      if (dureeEffectiveCalculee !== undefined) changes.fields.dureeEffectiveCalculee = dureeEffectiveCalculee;
-      const record = await updateConvention(prisma, id, expectedVersion, changes, {
-        actorId: audit.actorId,
-        action: audit.action,
-        ...(audit.before ? { before: audit.before as Prisma.InputJsonValue } : {}),
-        ...(audit.after ? { after: audit.after as Prisma.InputJsonValue } : {}),
+    get: async (id) => stored(await getConvention(prisma, id)),
+    update: async (id, expectedVersion, update, audit) =>
+      stored(await updateConvention(prisma, id, expectedVersion, changesOf(update), auditEntry(audit))),
+    createDraft: async (studentId, actorId, initial) => stored(await createDraft(prisma, studentId, actorId, changesOf(initial))),
+    listForStudent: async (studentId) => {
+      const records = await prisma.convention.findMany({
+        where: { studentId },
+        orderBy: { updatedAt: "desc" },
+        include: { interruptions: { orderBy: { dateDebut: "asc" } }, irregularPeriods: { orderBy: { dateDebut: "asc" } } },
       });
-      return toStoredConvention(prisma, record);
+      return Promise.all(records.map(stored));
     },
+    transition: async (id, expectedVersion, lifecycle, audit) =>
+      stored(await transitionConvention(prisma, id, expectedVersion, lifecycleFields(lifecycle), auditEntry(audit))),
+    delete: (id, expectedVersion, audit) => deleteConvention(prisma, id, expectedVersion, auditEntry(audit)),
   };
 }

@@ -3,6 +3,7 @@ import { AppError } from "../../src/app/app-error.ts";
 import { evaluateConvention } from "../../src/app/evaluate-convention.ts";
 import { saveSection } from "../../src/app/save-section.ts";
 import { createDraft } from "../../src/db/convention-repository.ts";
+import { createAnswerChecks } from "../../src/db/answer-checks.ts";
 import { createConventionStore } from "../../src/db/convention-store.ts";
 import { createRulesFactsSource } from "../../src/db/rules-facts-source.ts";
 import type { TActor } from "../../src/domain/permissions.ts";
@@ -25,6 +26,7 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
   let otherStudent: TActor;
   let hostA: number;
   let hostB: number;
+  let checks: ReturnType<typeof createAnswerChecks>;
 
   async function newDraft(actor: TActor, etablissementId: number | null, academicYear = "2026/2027") {
     const draft = await createDraft(database.prisma, actor.personId, actor.personId);
@@ -34,6 +36,7 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    checks = createAnswerChecks(database.prisma);
     const makeStudent = async (email: string, number: string): Promise<TActor> => {
       const person = await database.prisma.person.create({
         data: { email, lastName: "Durand", firstName: "Inès", student: { create: { studentNumber: number, birthDate: new Date("2004-05-06") } } },
@@ -53,7 +56,7 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
   it("saves a partial section at once, computing the durée effective", async () => {
     const conventions = createConventionStore(database.prisma);
     const id = await newDraft(student, hostA);
-    const { convention, completion } = await saveSection({ conventions }, student, {
+    const { convention, completion } = await saveSection({ conventions, checks }, student, {
       conventionId: id,
       expectedVersion: 1,
       sectionId: "stage",
@@ -73,9 +76,9 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
   ])("refuses %s and leaves the saved draft as it was", async (_label, answers, field) => {
     const conventions = createConventionStore(database.prisma);
     const id = await newDraft(student, hostA);
-    const saved = await saveSection({ conventions }, student, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS });
+    const saved = await saveSection({ conventions, checks }, student, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS });
 
-    const attempt = saveSection({ conventions }, student, { conventionId: id, expectedVersion: saved.convention.version, sectionId: "stage", answers });
+    const attempt = saveSection({ conventions, checks }, student, { conventionId: id, expectedVersion: saved.convention.version, sectionId: "stage", answers });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     const error = (await attempt.catch((caught: unknown) => caught)) as AppError;
     expect(error.code).toBe("INVALID_INPUT");
@@ -90,16 +93,16 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
     const conventions = createConventionStore(database.prisma);
     const id = await newDraft(student, hostA);
     await expect(
-      saveSection({ conventions }, otherStudent, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: { sujet: "x" } }),
+      saveSection({ conventions, checks }, otherStudent, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: { sujet: "x" } }),
     ).rejects.toMatchObject({ code: "FORBIDDEN", params: { reason: "not_owner" } });
     await expect(
-      saveSection({ conventions }, student, { conventionId: id, expectedVersion: 0, sectionId: "stage", answers: { sujet: "x" } }),
+      saveSection({ conventions, checks }, student, { conventionId: id, expectedVersion: 0, sectionId: "stage", answers: { sujet: "x" } }),
     ).rejects.toMatchObject({ code: "STALE_VERSION" });
     expect((await conventions.get(id)).values.sujet).toBeNull();
   });
 
   it("adds up the hours of the student's conventions with the same host in the same year (924 h)", async () => {
-    const deps = { conventions: createConventionStore(database.prisma), facts: createRulesFactsSource(database.prisma), clock };
+    const deps = { conventions: createConventionStore(database.prisma), checks, facts: createRulesFactsSource(database.prisma), clock };
     const save = async (id: number) =>
       (await saveSection(deps, otherStudent, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS })).convention;
 
