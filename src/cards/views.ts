@@ -83,6 +83,11 @@ export type TEtablissementFormView = {
   errors: TFieldError[];
   /** Duplicates found by SIRET or normalised name, shown as a warning. */
   duplicates: Array<{ id: number; label: string }>;
+  /**
+   * The convention's version: with it, choosing a duplicate saves section 2 at once
+   * (save_section checks it); without it, the button opens section 2 instead.
+   */
+  version?: number;
 };
 
 /** The form to create a service or a contact (tuteur / signataire) of the chosen établissement. */

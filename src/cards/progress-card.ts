@@ -1,0 +1,59 @@
+import type { TCard } from "../app/conversation/effects.ts";
+import { SECTION_IDS, type TSectionCompletion, type TSectionId } from "../domain/sections/index.ts";
+import { translate, type TLocale } from "../i18n/translate.ts";
+import {
+  cardAction,
+  cardText,
+  conventionTitle,
+  formatInstant,
+  headerFacts,
+  type TCardAction,
+  type TNotice,
+} from "./card-format.ts";
+import { renderTemplate } from "./render-template.ts";
+import type { TProgressView } from "./views.ts";
+
+type TSectionRow = {
+  title: string;
+  status: string;
+  color: TNotice["color"];
+  separator: boolean;
+  hasAction: boolean;
+  action: TCardAction | null;
+};
+
+function status(locale: TLocale, completion: TSectionCompletion): Pick<TSectionRow, "status" | "color"> {
+  if (completion.state === "complete") return { status: cardText(locale, "progress.complete"), color: "Good" };
+  if (completion.state === "invalid") return { status: cardText(locale, "progress.invalid"), color: "Attention" };
+  return { status: cardText(locale, "progress.incomplete", { count: completion.missing.length }), color: "Warning" };
+}
+
+function sectionRow(locale: TLocale, view: TProgressView, sectionId: TSectionId, index: number): TSectionRow {
+  const completion = view.completion.sections[sectionId];
+  const title = cardText(locale, "progress.sectionTitle", { number: index + 1, section: translate(locale, `domain:sections.${sectionId}`) });
+  const buttonKey = completion.state === "incomplete" ? "actions.fill" : "actions.edit";
+  const action = view.rights.canEdit
+    ? cardAction(cardText(locale, buttonKey), "open_section", { conventionId: view.conventionId, section: sectionId })
+    : null;
+  return { title, ...status(locale, completion), separator: index > 0, hasAction: action !== null, action };
+}
+
+function actions(locale: TLocale, view: TProgressView): TCardAction[] {
+  const data = { conventionId: view.conventionId };
+  const list = [cardAction(cardText(locale, "actions.recap"), "show_recap", data)];
+  if (view.rights.canDelete) list.push(cardAction(cardText(locale, "actions.deleteDraft"), "delete_convention", data, { style: "destructive" }));
+  return list;
+}
+
+/** The thread's parent message: the convention, each section's state with a button to fill it, then the recap. */
+export function progressCard(locale: TLocale, view: TProgressView): TCard {
+  return renderTemplate("progress", {
+    title: conventionTitle(locale, view),
+    facts: headerFacts(locale, view),
+    note: view.numero === null ? cardText(locale, "progress.draftNote") : "",
+    sections: SECTION_IDS.map((sectionId, index) => sectionRow(locale, view, sectionId, index)),
+    footer: view.completion.complete && view.rights.canSubmit ? cardText(locale, "progress.allComplete") : "",
+    updated: cardText(locale, "header.updatedAt", formatInstant(locale, view.updatedAt)),
+    actions: actions(locale, view),
+  });
+}
