@@ -1,6 +1,7 @@
 // Loads the demo university once: centres, formations, people and hosts, in one transaction so
 // a failed seed leaves nothing half-made. The reference lists must be loaded first
 // (seedReferenceData): the demo's codes point into them.
+import { normalizeName } from "../../domain/normalize-name.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 import { DEMO_ETABLISSEMENTS, type TDemoEtablissement } from "./demo-etablissements.ts";
 import { DEMO_STAFF, DEMO_STUDENTS, DEMO_TEACHERS } from "./demo-people.ts";
@@ -108,7 +109,7 @@ async function createEtablissement(tx: TTx, demo: TDemoEtablissement): Promise<v
   const etablissement = await tx.etablissement.create({
     data: {
       ...fields,
-      normalizedName: normalizeDemoName(demo.raisonSociale),
+      normalizedName: normalizeName(demo.raisonSociale),
       // The demo's hosts are known to the university: no gestionnaire needs to check them.
       verified: true,
       services: { create: services.map((service) => ({ ...service, countryIso2: demo.countryIso2 })) },
@@ -123,15 +124,4 @@ async function createEtablissement(tx: TTx, demo: TDemoEtablissement): Promise<v
       serviceId: service === null ? null : idOf(serviceIds, service),
     })),
   });
-}
-
-// Same normal form as the schema documents for Etablissement.normalizedName: lower-case,
-// without accents or punctuation, single spaces.
-function normalizeDemoName(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{Letter}\p{Number}]+/gu, " ")
-    .trim();
 }

@@ -26,6 +26,13 @@ export const FIELD_ERROR_CODES = [
   "overlap",
   "conflicts_with",
   "other_etablissement",
+  "invalid_siret",
+  "siret_checksum",
+  "siret_recommended",
+  "invalid_postal_code",
+  "duplicate_siret",
+  "duplicate_name",
+  "no_change",
 ] as const;
 
 /** A stable, translatable field error code. */
