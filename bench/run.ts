@@ -6,6 +6,7 @@ import { createDatabase } from "../src/db/create-database.ts";
 import { createDraft } from "../src/db/convention-repository.ts";
 import { createAnswerChecks } from "../src/db/answer-checks.ts";
 import { createConventionStore } from "../src/db/convention-store.ts";
+import { createRulesFactsSource } from "../src/db/rules-facts-source.ts";
 import { loadActorByEmail } from "../src/db/load-actor.ts";
 import { DEMO_PEOPLE, seedDemo } from "../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../src/db/seed/seed-reference-data.ts";
@@ -28,11 +29,13 @@ async function benchSectionSave(databaseUrl: string): Promise<void> {
     const draft = await createDraft(database.prisma, actor.personId, actor.personId);
     const conventions = createConventionStore(database.prisma);
     const checks = createAnswerChecks(database.prisma);
+    const facts = createRulesFactsSource(database.prisma);
+    const clock = () => new Date();
 
     // One section save as a student makes it: load, authorise, validate, compute, update + audit.
     let version = draft.version;
     const saves = await measure(ITERATIONS, WARMUP, async (i) => {
-      const { convention } = await saveSection({ conventions, checks }, actor, {
+      const { convention } = await saveSection({ conventions, checks, facts, clock }, actor, {
         conventionId: draft.id,
         expectedVersion: version,
         sectionId: "stage",

@@ -110,6 +110,8 @@ export interface TPersonDirectory {
 export interface TFormData {
   choicesFor(sectionId: TSectionId, convention: TStoredConvention, locale: TLocale): Promise<Partial<Record<keyof TConventionValues, TChoice[]>>>;
   labelsFor(values: Partial<TConventionValues>, locale: TLocale): Promise<TValueLabels>;
+  /** Choices of the host forms: établissement lists (type de structure, statut, effectif, NAF, pays), or an établissement's services. */
+  hostChoices(kind: "etablissement" | "service" | "contact", etablissementId: number | null, locale: TLocale): Promise<Record<string, TChoice[]>>;
 }
 
 /** The facts the legal rules read from the directory and from the other conventions. */

@@ -6,12 +6,15 @@ import {
   conventionCompletion,
   parseSectionDraft,
   sectionCompletion,
+  sectionOfField,
   type TConventionCompletion,
+  type TFieldError,
   type TSectionId,
 } from "../domain/sections/index.ts";
 import { AppError } from "./app-error.ts";
 import { conventionSubject } from "./convention-subject.ts";
-import type { TAnswerChecks, TConventionStore, TConventionUpdate, TStoredConvention } from "./ports.ts";
+import { evaluateConvention } from "./evaluate-convention.ts";
+import type { TAnswerChecks, TClock, TConventionStore, TConventionUpdate, TRulesFactsSource, TStoredConvention } from "./ports.ts";
 
 export interface TSaveSectionCommand {
   conventionId: number;
@@ -35,6 +38,27 @@ function withoutDerivedFields(sectionId: TSectionId, answers: unknown): unknown 
   return copy;
 }
 
+// "Not answered yet" is completion's business: a partial save stays possible.
+const UNANSWERED_RULES: ReadonlySet<string> = new Set(["START_DATE_MISSING", "END_DATE_MISSING"]);
+
+/**
+ * The blocking legal rules that point at a field of the section being saved (a gratification
+ * below the minimum, 40 h a week for a minor, 924 hours exceeded...), as field errors: the
+ * answers are refused with the law's message next to the field. Rules on other sections'
+ * fields (the SIRET of the host, ...) are shown in the récapitulatif and block submission.
+ */
+async function legalErrorsOn(
+  deps: { facts: TRulesFactsSource; clock: TClock },
+  convention: TStoredConvention,
+  sectionId: TSectionId,
+): Promise<TFieldError[]> {
+  const results = await evaluateConvention(deps, convention);
+  return results
+    .filter((result) => !UNANSWERED_RULES.has(result.code))
+    .filter((result) => result.severity === "error" && result.field !== undefined && sectionOfField(result.field.split(".")[0] ?? "") === sectionId)
+    .map((result) => ({ field: result.field ?? "", code: "legal_rule" as const, params: { ...result.params, rule: result.code } }));
+}
+
 function withoutComputed(update: TConventionUpdate): Partial<TConventionValues> {
   const { dureeEffectiveCalculee: _computed, ...values } = update;
   return values;
@@ -45,13 +69,15 @@ function withoutComputed(update: TConventionUpdate): Partial<TConventionValues> 
  * (alone, then together with what was saved before) and nothing is written when any is wrong.
  */
 export async function saveSection(
-  deps: { conventions: TConventionStore; checks: TAnswerChecks },
+  deps: { conventions: TConventionStore; checks: TAnswerChecks; facts: TRulesFactsSource; clock: TClock },
   actor: TActor,
   command: TSaveSectionCommand,
 ): Promise<TSaveSectionResult> {
   const stored = await deps.conventions.get(command.conventionId);
   const permission = authorize(actor, { kind: "edit" }, conventionSubject(stored));
   if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  // Checked again atomically by the update; failing early spares a form built on old values.
+  if (stored.version !== command.expectedVersion) throw new AppError("STALE_VERSION", { id: stored.id });
 
   const parsed = parseSectionDraft(command.sectionId, withoutDerivedFields(command.sectionId, command.answers));
   if (!parsed.ok) throw new AppError("INVALID_INPUT", { section: command.sectionId }, parsed.errors);
@@ -61,6 +87,8 @@ export async function saveSection(
   // Cross-field checks against what was saved before (e.g. a new end date before the saved start).
   const errors = [...checked.errors, ...sectionCompletion(command.sectionId, merged).errors];
   if (errors.length > 0) throw new AppError("INVALID_INPUT", { section: command.sectionId }, errors);
+  const legalErrors = await legalErrorsOn(deps, { ...stored, values: merged }, command.sectionId);
+  if (legalErrors.length > 0) throw new AppError("INVALID_INPUT", { section: command.sectionId }, legalErrors);
 
   const update: TConventionUpdate = { ...answers, ...checked.derived };
   if (command.sectionId === "stage") update.dureeEffectiveCalculee = computedDureeEffectiveHours(merged);

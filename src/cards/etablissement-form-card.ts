@@ -32,7 +32,14 @@ export function etablissementFormCard(locale: TLocale, view: TEtablissementFormV
     duplicates: view.duplicates.map((duplicate) => ({ label: duplicate.label, action: chooseDuplicate(locale, view, duplicate.id) })),
     groups,
     links: [],
-    actions: [submit, cardAction(cardText(locale, "actions.cancel"), "cancel", { conventionId: view.conventionId })],
+    actions: [
+      submit,
+      // Same name but maybe another organisation (homonyms exist): the student may confirm.
+      ...(view.duplicates.length > 0 && !change
+        ? [cardAction(cardText(locale, "etablissement.createAnyway"), "create_etablissement", { ...data, confirmDuplicate: true }, { submitsInputs: true })]
+        : []),
+      cardAction(cardText(locale, "actions.cancel"), "cancel", { conventionId: view.conventionId }),
+    ],
   };
   return renderTemplate("form", model);
 }

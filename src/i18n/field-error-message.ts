@@ -19,6 +19,10 @@ export function fieldLabel(locale: TLocale, field: string): string {
 
 /** The localised message of a field error, naming the field (and the other field of a conflict). */
 export function fieldErrorMessage(locale: TLocale, error: TFieldError): string {
+  // A legal rule's message already says what is wrong and what the law expects.
+  if (error.code === "legal_rule" && typeof error.params?.["rule"] === "string") {
+    return translate(locale, `rules:${error.params["rule"]}`, error.params);
+  }
   const key = hasTranslation(locale, `domain:field.${error.code}`) ? `domain:field.${error.code}` : "domain:field.invalid";
   const params: Record<string, string | number> = { ...error.params, field: fieldLabel(locale, error.field) };
   const other = error.params?.["other"];

@@ -68,7 +68,7 @@ export type TRuleSeverity = "error" | "warning" | "info";
 export type TRuleResult = {
   code: TRuleCode;
   severity: TRuleSeverity;
-  /** The convention field it concerns, e.g. "stage.dateFin" (see RULE_FIELDS). */
+  /** The convention field it concerns, e.g. "dateFin" (see RULE_FIELDS). */
   field?: string;
   params: Record<string, string | number>;
 };
@@ -88,29 +88,29 @@ export function hasBlockingError(results: readonly TRuleResult[]): boolean {
   return results.some((r) => r.severity === "error");
 }
 
-/** The convention fields the rules point at, named as in the convention sections. */
+/** The convention fields the rules point at: the names of TConventionValues (birthDate and siret are the directory's). */
 export const RULE_FIELDS = {
-  dateDebut: "stage.dateDebut",
-  dateFin: "stage.dateFin",
-  interruptions: "stage.interruptions",
-  horairesPeriodes: "stage.horaires.periodes",
-  heuresHebdomadaires: "stage.heuresHebdomadaires",
-  dureeEffective: "stage.dureeEffective",
-  pays: "stage.pays",
-  gratification: "stage.gratification",
-  gratificationMontant: "stage.gratification.montant",
-  gratificationUnite: "stage.gratification.unite",
-  gratificationDevise: "stage.gratification.devise",
-  dateNaissance: "etudiant.dateNaissance",
-  travailNuit: "stage.travailExceptionnel.nuit",
-  travailDimanche: "stage.travailExceptionnel.dimanche",
-  travailJoursFeries: "stage.travailExceptionnel.joursFeries",
-  travailExceptionnelCommentaire: "stage.travailExceptionnel.commentaire",
-  tuteur: "tuteur",
-  siret: "etablissement.siret",
+  dateDebut: "dateDebut",
+  dateFin: "dateFin",
+  interruptions: "interruptions",
+  horairesPeriodes: "irregularPeriods",
+  heuresHebdomadaires: "heuresHebdomadaires",
+  dureeEffective: "dureeEffectiveSaisie",
+  pays: "paysIso2",
+  gratification: "gratification",
+  gratificationMontant: "gratificationMontant",
+  gratificationUnite: "gratificationUnite",
+  gratificationDevise: "deviseCode",
+  dateNaissance: "birthDate",
+  travailNuit: "travailNuit",
+  travailDimanche: "travailDimanche",
+  travailJoursFeries: "travailJoursFeries",
+  travailExceptionnelCommentaire: "travailExceptionnelCommentaire",
+  tuteur: "tuteurId",
+  siret: "siret",
 } as const;
 
-/** The field of the `index`-th item of a list field, e.g. "stage.interruptions.0". */
+/** The field of the `index`-th item of a list field, e.g. "interruptions.0". */
 export function itemField(listField: string, index: number): string {
   return `${listField}.${index}`;
 }

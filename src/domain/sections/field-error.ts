@@ -26,6 +26,8 @@ export const FIELD_ERROR_CODES = [
   "overlap",
   "conflicts_with",
   "other_etablissement",
+  // A blocking legal rule on this field; params.rule is the rule's code (locales rules.json).
+  "legal_rule",
   "invalid_siret",
   "siret_checksum",
   "siret_recommended",

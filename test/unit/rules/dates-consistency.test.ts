@@ -33,7 +33,7 @@ describe("stage dates", () => {
     expect(only(checkStageDates({ startDate: "2025-06-27", endDate: "2025-03-03", today }), "END_BEFORE_START")).toEqual({
       code: "END_BEFORE_START",
       severity: "error",
-      field: "stage.dateFin",
+      field: "dateFin",
       params: { start: "2025-06-27", end: "2025-03-03" },
     });
   });
@@ -102,7 +102,7 @@ describe("interruptions", () => {
       ],
       stage,
     );
-    expect(only(results, "INTERRUPTIONS_OVERLAP")).toMatchObject({ field: "stage.interruptions.0", params: { number: 1, otherNumber: 2 } });
+    expect(only(results, "INTERRUPTIONS_OVERLAP")).toMatchObject({ field: "interruptions.0", params: { number: 1, otherNumber: 2 } });
   });
 
   it("blocks interruptions that together cover the whole stage", () => {
@@ -152,7 +152,7 @@ describe("schedule", () => {
       periods({ start: "2025-03-03", end: "2025-03-14", hoursPerDay: 7 }, { start: "2025-03-10", end: "2025-03-21", hoursPerDay: 5 }),
       stage,
     );
-    expect(only(results, "SCHEDULE_PERIODS_OVERLAP")).toMatchObject({ field: "stage.horaires.periodes.1", params: { number: 2, otherNumber: 1 } });
+    expect(only(results, "SCHEDULE_PERIODS_OVERLAP")).toMatchObject({ field: "irregularPeriods.1", params: { number: 2, otherNumber: 1 } });
   });
 
   it("ignores the periods of a regular schedule", () => {

@@ -46,7 +46,7 @@ describe("checkDurationCap (L124-5: 924 h)", () => {
     expect(only(checkDurationCap(500, 500), "DUREE_MAX_EXCEEDED_CUMULATED")).toEqual({
       code: "DUREE_MAX_EXCEEDED_CUMULATED",
       severity: "error",
-      field: "stage.dureeEffective",
+      field: "dureeEffectiveSaisie",
       params: { hours: 500, otherHours: 500, totalHours: 1000, max: 924 },
     });
   });

@@ -90,7 +90,7 @@ describe("evaluateRules", () => {
     const results = evaluateRules(rulesInput());
     expect(results.filter((r) => r.severity !== "info")).toEqual([]);
     expect(results).toEqual([
-      { code: "DUREE_EFFECTIVE", severity: "info", field: "stage.dureeEffective", params: { hours: 560, days: 80, months: 3.64 } },
+      { code: "DUREE_EFFECTIVE", severity: "info", field: "dureeEffectiveSaisie", params: { hours: 560, days: 80, months: 3.64 } },
       { code: "GRATIFICATION_MANDATORY", severity: "info", params: { hours: 560, threshold: 308, minimum: 2436 } },
     ]);
   });

@@ -54,7 +54,7 @@ describe("threshold of L124-6", () => {
     expect(only(results, "GRATIFICATION_MANDATORY")).toMatchObject({ severity: "info", params: { hours: 309, minimum: 1344.15 } });
     expect(only(results, "GRATIFICATION_REQUIRED")).toMatchObject({
       severity: "error",
-      field: "stage.gratification",
+      field: "gratification",
       params: { hours: 309, minimum: 1344.15 },
     });
   });
@@ -120,7 +120,7 @@ describe("declared amount against the minimum (35 h a week, 309 h in 2025)", () 
   ] as const)("per %s: %s € reaches it, %s € does not", (unit, enough, tooLittle) => {
     expect(codesOf(check({ 2025: 309 }, declared(enough, unit)))).toEqual(["GRATIFICATION_MANDATORY"]);
     const below = only(check({ 2025: 309 }, declared(tooLittle, unit)), "GRATIFICATION_BELOW_MINIMUM");
-    expect(below).toMatchObject({ severity: "error", field: "stage.gratification.montant" });
+    expect(below).toMatchObject({ severity: "error", field: "gratificationMontant" });
     expect(below.params).toMatchObject({ minimumHourly: 4.35, minimum: 1344.15, hourlyAmount: 4.34 });
   });
 

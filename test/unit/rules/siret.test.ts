@@ -35,7 +35,7 @@ describe("SIRET", () => {
 
   it("reports a wrong SIRET on the establishment's field", () => {
     expect(checkSiret("732 829 320 00075")).toEqual([
-      { code: "SIRET_CHECKSUM_INVALID", severity: "error", field: "etablissement.siret", params: { siret: "732 829 320 00075" } },
+      { code: "SIRET_CHECKSUM_INVALID", severity: "error", field: "siret", params: { siret: "732 829 320 00075" } },
     ]);
     expect(checkSiret("1234")[0]?.code).toBe("SIRET_FORMAT_INVALID");
   });

@@ -21,7 +21,7 @@ describe("tutor quota (R124-13: 3 at once)", () => {
     expect(only(checkTutorQuota(period, others), "TUTEUR_QUOTA_EXCEEDED")).toEqual({
       code: "TUTEUR_QUOTA_EXCEEDED",
       severity: "error",
-      field: "tuteur",
+      field: "tuteurId",
       params: { count: 4, max: 3, date: "2025-04-01" },
     });
   });

@@ -39,7 +39,7 @@ describe("adults", () => {
     const accepted = evaluateRules(rulesInput({ weeklyHours: 48 }));
     expect(accepted.filter((r) => r.severity === "error")).toEqual([]);
     const refused = only(evaluateRules(rulesInput({ weeklyHours: 49 })), "WEEKLY_HOURS_EXCEEDED");
-    expect(refused).toMatchObject({ severity: "error", field: "stage.heuresHebdomadaires", params: { hours: 49, max: 48 } });
+    expect(refused).toMatchObject({ severity: "error", field: "heuresHebdomadaires", params: { hours: 49, max: 48 } });
   });
 
   it.each([
@@ -75,7 +75,7 @@ describe("adults", () => {
     ["telework", { telework: true }, "TELEWORK_NOT_DESCRIBED"],
   ])("%s presence without a description is a warning (L124-14), with one it is fine", (_label, flags, code) => {
     const missing = only(evaluateRules(rulesInput(exceptionnel({ ...flags, comment: "  " }))), code);
-    expect(missing).toMatchObject({ severity: "warning", field: "stage.travailExceptionnel.commentaire" });
+    expect(missing).toMatchObject({ severity: "warning", field: "travailExceptionnelCommentaire" });
     expect(codes(exceptionnel({ ...flags, comment: "Deux samedis et un dimanche par mois, 9 h – 17 h." }))).not.toContain(code);
   });
 
@@ -122,9 +122,9 @@ describe("minors", () => {
   });
 
   it.each([
-    [{ night: true }, "MINOR_NIGHT_WORK", "stage.travailExceptionnel.nuit"],
-    [{ sunday: true }, "MINOR_SUNDAY_WORK", "stage.travailExceptionnel.dimanche"],
-    [{ publicHoliday: true }, "MINOR_PUBLIC_HOLIDAY_WORK", "stage.travailExceptionnel.joursFeries"],
+    [{ night: true }, "MINOR_NIGHT_WORK", "travailNuit"],
+    [{ sunday: true }, "MINOR_SUNDAY_WORK", "travailDimanche"],
+    [{ publicHoliday: true }, "MINOR_PUBLIC_HOLIDAY_WORK", "travailJoursFeries"],
   ])("forbids %o, even described", (flags, code, field) => {
     const input = rulesInput({ birthDate: MINOR, ...exceptionnel({ ...flags, comment: "Décrit." }) });
     expect(only(evaluateRules(input), code)).toMatchObject({ severity: "error", field, params: { age: 16 } });

@@ -1,0 +1,159 @@
+import { z } from "zod/v4";
+import { confirmDeleteCard, conventionListCard, formAnswers, helpCard, noticeCard, recapCard } from "../../cards/index.ts";
+import { authorize } from "../../domain/permissions.ts";
+import { isSectionId, type TFieldError } from "../../domain/sections/index.ts";
+import { translate } from "../../i18n/translate.ts";
+import { AppError } from "../app-error.ts";
+import { conventionSubject } from "../convention-subject.ts";
+import { checkDeletable, deleteDraft } from "../delete-draft.ts";
+import { evaluateConvention } from "../evaluate-convention.ts";
+import { listConventions } from "../list-conventions.ts";
+import { saveSection } from "../save-section.ts";
+import { startConvention } from "../start-convention.ts";
+import { submitConvention } from "../submit-convention.ts";
+import type { TStoredConvention } from "../ports.ts";
+import type { TTurn } from "./context.ts";
+import { noticeEffect, progressEffect, sectionFormEffect } from "./effect-builders.ts";
+import type { TEffect } from "./effects.ts";
+import { conventionSummary, headerOf, recapView } from "./views.ts";
+
+const ZId = z.coerce.number().int().positive();
+const ZConventionRef = z.object({ conventionId: ZId });
+const ZVersioned = z.object({ conventionId: ZId, version: z.coerce.number().int().positive() });
+const ZSectionRef = z.object({ conventionId: ZId, section: z.string().refine(isSectionId) });
+
+/** Reads an action's data, or refuses it as invalid input (a tampered or outdated card). */
+export function parseData<T>(schema: z.ZodType<T>, data: unknown): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", { reason: "action_data" });
+  return parsed.data;
+}
+
+/** Loads a convention the actor may see, or throws FORBIDDEN. */
+export async function visibleConvention(turn: TTurn, conventionId: number): Promise<TStoredConvention> {
+  const convention = await turn.deps.conventions.get(conventionId);
+  const permission = authorize(turn.actor, { kind: "view" }, conventionSubject(convention));
+  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  return convention;
+}
+
+/** "Nouvelle convention": a prefilled draft and its thread. */
+export async function newConvention(turn: TTurn): Promise<TEffect[]> {
+  const convention = await startConvention(turn.deps, turn.actor);
+  return [
+    await progressEffect(turn, convention),
+    noticeEffect(turn, convention.id, { tone: "good", titleKey: "conversation:created.title", textKey: "conversation:created.text" }),
+  ];
+}
+
+/** "Mes conventions". */
+export async function listOwnConventions(turn: TTurn, conventionId: number | null): Promise<TEffect[]> {
+  const conventions = await listConventions(turn.deps, turn.actor);
+  const items = await Promise.all(conventions.map((convention) => conventionSummary(turn, convention)));
+  const card = conventionListCard(turn.locale, { items, canCreate: turn.actor.studentId !== undefined });
+  return [{ kind: "post", conventionId, card }];
+}
+
+/** "Aide". */
+export function help(turn: TTurn, conventionId: number | null): TEffect[] {
+  return [{ kind: "post", conventionId, card: helpCard(turn.locale) }];
+}
+
+/** Opens (or reopens) a convention's thread: its progress card, refreshed. */
+export async function openConvention(turn: TTurn, data: unknown): Promise<TEffect[]> {
+  const { conventionId } = parseData(ZConventionRef, data);
+  const convention = await visibleConvention(turn, conventionId);
+  return [
+    await progressEffect(turn, convention),
+    noticeEffect(turn, convention.id, { tone: "default", titleKey: "conversation:resumed.title", textKey: "conversation:resumed.text" }),
+  ];
+}
+
+/** Opens one section's form, prefilled. */
+export async function openSection(turn: TTurn, data: unknown): Promise<TEffect[]> {
+  const { conventionId, section } = parseData(ZSectionRef, data);
+  const convention = await visibleConvention(turn, conventionId);
+  if (!isSectionId(section)) return [];
+  return [await sectionFormEffect(turn, convention, section)];
+}
+
+/** Saves a submitted form at once; a rejected one comes back with each field's error and nothing saved. */
+export async function saveSectionAction(turn: TTurn, data: Record<string, unknown>): Promise<TEffect[]> {
+  const { conventionId, version, section } = parseData(ZVersioned.extend({ section: z.string().refine(isSectionId) }), data);
+  if (!isSectionId(section)) return [];
+  const answers = formAnswers(section, data);
+  try {
+    const { convention, completion } = await saveSection(turn.deps, turn.actor, { conventionId, expectedVersion: version, sectionId: section, answers });
+    const missing = completion.sections[section].missing.length;
+    return [
+      { kind: "close_form" },
+      await progressEffect(turn, convention),
+      noticeEffect(turn, convention.id, {
+        tone: missing === 0 ? "good" : "warning",
+        titleKey: missing === 0 ? "conversation:saved.complete" : "conversation:saved.incomplete",
+        params: { section: translate(turn.locale, `domain:sections.${section}`), missing },
+      }),
+    ];
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const convention = await visibleConvention(turn, conventionId);
+    if (error.code === "INVALID_INPUT" && error.details.length > 0) {
+      return [await sectionFormEffect(turn, convention, section, { answers: answers as never, errors: error.details as TFieldError[] })];
+    }
+    if (error.code === "STALE_VERSION") {
+      return [
+        noticeEffect(turn, conventionId, { tone: "warning", titleKey: "errors:STALE_VERSION" }),
+        await sectionFormEffect(turn, convention, section),
+      ];
+    }
+    throw error;
+  }
+}
+
+/** The récapitulatif, with the legal rules' results. */
+export async function showRecap(turn: TTurn, data: unknown): Promise<TEffect[]> {
+  const { conventionId } = parseData(ZConventionRef, data);
+  const convention = await visibleConvention(turn, conventionId);
+  const rules = await evaluateConvention(turn.deps, convention);
+  const card = recapCard(turn.locale, await recapView(turn.deps.formData, turn.actor, convention, rules, turn.locale));
+  return [{ kind: "post", conventionId, card }];
+}
+
+/** "Valider": the convention gets its number and enters validation; what blocks it is said. */
+export async function submit(turn: TTurn, data: unknown): Promise<TEffect[]> {
+  const { conventionId, version } = parseData(ZVersioned, data);
+  try {
+    const { convention } = await submitConvention(turn.deps, turn.actor, { conventionId, expectedVersion: version });
+    return [
+      await progressEffect(turn, convention),
+      noticeEffect(turn, convention.id, {
+        tone: "good",
+        titleKey: "conversation:submitted.title",
+        textKey: "conversation:submitted.text",
+        params: { numero: convention.numero ?? convention.id },
+      }),
+    ];
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "INVALID_INPUT" || error.params.reason === "action_data") throw error;
+    // Incomplete or blocked: show the récapitulatif, whose lines say what to fix.
+    return [
+      noticeEffect(turn, conventionId, { tone: "attention", titleKey: "conversation:notSubmitted.title", textKey: "conversation:notSubmitted.text" }),
+      ...(await showRecap(turn, { conventionId })),
+    ];
+  }
+}
+
+/** "Supprimer": asks for a confirmation that says deletion is final. */
+export async function askDelete(turn: TTurn, data: unknown): Promise<TEffect[]> {
+  const { conventionId } = parseData(ZConventionRef, data);
+  const convention = await checkDeletable(turn.deps, turn.actor, conventionId);
+  return [{ kind: "post", conventionId, card: confirmDeleteCard(turn.locale, await headerOf(turn.deps.formData, convention, turn.locale)) }];
+}
+
+/** The confirmed deletion: final, the thread is closed. */
+export async function confirmDelete(turn: TTurn, data: unknown): Promise<TEffect[]> {
+  const { conventionId, version } = parseData(ZVersioned, data);
+  await deleteDraft(turn.deps, turn.actor, { conventionId, expectedVersion: version });
+  const view = { tone: "default" as const, titleKey: "conversation:deleted.title", textKey: "conversation:deleted.text" };
+  return [{ kind: "thread_closed", conventionId, card: noticeCard(turn.locale, view) }];
+}

@@ -1,0 +1,152 @@
+import { helpCard, progressCard } from "../../cards/index.ts";
+import type { TLocale } from "../../i18n/translate.ts";
+import { AppError } from "../app-error.ts";
+import type { TTurn } from "./context.ts";
+import type { TConversation } from "./conversation-port.ts";
+import {
+  askDelete,
+  confirmDelete,
+  help,
+  listOwnConventions,
+  newConvention,
+  openConvention,
+  openSection,
+  saveSectionAction,
+  showRecap,
+  submit,
+} from "./convention-actions.ts";
+import type { TConversationDeps } from "./deps.ts";
+import { noticeEffect, progressEffect } from "./effect-builders.ts";
+import type { TEffect } from "./effects.ts";
+import type { TInboundEvent, TVerb } from "./events.ts";
+import { hostAction, searchChoices } from "./host-actions.ts";
+import { parseTextCommand } from "./text-commands.ts";
+import { progressView } from "./views.ts";
+
+type THandler = (turn: TTurn, data: Record<string, unknown>) => Promise<TEffect[]>;
+
+const HANDLERS: Record<TVerb, THandler> = {
+  new_convention: (turn) => newConvention(turn),
+  list_conventions: (turn, data) => listOwnConventions(turn, typeof data.conventionId === "number" ? data.conventionId : null),
+  help: async (turn) => help(turn, null),
+  open_convention: openConvention,
+  open_section: openSection,
+  save_section: saveSectionAction,
+  show_recap: showRecap,
+  submit_convention: submit,
+  delete_convention: askDelete,
+  confirm_delete: confirmDelete,
+  cancel: async () => [{ kind: "close_form" }],
+  open_etablissement_create: (turn, data) => hostAction(turn, data, "open_etablissement_create"),
+  create_etablissement: (turn, data) => hostAction(turn, data, "create_etablissement"),
+  propose_etablissement_change: (turn, data) => hostAction(turn, data, "propose_etablissement_change"),
+  open_service_create: (turn, data) => hostAction(turn, data, "open_service_create"),
+  create_service: (turn, data) => hostAction(turn, data, "create_service"),
+  open_contact_create: (turn, data) => hostAction(turn, data, "open_contact_create"),
+  create_contact: (turn, data) => hostAction(turn, data, "create_contact"),
+};
+
+/** "reprendre [n]": the convention with that number (or id), else the thread's, else the latest editable one. */
+async function resume(turn: TTurn, numero: number | null, threadConventionId: number | null): Promise<TEffect[]> {
+  const own = turn.actor.studentId === undefined ? [] : await turn.deps.conventions.listForStudent(turn.actor.studentId);
+  const target =
+    numero !== null
+      ? own.find((convention) => convention.numero === numero) ?? own.find((convention) => convention.id === numero)
+      : own.find((convention) => convention.id === threadConventionId) ??
+        own.find((convention) => convention.state === "DRAFT" || convention.state === "RETURNED");
+  if (!target) {
+    return [noticeEffect(turn, threadConventionId, { tone: "warning", titleKey: "conversation:notFound.title", params: { numero: numero ?? "" } })];
+  }
+  return openConvention(turn, { conventionId: target.id });
+}
+
+async function handleText(turn: TTurn, text: string, conventionId: number | null): Promise<TEffect[]> {
+  const command = parseTextCommand(text);
+  switch (command.kind) {
+    case "new":
+      return newConvention(turn);
+    case "list":
+      return listOwnConventions(turn, conventionId);
+    case "help":
+      return help(turn, conventionId);
+    case "resume":
+      return resume(turn, command.numero, conventionId);
+    case "unknown":
+      return [
+        noticeEffect(turn, conventionId, { tone: "default", titleKey: "conversation:notUnderstood.title", textKey: "conversation:notUnderstood.text" }),
+        ...(conventionId === null ? [{ kind: "post" as const, conventionId, card: helpCard(turn.locale) }] : []),
+      ];
+  }
+}
+
+// An AppError becomes a message to the person, in their language; anything else is a bug and propagates.
+async function errorEffects(turn: TTurn, error: AppError, conventionId: number | null): Promise<TEffect[]> {
+  const params = { ...error.params, reason: String(error.params.reason ?? "") };
+  const textKey = error.code === "FORBIDDEN" && error.params.reason ? `domain:permission.${String(error.params.reason)}` : undefined;
+  const effects: TEffect[] = [
+    noticeEffect(turn, conventionId, { tone: "attention", titleKey: `errors:${error.code}`, ...(textKey ? { textKey } : {}), params }),
+  ];
+  // After a conflict the person's view is stale: refresh the progress card.
+  if (error.code === "STALE_VERSION" && conventionId !== null) {
+    effects.push(await progressEffect(turn, await turn.deps.conventions.get(conventionId)));
+  }
+  return effects;
+}
+
+function threadOf(event: TInboundEvent): number | null {
+  if (event.kind === "message") return event.conventionId;
+  const id = Number(event.data.conventionId);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
+
+/** The conversation core: identity by e-mail, then one use-case per event, its answer as effects. */
+export function createConversation(deps: TConversationDeps): TConversation {
+  async function turnFor(email: string): Promise<TTurn | null> {
+    const person = await deps.directory.byEmail(email);
+    return person ? { deps, actor: person.actor, locale: person.locale } : null;
+  }
+
+  return {
+    async handle(identity, event) {
+      const turn = await turnFor(identity.email);
+      if (!turn) return [unknownPerson(identity.email)];
+      const conventionId = threadOf(event);
+      try {
+        if (event.kind === "message") return await handleText(turn, event.text, event.conventionId);
+        return await HANDLERS[event.verb](turn, event.data);
+      } catch (error) {
+        if (error instanceof AppError) return errorEffects(turn, error, conventionId);
+        throw error;
+      }
+    },
+    async search(identity, query) {
+      const turn = await turnFor(identity.email);
+      return turn ? searchChoices(turn, query) : [];
+    },
+    async personIdOf(email) {
+      return (await deps.directory.byEmail(email))?.actor.personId ?? null;
+    },
+    async threads(identity) {
+      const turn = await turnFor(identity.email);
+      if (!turn || turn.actor.studentId === undefined) return [];
+      const conventions = await deps.conventions.listForStudent(turn.actor.studentId);
+      return Promise.all(
+        conventions.map(async (convention) => {
+          const view = await progressView(deps.formData, turn.actor, convention, turn.locale);
+          return { conventionId: convention.id, title: String(convention.numero ?? `#${convention.id}`), progress: progressCard(turn.locale, view) };
+        }),
+      );
+    },
+  };
+}
+
+/** Someone whose e-mail is not in the directory: told whom to contact; nothing is created. */
+function unknownPerson(email: string): TEffect {
+  const locale: TLocale = "fr";
+  return noticeEffect({ locale }, null, {
+    tone: "attention",
+    titleKey: "errors:UNKNOWN_PERSON",
+    textKey: "conversation:unknownPerson.text",
+    params: { email },
+  });
+}

@@ -1,0 +1,22 @@
+import type { THostDirectory } from "../hosts/ports.ts";
+import type {
+  TAnswerChecks,
+  TClock,
+  TConventionStore,
+  TFormData,
+  TPersonDirectory,
+  TRulesFactsSource,
+} from "../ports.ts";
+import type { TCentreDirectory } from "../submit-convention.ts";
+
+/** Everything the conversation core needs from the outside world. */
+export interface TConversationDeps {
+  conventions: TConventionStore;
+  directory: TPersonDirectory;
+  checks: TAnswerChecks;
+  formData: TFormData;
+  facts: TRulesFactsSource;
+  centres: TCentreDirectory;
+  hosts: THostDirectory;
+  clock: TClock;
+}

@@ -1,0 +1,32 @@
+import { noticeCard, progressCard, sectionFormCard, fieldErrorsByInput } from "../../cards/index.ts";
+import type { TNoticeView } from "../../cards/views.ts";
+import type { TConventionValues } from "../../domain/convention.ts";
+import type { TFieldError, TSectionId } from "../../domain/sections/index.ts";
+import type { TStoredConvention } from "../ports.ts";
+import type { TTurn } from "./context.ts";
+import type { TEffect } from "./effects.ts";
+import { progressView, sectionFormView } from "./views.ts";
+
+/** The thread's progress card, posted or updated in place. */
+export async function progressEffect(turn: TTurn, convention: TStoredConvention): Promise<TEffect> {
+  const view = await progressView(turn.deps.formData, turn.actor, convention, turn.locale);
+  return { kind: "progress", conventionId: convention.id, card: progressCard(turn.locale, view) };
+}
+
+/** A short message in a thread (or the main conversation). */
+export function noticeEffect(turn: Pick<TTurn, "locale">, conventionId: number | null, view: TNoticeView): TEffect {
+  return { kind: "post", conventionId, card: noticeCard(turn.locale, view) };
+}
+
+/** A section's form; after a rejected submission, with its answers and each field's error. */
+export async function sectionFormEffect(
+  turn: TTurn,
+  convention: TStoredConvention,
+  sectionId: TSectionId,
+  rejected?: { answers: Partial<TConventionValues>; errors: TFieldError[] },
+): Promise<TEffect> {
+  const view = await sectionFormView(turn.deps.formData, turn.actor, convention, sectionId, turn.locale, rejected);
+  const card = sectionFormCard(turn.locale, view);
+  if (!rejected) return { kind: "form", conventionId: convention.id, card };
+  return { kind: "form", conventionId: convention.id, card, errors: fieldErrorsByInput(turn.locale, rejected.errors) };
+}

@@ -1,0 +1,40 @@
+/** What typed text means, in French or English. */
+export type TTextCommand =
+  | { kind: "new" }
+  | { kind: "list" }
+  | { kind: "help" }
+  /** "reprendre", "resume", optionally with a convention number. */
+  | { kind: "resume"; numero: number | null }
+  | { kind: "unknown" };
+
+function normalize(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[!.?,;:]+$/u, "")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpMatchArray) => TTextCommand]> = [
+  [/^(nouvelle convention|nouvelle|creer une convention|new convention|new|create a convention)$/u, () => ({ kind: "new" })],
+  [/^(mes conventions|ma convention|liste|my conventions|my convention|list|conventions)$/u, () => ({ kind: "list" })],
+  [/^(aide|help|\?|bonjour|salut|hello|hi)$/u, () => ({ kind: "help" })],
+  [
+    /^(reprendre|continuer|resume|continue)(?: (?:la )?(?:convention )?(?:n ?o? ?|no |#)?(\d+))?$/u,
+    (match) => ({ kind: "resume", numero: match[2] ? Number(match[2]) : null }),
+  ],
+  // A number alone opens that convention (as `/convention 123` does in Slack).
+  [/^(?:convention )?(?:n ?o? ?|no |#)?(\d+)$/u, (match) => ({ kind: "resume", numero: Number(match[1]) })],
+];
+
+/** Understands the words of help.txt in French and English ("nouvelle convention", "my conventions", "aide", "reprendre 12"...). */
+export function parseTextCommand(text: string): TTextCommand {
+  const normalized = normalize(text).replace(/°/gu, "");
+  for (const [pattern, command] of PATTERNS) {
+    const match = normalized.match(pattern);
+    if (match) return command(match);
+  }
+  return { kind: "unknown" };
+}

@@ -1,0 +1,64 @@
+import type { TValidationStep } from "../domain/convention.ts";
+import { authorize, type TActor } from "../domain/permissions.ts";
+import { hasBlockingError, type TRuleResult } from "../domain/rules/index.ts";
+import { conventionCompletion } from "../domain/sections/index.ts";
+import { applyDecision } from "../domain/workflow.ts";
+import { AppError } from "./app-error.ts";
+import { conventionSubject } from "./convention-subject.ts";
+import { evaluateConvention } from "./evaluate-convention.ts";
+import type { TClock, TConventionStore, TRulesFactsSource, TStoredConvention } from "./ports.ts";
+
+/** What the validation workflow needs from the convention's centre de gestion. */
+export interface TCentreDirectory {
+  /** The centre that manages the formation of this inscription, with its ordered steps. */
+  centreOfInscription(inscriptionId: number): Promise<{ id: number; steps: TValidationStep[] } | null>;
+}
+
+export interface TSubmitResult {
+  convention: TStoredConvention;
+  rules: TRuleResult[];
+}
+
+/**
+ * "Valider": every section complete and no blocking rule; the convention gets its number (kept
+ * on a resubmission) and enters its centre's first validation step.
+ */
+export async function submitConvention(
+  deps: { conventions: TConventionStore; facts: TRulesFactsSource; centres: TCentreDirectory; clock: TClock },
+  actor: TActor,
+  command: { conventionId: number; expectedVersion: number },
+): Promise<TSubmitResult> {
+  const stored = await deps.conventions.get(command.conventionId);
+  const permission = authorize(actor, { kind: "submit" }, conventionSubject(stored));
+  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  if (stored.version !== command.expectedVersion) throw new AppError("STALE_VERSION", { id: stored.id });
+
+  const completion = conventionCompletion(stored.values);
+  const rules = await evaluateConvention(deps, stored);
+  const blockingErrors = rules.filter((result) => result.severity === "error").length;
+  const centre = stored.values.inscriptionId === null ? null : await deps.centres.centreOfInscription(stored.values.inscriptionId);
+  if (!centre) throw new AppError("INVALID_INPUT", { section: "etudiant" }, [{ field: "inscriptionId", code: "required" }]);
+
+  const decision = applyDecision(
+    { state: stored.state, round: stored.round, steps: centre.steps, validatedSteps: [] },
+    { kind: "submit", allSectionsComplete: completion.complete, blockingErrors },
+  );
+  if (!decision.ok || hasBlockingError(rules)) {
+    throw new AppError("INVALID_INPUT", { reason: decision.ok ? "blocking_rules" : decision.code }, rules.filter((r) => r.severity === "error"));
+  }
+  const convention = await deps.conventions.transition(
+    stored.id,
+    stored.version,
+    {
+      state: decision.next.state,
+      numero: "assign",
+      centreId: centre.id,
+      currentStep: decision.next.currentStep,
+      round: decision.next.round,
+      submittedAt: deps.clock(),
+      ruleResults: rules.filter((result) => result.severity !== "info"),
+    },
+    { actorId: actor.personId, action: "convention.submitted", after: { round: decision.next.round } },
+  );
+  return { convention, rules };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseTextCommand } from "../../../src/app/conversation/text-commands.ts";
+
+describe("typed words, in French and English", () => {
+  it.each([
+    ["nouvelle convention", { kind: "new" }],
+    ["Nouvelle Convention !", { kind: "new" }],
+    ["new convention", { kind: "new" }],
+    ["mes conventions", { kind: "list" }],
+    ["My conventions", { kind: "list" }],
+    ["aide", { kind: "help" }],
+    ["HELP", { kind: "help" }],
+    ["reprendre", { kind: "resume", numero: null }],
+    ["resume", { kind: "resume", numero: null }],
+    ["reprendre 12", { kind: "resume", numero: 12 }],
+    ["reprendre la convention n° 51928", { kind: "resume", numero: 51928 }],
+    ["resume #7", { kind: "resume", numero: 7 }],
+    ["51928", { kind: "resume", numero: 51928 }],
+    ["créer une convention", { kind: "new" }],
+  ])("%s", (text, expected) => {
+    expect(parseTextCommand(text)).toEqual(expected);
+  });
+
+  it.each(["", "bonjour je voudrais un stage à Lyon", "supprimer tout", "nouvelle conventions de stage"])("%j is not a command", (text) => {
+    expect(parseTextCommand(text)).toEqual({ kind: "unknown" });
+  });
+});
