@@ -8,6 +8,8 @@ import type { PrismaClient, ReferenceList } from "../generated/prisma/client.ts"
 import { translate, type TLocale } from "../i18n/translate.ts";
 import { contactLabel, cpamLabel, elementLabel, etablissementLabel, teacherLabel } from "./form-labels.ts";
 
+const INT4_MAX = 2_147_483_647;
+
 type TChoices = Partial<Record<keyof TConventionValues, TChoice[]>>;
 
 /** Code fields and the reference list their choices come from. */
@@ -149,7 +151,9 @@ export function createFormData(prisma: PrismaClient): TFormData {
 
 /** Labels of the directory records a convention points to. */
 async function recordLabels(prisma: PrismaClient, values: Partial<TConventionValues>, locale: TLocale, labels: TValueLabels): Promise<void> {
-  const byId = <T>(id: number | null | undefined, find: (id: number) => Promise<T | null>) => (id == null ? Promise.resolve(null) : find(id));
+  // A rejected submission's values are shown back as typed: only well-formed ids are looked up.
+  const byId = <T>(id: unknown, find: (id: number) => Promise<T | null>) =>
+    typeof id === "number" && Number.isInteger(id) && id > 0 && id <= INT4_MAX ? find(id) : Promise.resolve(null);
   const [cpam, inscription, element, etablissement, service, tuteur, signataire, enseignant] = await Promise.all([
     byId(values.cpamId, (id) => prisma.cpam.findUnique({ where: { id } })),
     byId(values.inscriptionId, (id) => prisma.inscription.findUnique({ where: { id }, include: { formation: true } })),
