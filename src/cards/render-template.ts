@@ -4,7 +4,7 @@ import * as ACData from "adaptivecards-templating";
 import type { TCard } from "../app/conversation/effects.ts";
 
 /** The templates of adaptive-cards/, named after their file (without ".json"). */
-export const TEMPLATE_NAMES = ["progress", "form", "recap", "convention-list", "notice", "help", "confirm-delete"] as const;
+export const TEMPLATE_NAMES = ["progress", "form", "recap", "convention-list", "notice", "help", "confirm-delete", "approval", "history", "staff-list"] as const;
 
 /** One template of adaptive-cards/. */
 export type TTemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -114,3 +114,118 @@ export type TNoticeView = {
 
 /** The card builders' signature: a view and the reader's language. */
 export type TCardBuilder<V> = (locale: TLocale, view: V) => import("../app/conversation/effects.ts").TCard;
+
+// ---------------------------------------------------------------------------------------
+// Validation workflow (issue "Validation workflow")
+// ---------------------------------------------------------------------------------------
+
+/** A step's state in the validation progress of the current round. */
+export type TStepProgress = {
+  step: import("../domain/convention.ts").TValidationStep;
+  state: "validated" | "current" | "pending" | "refused";
+  /** Who decided and when, for validated or refused steps. */
+  deciderName: string | null;
+  decidedAt: Date | null;
+};
+
+/** A decision already taken on the card's step. */
+export type TDecisionFacts = {
+  decision: "VALIDATED" | "REFUSED";
+  deciderName: string;
+  decidedAt: Date;
+  reason: string | null;
+};
+
+/** The approval card sent to the person(s) of a step, and updated for all of them after the decision. */
+export type TApprovalView = {
+  conventionId: number;
+  numero: number | null;
+  round: number;
+  step: import("../domain/convention.ts").TValidationStep;
+  studentName: string;
+  /** "3M127C - Master Psychologie 1ère année (2026/2027)". */
+  formation: string | null;
+  elementPedagogique: string | null;
+  etablissementName: string | null;
+  serviceName: string | null;
+  tuteurName: string | null;
+  enseignantName: string | null;
+  dateDebut: string | null;
+  dateFin: string | null;
+  /** Durée effective in hours (override included), with its days / months equivalents. */
+  hours: number | null;
+  days: number | null;
+  months: number | null;
+  /** Null when no gratification; amount per unit as typed. */
+  gratification: { amount: number | null; unit: string | null; type: string | null; currency: string | null } | null;
+  /** Null when the convention is confidential: the card then says so instead. */
+  sujet: string | null;
+  confidential: boolean;
+  /** Warnings of the legal rules (errors cannot exist on a submitted convention). */
+  warnings: import("../domain/rules/index.ts").TRuleResult[];
+  steps: TStepProgress[];
+  /** Set once the step is decided: the card then shows who, when and why, and no buttons. */
+  decided: TDecisionFacts | null;
+  /** Whether this reader may decide now (buttons Valider / Refuser). */
+  canDecide: boolean;
+};
+
+/** The form asking the reason of a refusal, an un-validation or an avenant refusal (required, at most 2000 characters). */
+export type TReasonFormView = {
+  conventionId: number;
+  numero: number | null;
+  studentName: string;
+  /** What the reason is for: the verb the form submits, with its data (round, step, avenantId...). */
+  purpose: "refuse_step" | "unvalidate" | "refuse_avenant";
+  data: Record<string, unknown>;
+  /** For "refuse_avenant": the avenant's number (1, 2...) within the convention, for the title. */
+  avenantNumero?: number | null;
+  /** The reason typed so far, and its error when it was refused (empty, too long). */
+  reason: string;
+  error: import("../domain/sections/index.ts").TFieldError | null;
+};
+
+/** One line of the audit trail, with the values before and after. */
+export type THistoryEntry = {
+  at: Date;
+  actorName: string | null;
+  /** "convention.created", "section.saved", "convention.submitted", "step.validated", "step.refused", "convention.unvalidated", "avenant.*"... */
+  action: string;
+  /** For section saves: the section. For decisions: the step and the reason. */
+  section: string | null;
+  step: string | null;
+  reason: string | null;
+  /** For "avenant.*" entries: the avenant's number (1, 2...) within the convention. */
+  avenantNumero?: number | null;
+  changes: Array<{ field: string; before: unknown; after: unknown }>;
+};
+
+/** The "Historique" card: every change and decision of a convention, newest first. */
+export type THistoryView = {
+  header: TConventionHeader;
+  entries: THistoryEntry[];
+  /** How many older entries were left out (cards have size limits). */
+  omitted: number;
+};
+
+/** A convention waiting for the reader, in the staff lists. */
+export type TStaffListItem = {
+  conventionId: number;
+  numero: number | null;
+  studentName: string;
+  formation: string | null;
+  etablissementName: string | null;
+  dateDebut: string | null;
+  step: import("../domain/convention.ts").TValidationStep | null;
+  state: import("../domain/convention.ts").TConventionState;
+  /** Days since submission (waiting time). */
+  waitingDays: number;
+};
+
+/** "À valider" (grouped by step, oldest first) or the results of a search by number or name. */
+export type TStaffListView = {
+  kind: "to_validate" | "search";
+  /** The search text, for "search". */
+  query: string;
+  groups: Array<{ step: import("../domain/convention.ts").TValidationStep | null; items: TStaffListItem[] }>;
+};
