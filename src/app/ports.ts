@@ -3,9 +3,10 @@ import type { TConventionRulesFacts } from "../domain/convention-rules.ts";
 import type { TActor } from "../domain/permissions.ts";
 import type { TGratificationRates } from "../domain/rules/index.ts";
 import type { TFieldError, TSectionId } from "../domain/sections/index.ts";
-import type { TValueLabels } from "../cards/views.ts";
+import type { THistoryEntry, TStaffListItem, TValueLabels } from "../cards/views.ts";
 import type { TLocale } from "../i18n/translate.ts";
 import type { TChoice } from "./conversation/events.ts";
+import type { TNotification } from "./notifications/notification.ts";
 
 // What use-cases need from the outside world, as interfaces: src/db implements them with
 // Prisma, tests may pass their own. The core never imports Prisma or a platform.
@@ -55,6 +56,15 @@ export interface TLifecycleUpdate {
   ruleResults?: unknown;
 }
 
+/** A validation decision as recorded (ValidationDecision). Un-validation has no step. */
+export interface TDecisionRecord {
+  round: number;
+  step: TValidationStep | null;
+  decision: "VALIDATED" | "REFUSED" | "UNVALIDATED";
+  reason: string | null;
+  deciderId: number;
+}
+
 /** Reading and writing conventions. */
 export interface TConventionStore {
   /** Throws AppError NOT_FOUND. */
@@ -65,8 +75,18 @@ export interface TConventionStore {
   createDraft(studentId: number, actorId: number, initial: TConventionUpdate): Promise<TStoredConvention>;
   /** A student's conventions, most recently changed first (deleted drafts are gone). */
   listForStudent(studentId: number): Promise<TStoredConvention[]>;
-  /** Changes the lifecycle at `expectedVersion` (else STALE_VERSION), with its audit record, atomically. */
-  transition(id: number, expectedVersion: number, lifecycle: TLifecycleUpdate, audit: TAuditRecord): Promise<TStoredConvention>;
+  /**
+   * Changes the lifecycle at `expectedVersion` (else STALE_VERSION), with its audit record, the
+   * decision taken (a second decision on the same step and round throws CONFLICT) and the
+   * notifications it causes, atomically.
+   */
+  transition(
+    id: number,
+    expectedVersion: number,
+    lifecycle: TLifecycleUpdate,
+    audit: TAuditRecord,
+    effects?: { decision?: TDecisionRecord; notifications?: TNotification[] },
+  ): Promise<TStoredConvention>;
   /** Deletes a convention for good at `expectedVersion`; the audit record stays. */
   delete(id: number, expectedVersion: number, audit: TAuditRecord): Promise<void>;
 }
@@ -103,6 +123,7 @@ export interface TStudentProfile {
 /** The people directory (students, teachers, staff), matched by e-mail. */
 export interface TPersonDirectory {
   byEmail(email: string): Promise<TDirectoryPerson | null>;
+  byId(personId: number): Promise<TDirectoryPerson | null>;
   studentProfile(studentId: number): Promise<TStudentProfile>;
 }
 
@@ -135,4 +156,28 @@ export interface TAnswerChecks {
     answers: Partial<TConventionValues>,
     stored: TStoredConvention,
   ): Promise<{ errors: TFieldError[]; derived: TConventionUpdate }>;
+}
+
+/** Who decides what, and the decisions taken: the validation workflow's directory. */
+export interface TWorkflowDirectory {
+  /** The centre's ordered steps. */
+  centreSteps(centreId: number): Promise<TValidationStep[]>;
+  /** The people who decide a step: the référent for PEDAGOGIQUE, every gestionnaire of the centre otherwise. */
+  stepDeciders(convention: TStoredConvention, step: TValidationStep): Promise<number[]>;
+  /** Every gestionnaire of a centre. */
+  centreStaff(centreId: number): Promise<number[]>;
+  /** Decisions of a round, oldest first, with the decider's name. */
+  decisions(conventionId: number, round: number): Promise<Array<TDecisionRecord & { deciderName: string; decidedAt: Date }>>;
+  /** "Prénom Nom" of a person. */
+  personName(personId: number): Promise<string>;
+}
+
+/** Lists for teachers and gestionnaires, and the audit trail. */
+export interface TStaffQueries {
+  /** Conventions waiting for this person's decision (référent: PEDAGOGIQUE of theirs; gestionnaire: administrative steps of their centres), oldest first. */
+  toValidate(actor: TActor, now: Date): Promise<TStaffListItem[]>;
+  /** Conventions of the actor's centres by number or student name (accent- and case-insensitive). */
+  search(actor: TActor, query: string, now: Date): Promise<TStaffListItem[]>;
+  /** Audit events of a convention, newest first, at most `limit`, with how many were left out. */
+  history(conventionId: number, limit: number): Promise<{ entries: THistoryEntry[]; omitted: number }>;
 }

@@ -6,7 +6,8 @@ import { applyDecision } from "../domain/workflow.ts";
 import { AppError } from "./app-error.ts";
 import { conventionSubject } from "./convention-subject.ts";
 import { evaluateConvention } from "./evaluate-convention.ts";
-import type { TClock, TConventionStore, TRulesFactsSource, TStoredConvention } from "./ports.ts";
+import type { TClock, TConventionStore, TRulesFactsSource, TStoredConvention, TWorkflowDirectory } from "./ports.ts";
+import { approvalRequests } from "./workflow/workflow-notifications.ts";
 
 /** What the validation workflow needs from the convention's centre de gestion. */
 export interface TCentreDirectory {
@@ -24,7 +25,7 @@ export interface TSubmitResult {
  * on a resubmission) and enters its centre's first validation step.
  */
 export async function submitConvention(
-  deps: { conventions: TConventionStore; facts: TRulesFactsSource; centres: TCentreDirectory; clock: TClock },
+  deps: { conventions: TConventionStore; facts: TRulesFactsSource; centres: TCentreDirectory; workflow: TWorkflowDirectory; clock: TClock },
   actor: TActor,
   command: { conventionId: number; expectedVersion: number },
 ): Promise<TSubmitResult> {
@@ -46,6 +47,10 @@ export async function submitConvention(
   if (!decision.ok || hasBlockingError(rules)) {
     throw new AppError("INVALID_INPUT", { reason: decision.ok ? "blocking_rules" : decision.code }, rules.filter((r) => r.severity === "error"));
   }
+  // The first step's people get their approval card, committed with the submission.
+  const firstStep = decision.next.currentStep;
+  const routed = { ...stored, centreId: centre.id };
+  const notifications = firstStep ? await approvalRequests(deps.workflow, routed, decision.next.round, firstStep) : [];
   const convention = await deps.conventions.transition(
     stored.id,
     stored.version,
@@ -59,6 +64,7 @@ export async function submitConvention(
       ruleResults: rules.filter((result) => result.severity !== "info"),
     },
     { actorId: actor.personId, action: "convention.submitted", after: { round: decision.next.round } },
+    { notifications },
   );
   return { convention, rules };
 }

@@ -1,5 +1,7 @@
 import { AppError } from "../app/app-error.ts";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import type { TNotification } from "../app/notifications/notification.ts";
+import { Prisma, type DecisionKind, type PrismaClient, type ValidationStep } from "../generated/prisma/client.ts";
+import { enqueueNotifications } from "./outbox.ts";
 
 /** A convention with its interruption and irregular-schedule periods. */
 export type TConventionRecord = Prisma.ConventionGetPayload<{ include: { interruptions: true; irregularPeriods: true } }>;
@@ -104,15 +106,41 @@ async function staleOrMissing(tx: Prisma.TransactionClient, id: number): Promise
   throw exists ? new AppError("STALE_VERSION", { id }) : new AppError("NOT_FOUND", { entity: "convention", id });
 }
 
-/** Changes lifecycle fields at `expectedVersion`, assigning the next number when asked, with its audit event. */
+/** A decision to record with a transition; the unique (convention, round, step) lets exactly one win. */
+export interface TDecisionRow {
+  round: number;
+  step: ValidationStep | null;
+  decision: DecisionKind;
+  reason: string | null;
+  deciderId: number;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Changes lifecycle fields at `expectedVersion`, assigning the next number when asked, with its
+ * decision, audit event and notifications, all in one transaction: the notifications exist
+ * if and only if the change does. A decision already taken on the step throws CONFLICT.
+ */
 export async function transitionConvention(
   prisma: PrismaClient,
   id: number,
   expectedVersion: number,
   fields: Prisma.ConventionUncheckedUpdateManyInput & { assignNumero?: boolean },
   audit: TAuditEntry,
+  extra: { decision?: TDecisionRow; notifications?: TNotification[]; now?: Date } = {},
 ): Promise<TConventionRecord> {
   return prisma.$transaction(async (tx) => {
+    if (extra.decision) {
+      try {
+        await tx.validationDecision.create({ data: { ...extra.decision, conventionId: id } });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError("CONFLICT", { id });
+        throw error;
+      }
+    }
     const { assignNumero, ...data } = fields;
     const current = await tx.convention.findUnique({ where: { id }, select: { numero: true } });
     const numero = assignNumero && current && current.numero === null ? await nextConventionNumber(tx) : undefined;
@@ -122,6 +150,7 @@ export async function transitionConvention(
     });
     if (count === 0) await staleOrMissing(tx, id);
     await tx.auditEvent.create({ data: { entityType: "convention", entityId: id, conventionId: id, ...audit } });
+    if (extra.notifications?.length) await enqueueNotifications(tx, extra.notifications, extra.now ?? new Date());
     return getConvention(tx, id);
   });
 }

@@ -88,8 +88,8 @@ export function createConventionStore(prisma: PrismaClient): TConventionStore {
       });
       return Promise.all(records.map(stored));
     },
-    transition: async (id, expectedVersion, lifecycle, audit) =>
-      stored(await transitionConvention(prisma, id, expectedVersion, lifecycleFields(lifecycle), auditEntry(audit))),
+    transition: async (id, expectedVersion, lifecycle, audit, effects = {}) =>
+      stored(await transitionConvention(prisma, id, expectedVersion, lifecycleFields(lifecycle), auditEntry(audit), effects)),
     delete: (id, expectedVersion, audit) => deleteConvention(prisma, id, expectedVersion, auditEntry(audit)),
   };
 }

@@ -8,6 +8,8 @@ import { createFormData } from "./form-data.ts";
 import { createHostDirectory } from "./host-directory.ts";
 import { createPersonDirectory } from "./person-directory.ts";
 import { createRulesFactsSource } from "./rules-facts-source.ts";
+import { createStaffQueries } from "./staff-queries.ts";
+import { createWorkflowDirectory } from "./workflow-directory.ts";
 
 /** The conversation core's dependencies, all on one PostgreSQL database. */
 export function createConversationDeps(prisma: PrismaClient, clock: TClock = () => new Date()): TConversationDeps {
@@ -19,6 +21,8 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
     facts: createRulesFactsSource(prisma),
     centres: createCentreDirectory(prisma),
     hosts: createHostDirectory(prisma),
+    workflow: createWorkflowDirectory(prisma),
+    staff: createStaffQueries(prisma),
     clock,
   };
 }

@@ -5,12 +5,18 @@ import { loadActor } from "./load-actor.ts";
 
 /** The directory in PostgreSQL: a chat account is the person with the same e-mail. */
 export function createPersonDirectory(prisma: PrismaClient): TPersonDirectory {
+  const directoryPerson = async (person: { id: number; firstName: string; lastName: string }) => {
+    const { locale, ...actor } = await loadActor(prisma, person.id);
+    return { actor, locale, displayName: `${person.firstName} ${person.lastName}` };
+  };
   return {
     byEmail: async (email) => {
       const person = await prisma.person.findUnique({ where: { email: email.trim().toLowerCase() } });
-      if (!person) return null;
-      const { locale, ...actor } = await loadActor(prisma, person.id);
-      return { actor, locale, displayName: `${person.firstName} ${person.lastName}` };
+      return person ? directoryPerson(person) : null;
+    },
+    byId: async (personId) => {
+      const person = await prisma.person.findUnique({ where: { id: personId } });
+      return person ? directoryPerson(person) : null;
     },
     studentProfile: async (studentId): Promise<TStudentProfile> => {
       const student = await prisma.student.findUnique({

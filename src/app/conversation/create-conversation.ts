@@ -21,6 +21,17 @@ import type { TEffect } from "./effects.ts";
 import type { TInboundEvent, TVerb } from "./events.ts";
 import { hostAction, searchChoices } from "./host-actions.ts";
 import { parseTextCommand } from "./text-commands.ts";
+import {
+  findConvention,
+  openApproval,
+  openRefuse,
+  openUnvalidate,
+  refuseStep,
+  showHistory,
+  toValidate,
+  unvalidate,
+  validateStep,
+} from "./workflow-actions.ts";
 import { progressView } from "./views.ts";
 
 type THandler = (turn: TTurn, data: Record<string, unknown>) => Promise<TEffect[]>;
@@ -44,7 +55,21 @@ const HANDLERS: Record<TVerb, THandler> = {
   create_service: (turn, data) => hostAction(turn, data, "create_service"),
   open_contact_create: (turn, data) => hostAction(turn, data, "open_contact_create"),
   create_contact: (turn, data) => hostAction(turn, data, "create_contact"),
+  open_approval: openApproval,
+  validate_step: validateStep,
+  open_refuse: openRefuse,
+  refuse_step: refuseStep,
+  open_unvalidate: openUnvalidate,
+  unvalidate,
+  to_validate: (turn, data) => toValidate(turn, threadOfData(data)),
+  find_convention: (turn, data) => findConvention(turn, typeof data.query === "string" ? data.query : "", threadOfData(data)),
+  show_history: showHistory,
 };
+
+function threadOfData(data: Record<string, unknown>): number | null {
+  const id = Number(data.conventionId);
+  return Number.isInteger(id) && id > 0 ? id : null;
+}
 
 /** "reprendre [n]": the convention with that number (or id), else the thread's, else the latest editable one. */
 async function resume(turn: TTurn, numero: number | null, threadConventionId: number | null): Promise<TEffect[]> {
@@ -60,6 +85,13 @@ async function resume(turn: TTurn, numero: number | null, threadConventionId: nu
   return openConvention(turn, { conventionId: target.id });
 }
 
+/** A convention's id from its number, among those the staff can find (or the student's own). */
+async function conventionIdOfNumber(turn: TTurn, numero: number): Promise<number | null> {
+  const found = await turn.deps.staff.search(turn.actor, String(numero), turn.deps.clock());
+  const own = turn.actor.studentId === undefined ? [] : await turn.deps.conventions.listForStudent(turn.actor.studentId);
+  return found.find((item) => item.numero === numero)?.conventionId ?? own.find((item) => item.numero === numero)?.id ?? null;
+}
+
 async function handleText(turn: TTurn, text: string, conventionId: number | null): Promise<TEffect[]> {
   const command = parseTextCommand(text);
   switch (command.kind) {
@@ -71,6 +103,15 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
       return help(turn, conventionId);
     case "resume":
       return resume(turn, command.numero, conventionId);
+    case "to_validate":
+      return toValidate(turn, conventionId);
+    case "search":
+      return findConvention(turn, command.query, conventionId);
+    case "history": {
+      const target = command.numero === null ? conventionId : await conventionIdOfNumber(turn, command.numero);
+      if (target === null) return [noticeEffect(turn, conventionId, { tone: "warning", titleKey: "conversation:notFound.title", params: { numero: command.numero ?? "" } })];
+      return showHistory(turn, { conventionId: target });
+    }
     case "unknown":
       return [
         noticeEffect(turn, conventionId, { tone: "default", titleKey: "conversation:notUnderstood.title", textKey: "conversation:notUnderstood.text" }),

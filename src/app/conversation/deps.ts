@@ -6,6 +6,8 @@ import type {
   TFormData,
   TPersonDirectory,
   TRulesFactsSource,
+  TStaffQueries,
+  TWorkflowDirectory,
 } from "../ports.ts";
 import type { TCentreDirectory } from "../submit-convention.ts";
 
@@ -18,5 +20,7 @@ export interface TConversationDeps {
   facts: TRulesFactsSource;
   centres: TCentreDirectory;
   hosts: THostDirectory;
+  workflow: TWorkflowDirectory;
+  staff: TStaffQueries;
   clock: TClock;
 }

@@ -20,5 +20,9 @@ export type TEffect =
   | { kind: "close_form" }
   /** The convention no longer exists (a deleted draft): its thread is closed. */
   | { kind: "thread_closed"; conventionId: number; card: TCard }
-  /** A message for another person, in their own conversation with the bot. */
-  | { kind: "notify"; personId: number; conventionId: number | null; card: TCard };
+  /**
+   * A message for another person, in their own conversation with the bot. With a `key`, the
+   * message is posted once and later notifications with the same key update it in place
+   * (every copy of an approval card after a decision).
+   */
+  | { kind: "notify"; personId: number; conventionId: number | null; card: TCard; key?: string };

@@ -23,6 +23,16 @@ export const VERBS = [
   "create_service",
   "open_contact_create",
   "create_contact",
+  // Validation workflow
+  "open_approval",
+  "validate_step",
+  "open_refuse",
+  "refuse_step",
+  "open_unvalidate",
+  "unvalidate",
+  "to_validate",
+  "find_convention",
+  "show_history",
 ] as const;
 
 export type TVerb = (typeof VERBS)[number];

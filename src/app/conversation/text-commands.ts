@@ -5,6 +5,12 @@ export type TTextCommand =
   | { kind: "help" }
   /** "reprendre", "resume", optionally with a convention number. */
   | { kind: "resume"; numero: number | null }
+  /** Staff: what waits for me. */
+  | { kind: "to_validate" }
+  /** Staff: find a convention by number or student name. */
+  | { kind: "search"; query: string }
+  /** The audit trail of a convention (by number, or the thread's). */
+  | { kind: "history"; numero: number | null }
   | { kind: "unknown" };
 
 function normalize(text: string): string {
@@ -21,6 +27,9 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpMatchArray) => TTextCommand
   [/^(nouvelle convention|nouvelle|creer une convention|new convention|new|create a convention)$/u, () => ({ kind: "new" })],
   [/^(mes conventions|ma convention|liste|my conventions|my convention|list|conventions)$/u, () => ({ kind: "list" })],
   [/^(aide|help|\?|bonjour|salut|hello|hi)$/u, () => ({ kind: "help" })],
+  [/^(a valider|conventions a valider|to validate|to approve|pending)$/u, () => ({ kind: "to_validate" })],
+  [/^(?:chercher|rechercher|trouver|search|find) (.+)$/u, (match) => ({ kind: "search", query: match[1] ?? "" })],
+  [/^(?:historique|history)(?: (?:n ?o? ?|no |#)?(\d+))?$/u, (match) => ({ kind: "history", numero: match[1] ? Number(match[1]) : null })],
   [
     /^(reprendre|continuer|resume|continue)(?: (?:la )?(?:convention )?(?:n ?o? ?|no |#)?(\d+))?$/u,
     (match) => ({ kind: "resume", numero: match[2] ? Number(match[2]) : null }),

@@ -17,6 +17,12 @@ describe("typed words, in French and English", () => {
     ["resume #7", { kind: "resume", numero: 7 }],
     ["51928", { kind: "resume", numero: 51928 }],
     ["créer une convention", { kind: "new" }],
+    ["à valider", { kind: "to_validate" }],
+    ["To validate", { kind: "to_validate" }],
+    ["chercher Martin", { kind: "search", query: "martin" }],
+    ["search 51928", { kind: "search", query: "51928" }],
+    ["historique 12", { kind: "history", numero: 12 }],
+    ["history", { kind: "history", numero: null }],
   ])("%s", (text, expected) => {
     expect(parseTextCommand(text)).toEqual(expected);
   });
