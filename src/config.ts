@@ -19,6 +19,8 @@ export const ZConfig = z.object({
   DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   UNIVERSITY_NAME: z.string().default("Université de démonstration"),
+  /** How often each instance delivers the notification outbox, in milliseconds. */
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   SLACK_BOT_TOKEN: ZOptionalText,
   SLACK_SIGNING_SECRET: ZOptionalText,
   SLACK_API_URL: ZOptionalText,

@@ -1,8 +1,18 @@
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { pino } from "pino";
+import { createConversation } from "./app/conversation/create-conversation.ts";
+import { createDispatcher } from "./app/notifications/dispatch-outbox.ts";
+import { renderNotification } from "./app/notifications/render-notification.ts";
+import { createNotificationDelivery } from "./channels/notification-router.ts";
+import { createPlaygroundNotifications } from "./channels/web/playground-notifications.ts";
+import { createPlaygroundRouter } from "./channels/web/playground-router.ts";
 import { loadConfig, ConfigError, type TConfig } from "./config.ts";
+import { createConversationDeps } from "./db/create-conversation-deps.ts";
 import { createDatabase, type TDatabase } from "./db/create-database.ts";
-import { seedDemo } from "./db/seed/seed-demo.ts";
+import { createOutboxQueue } from "./db/outbox.ts";
+import { DEMO_PEOPLE, seedDemo } from "./db/seed/seed-demo.ts";
 import { seedReferenceData } from "./db/seed/seed-reference-data.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
 
@@ -11,6 +21,11 @@ function wantsDemoData(config: TConfig, database: TDatabase): boolean {
   if (config.DEMO_DATA === "always") return true;
   if (config.DEMO_DATA === "never") return false;
   return database.kind === "pglite";
+}
+
+/** Without Slack or Teams credentials, Stagebot shows itself in the local playground. */
+function wantsPlayground(config: TConfig): boolean {
+  return !config.SLACK_BOT_TOKEN && !config.TEAMS_APP_ID;
 }
 
 async function main(): Promise<void> {
@@ -30,10 +45,28 @@ async function main(): Promise<void> {
     if (created) logger.info("demo university loaded");
   }
 
+  const deps = createConversationDeps(database.prisma);
+  const conversation = createConversation(deps);
+  const playground = wantsPlayground(config);
+  // Notifications leave the outbox for every channel their recipient uses (Slack and Teams join here).
+  const channels = playground ? [createPlaygroundNotifications(database.prisma)] : [];
+  const dispatcher = createDispatcher({
+    queue: createOutboxQueue(database.prisma),
+    render: (recipientId, payload) => renderNotification(deps, recipientId, payload),
+    deliver: createNotificationDelivery(channels),
+    clock: () => new Date(),
+    logger: logger.child({ component: "outbox" }),
+    instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+  });
+  // Without any channel, notifications wait in the outbox rather than running out of attempts.
+  if (channels.length > 0) dispatcher.start(config.OUTBOX_INTERVAL_MS);
   const app = createHttpApp({
     databaseKind: database.kind,
     pingDatabase: async () => {
       await database.prisma.$queryRaw`SELECT 1`;
+    },
+    mount: (http) => {
+      if (playground) http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE, logger }));
     },
   });
   const server = app.listen(config.PORT, config.HOST);
@@ -43,11 +76,17 @@ async function main(): Promise<void> {
   });
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, "Stagebot is listening");
+  if (playground) {
+    logger.info({ url: `http://localhost:${port}/` }, `local playground (no Slack or Teams credentials): http://localhost:${port}/`);
+  }
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, "shutting down");
     server.close();
-    void database.close().finally(() => process.exit(0));
+    void dispatcher
+      .stop()
+      .then(() => database.close())
+      .finally(() => process.exit(0));
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);

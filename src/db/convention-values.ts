@@ -49,6 +49,9 @@ export function toConventionValues(record: TConventionRecord): TConventionValues
 
 const DATE_FIELDS = new Set(["dateDebut", "dateFin"]);
 
+// Yes/no flags stored NOT NULL: a cleared flag means "no".
+const FLAG_FIELDS = new Set(["confidentiel", "teletravail", "travailNuit", "travailDimanche", "travailJoursFeries", "deplacements"]);
+
 /** The repository's changes for some domain values (dates to Date; periods as whole lists). */
 export function toConventionChanges(values: Partial<TConventionValues>): TConventionChanges {
   const fields: Record<string, unknown> = {};
@@ -67,7 +70,8 @@ export function toConventionChanges(values: Partial<TConventionValues>): TConven
         hoursPerDay: period.hoursPerDay,
       }));
     } else {
-      fields[field] = DATE_FIELDS.has(field) && typeof value === "string" ? fromIsoDate(value) : value;
+      if (FLAG_FIELDS.has(field) && value === null) fields[field] = false;
+      else fields[field] = DATE_FIELDS.has(field) && typeof value === "string" ? fromIsoDate(value) : value;
     }
   }
   return changes;

@@ -5,6 +5,8 @@ export interface THttpDependencies {
   databaseKind: TDatabaseKind;
   /** Resolves when the database answers; rejects otherwise. */
   pingDatabase(): Promise<void>;
+  /** Mounts the channels' routes (Slack, Teams, the playground) after /healthz. */
+  mount?: (app: Express) => void;
 }
 
 /**
@@ -24,5 +26,6 @@ export function createHttpApp(deps: THttpDependencies): Express {
     }
   });
 
+  deps.mount?.(app);
   return app;
 }

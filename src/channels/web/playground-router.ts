@@ -1,0 +1,187 @@
+// The local playground's HTTP side: a page that renders the same Adaptive Cards as Teams, an
+// identity switcher over the demo people, and a JSON API that turns the page's clicks into
+// neutral events for the conversation core. It stores what Slack or Teams would have shown.
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
+import { z } from "zod/v4";
+import { AppError } from "../../app/app-error.ts";
+import type { TConversation } from "../../app/conversation/conversation-port.ts";
+import type { TCard, TEffect } from "../../app/conversation/effects.ts";
+import { ZInboundEvent, ZSearchQuery, type TIdentity } from "../../app/conversation/events.ts";
+import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { toLocale, translate } from "../../i18n/translate.ts";
+import { createPlaygroundStore, type TThreadKey } from "./playground-store.ts";
+
+/** A demo identity offered by the switcher. */
+export type TPlaygroundPerson = { role: string; email: string; name: string; description?: string };
+
+/** Where the playground logs what it cannot show the user (a pino logger fits). */
+export type TPlaygroundLogger = { error(details: object, message: string): void };
+
+export interface TPlaygroundDependencies {
+  conversation: TConversation;
+  prisma: PrismaClient;
+  people: readonly TPlaygroundPerson[];
+  logger?: TPlaygroundLogger;
+}
+
+/** What the page gets back after an event: the dialog to show or close, and the threads to reload. */
+export type TEventResponse = {
+  form: TCard | null;
+  errors: Record<string, string> | null;
+  closeForm: boolean;
+  changedThreads: TThreadKey[];
+};
+
+const publicDir = join(dirname(fileURLToPath(import.meta.url)), "public");
+const adaptiveCardsDist = dirname(createRequire(import.meta.url).resolve("adaptivecards/dist/adaptivecards.min.js"));
+
+// The switcher lists people in the order of the convention's life: who fills, who approves, who runs it.
+const ROLE_ORDER = ["student", "teacher", "gestionnaire", "admin"] as const;
+
+const ZEmail = z.string().trim().toLowerCase().pipe(z.email());
+const ZEventBody = z.object({ email: ZEmail, event: ZInboundEvent });
+const ZSearchBody = z.object({ email: ZEmail, query: ZSearchQuery });
+// "main" is the main conversation; numbers are convention threads.
+const ZThreadsQuery = z.object({
+  email: ZEmail,
+  only: z
+    .string()
+    .regex(/^(main|\d+)(,(main|\d+))*$/)
+    .transform((list) => list.split(",").map((key) => (key === "main" ? null : Number(key))))
+    .optional(),
+});
+
+/** The last form wins; a close after it closes the dialog (Slack's response_action semantics). */
+export function formOutcome(effects: readonly TEffect[]): Pick<TEventResponse, "form" | "errors" | "closeForm"> {
+  let outcome: Pick<TEventResponse, "form" | "errors" | "closeForm"> = { form: null, errors: null, closeForm: false };
+  for (const effect of effects) {
+    if (effect.kind === "form") outcome = { form: effect.card, errors: effect.errors ?? null, closeForm: false };
+    if (effect.kind === "close_form") outcome = { form: null, errors: null, closeForm: true };
+  }
+  return outcome;
+}
+
+function localeOf(request: Request) {
+  return toLocale(request.acceptsLanguages("fr", "en") || undefined);
+}
+
+function sendError(response: Response, status: number, code: string, message: string, extra: object = {}): void {
+  response.status(status).json({ error: { code, message, ...extra } });
+}
+
+/** A zod failure as a 400 the page (and a curl user) can act on. */
+function sendBadRequest(response: Response, error: z.ZodError): void {
+  const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  const first = issues[0];
+  sendError(response, 400, "INVALID_BODY", first ? `${first.path || "body"}: ${first.message}` : "invalid request", { issues });
+}
+
+/** The playground's routes, to mount at "/" when no Slack or Teams credentials are configured. */
+export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
+  const store = createPlaygroundStore(deps.prisma);
+  const logger = deps.logger ?? { error: (details: object, message: string) => console.error(message, details) };
+  const router = express.Router();
+  const json = express.json({ limit: "256kb" });
+
+  /** The person's id, or a 404 already sent: the switcher only offers people of the directory. */
+  async function personOr404(request: Request, response: Response, email: string): Promise<number | null> {
+    const personId = await deps.conversation.personIdOf(email);
+    if (personId === null) {
+      const message = translate(localeOf(request), "errors:UNKNOWN_PERSON", { email });
+      sendError(response, 404, "UNKNOWN_PERSON", message);
+    }
+    return personId;
+  }
+
+  router.get("/", (_request, response) => {
+    response.sendFile(join(publicDir, "index.html"));
+  });
+
+  router.get("/playground/people", async (_request, response) => {
+    // Only people the directory knows: with DEMO_DATA=never the demo people may not exist.
+    const known = await Promise.all(deps.people.map(async (person) => ((await deps.conversation.personIdOf(person.email)) === null ? null : person)));
+    const people = known.filter((person) => person !== null);
+    const groups = ROLE_ORDER.map((role) => ({
+      role,
+      people: people
+        .filter((person) => person.role === role)
+        .map(({ email, name, description }) => ({ email, name, description: description ?? "" })),
+    })).filter((group) => group.people.length > 0);
+    response.json({ groups });
+  });
+
+  router.get("/playground/threads", async (request, response) => {
+    const parsed = ZThreadsQuery.safeParse(request.query);
+    if (!parsed.success) return sendBadRequest(response, parsed.error);
+    const { email, only } = parsed.data;
+    const personId = await personOr404(request, response, email);
+    if (personId === null) return;
+    // A full load also picks up conventions changed by someone else (a teacher's view of a
+    // student's draft) or never shown here: the core knows their current progress cards.
+    if (!only) {
+      const identity: TIdentity = { platform: "WEB", email };
+      const current = await deps.conversation.threads(identity);
+      await store.syncProgress(personId, current.map(({ conventionId, progress }) => ({ conventionId, card: progress })));
+    }
+    response.json({ personId, threads: await store.threads(personId, only) });
+  });
+
+  router.post("/playground/events", json, async (request, response) => {
+    const parsed = ZEventBody.safeParse(request.body);
+    if (!parsed.success) return sendBadRequest(response, parsed.error);
+    const { email, event } = parsed.data;
+    const personId = await personOr404(request, response, email);
+    if (personId === null) return;
+    const effects = await deps.conversation.handle({ platform: "WEB", email }, event);
+    const changedThreads = await store.apply(personId, effects);
+    const body: TEventResponse = { ...formOutcome(effects), changedThreads };
+    response.json(body);
+  });
+
+  router.post("/playground/search", json, async (request, response) => {
+    const parsed = ZSearchBody.safeParse(request.body);
+    if (!parsed.success) return sendBadRequest(response, parsed.error);
+    const { email, query } = parsed.data;
+    if ((await personOr404(request, response, email)) === null) return;
+    const choices = await deps.conversation.search({ platform: "WEB", email }, query);
+    response.json({ choices });
+  });
+
+  router.use("/playground/static", express.static(publicDir, { index: false, fallthrough: false }));
+  router.get("/playground/vendor/adaptivecards.js", (_request, response) => {
+    response.sendFile(join(adaptiveCardsDist, "adaptivecards.min.js"));
+  });
+  router.get("/playground/vendor/adaptivecards.css", (_request, response) => {
+    response.sendFile(join(adaptiveCardsDist, "adaptivecards.css"));
+  });
+
+  router.use(errorHandler(logger));
+  return router;
+}
+
+function httpStatusOf(error: unknown): number | null {
+  if (typeof error !== "object" || error === null) return null;
+  const status = (error as { status?: unknown }).status;
+  return typeof status === "number" && status >= 400 && status < 500 ? status : null;
+}
+
+function errorHandler(logger: TPlaygroundLogger): ErrorRequestHandler {
+  return (error: unknown, request, response, next) => {
+    if (response.headersSent) return next(error);
+    if (error instanceof AppError) {
+      const message = translate(localeOf(request), `errors:${error.code}`, error.params);
+      return sendError(response, error.status, error.code, message);
+    }
+    // Client mistakes caught by express itself: malformed JSON, body too large, missing file.
+    const status = httpStatusOf(error);
+    if (status !== null) {
+      const message = status === 404 ? "not found" : "the request could not be read (malformed JSON or too large)";
+      return sendError(response, status, status === 404 ? "NOT_FOUND" : "BAD_REQUEST", message);
+    }
+    logger.error({ err: error, method: request.method, path: request.path }, "playground request failed");
+    sendError(response, 500, "INTERNAL", "Une erreur inattendue est survenue. / An unexpected error occurred.");
+  };
+}

@@ -1,0 +1,246 @@
+// The whole product in a real browser: the demo student fills a convention through the local
+// playground's forms (rendered by the official Adaptive Cards renderer) and validates it.
+// Debian's chromium, driven by playwright-core; the app runs as `npm start` would, on a test
+// database of its own.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PEOPLE } from "../../src/db/seed/demo-people.ts";
+import { createEmptyDatabase } from "../support/test-database.ts";
+
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const RESULTS_DIR = "test-results";
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Starts src/main.ts as `npm start` does, with no Slack/Teams credentials: the playground is served. */
+async function startApp(databaseUrl: string, port: number, output: string[]): Promise<ChildProcess> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", DEMO_DATA: "always", LOG_LEVEL: "info" };
+  for (const name of Object.keys(env)) if (name.startsWith("SLACK_") || name.startsWith("TEAMS_")) delete env[name];
+  const child = spawn(join("node_modules", ".bin", "tsx"), ["src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`not listening after 60 s:\n${output.join("")}`)), 60_000);
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.join("").includes("local playground")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the app exited with ${code}:\n${output.join("")}`));
+    });
+  });
+  return child;
+}
+
+/** What the list helpers read of a <select> or of a text box with a datalist. */
+type TListControl = {
+  tagName: string;
+  options: ArrayLike<{ value: string; label: string }>;
+  list: { options: ArrayLike<{ value: string; label: string }> } | null;
+};
+
+/** Waits until the page has no request in flight and has re-rendered (body[data-busy=false]). */
+async function settled(page: Page): Promise<void> {
+  // A string, run in the page: this project's TypeScript has no DOM library.
+  await page.waitForFunction('document.body.dataset.busy === "false" && document.body.dataset.ready === "true"');
+}
+
+/** The playground's page, with helpers speaking its test hooks (data-input-id, data-verb...). */
+function playground(page: Page) {
+  const dialog = page.getByTestId("form-dialog");
+  const progress = page.locator('[data-testid="message"][data-kind="progress"]');
+  const control = (id: string) => dialog.locator(`[data-input-id="${id}"]`);
+
+  return {
+    progress,
+    async openSection(section: string): Promise<void> {
+      await progress.locator(`[data-verb="open_section"][data-section="${section}"]`).click();
+      await settled(page);
+      await dialog.waitFor({ state: "visible" });
+    },
+    async text(id: string, value: string): Promise<void> {
+      await control(id).fill(value);
+    },
+    /** A list: a <select>, or a long list rendered as a text box with a datalist (style "filtered"). */
+    async choose(id: string, pick: RegExp | "first"): Promise<void> {
+      const element = control(id);
+      const { tag, labels } = await element.evaluate((node: unknown) => {
+        const field = node as TListControl;
+        const options = field.tagName === "SELECT" ? Array.from(field.options).filter((option) => option.value !== "") : Array.from(field.list?.options ?? []);
+        return { tag: field.tagName, labels: options.map((option) => (field.tagName === "SELECT" ? option.label : option.value)) };
+      });
+      const label = pick === "first" ? labels[0] : labels.find((candidate) => pick.test(candidate));
+      if (!label) throw new Error(`no choice ${String(pick)} for ${id} among: ${labels.join(" | ")}`);
+      if (tag === "SELECT") await element.selectOption({ label });
+      else await element.fill(label);
+    },
+    /** Oui / Non, rendered as radio buttons (style "expanded"). */
+    async radio(id: string, title: string): Promise<void> {
+      await dialog.locator(`[data-input-for="${id}"]`).getByLabel(title, { exact: true }).check();
+    },
+    /** A typeahead (Data.Query): type, wait for the server's choices, pick one. */
+    async search(id: string, text: string, pick: RegExp): Promise<void> {
+      const box = control(id);
+      await box.fill("");
+      await box.pressSequentially(text, { delay: 40 });
+      const field = dialog.locator(`[data-input-for="${id}"]`);
+      try {
+        await field.locator(".ac-choiceSetInput-choice").filter({ hasText: pick }).first().click({ timeout: 10_000 });
+      } catch (error) {
+        const offered = await field.locator(".ac-choiceSetInput-choice, .ac-choiceSetInput-statusIndicator").allInnerTexts();
+        throw new Error(`no choice ${String(pick)} for ${id} after typing "${text}"; offered: ${offered.join(" | ") || "nothing"}`, { cause: error });
+      }
+    },
+    /** Saves the open form; fails with the form's own messages when it comes back with errors. */
+    async save(section: string): Promise<void> {
+      await dialog.locator('[data-verb="save_section"]').click();
+      await settled(page);
+      if (await dialog.isVisible()) {
+        const errors = await dialog.locator('[data-testid="form-errors"]').innerText().catch(() => "");
+        throw new Error(`section ${section} was not saved: ${errors || (await dialog.innerText())}`);
+      }
+      const notice = (await page.locator('[data-testid="message"]').last().innerText()).replace(/\s+/g, " ");
+      if (!/complète|complete/i.test(notice)) throw new Error(`section ${section} saved but not complete: ${notice}`);
+    },
+  };
+}
+
+describe("local playground in a browser", () => {
+  const output: string[] = [];
+  let database: Awaited<ReturnType<typeof createEmptyDatabase>> | undefined;
+  let app: ChildProcess | undefined;
+  let context: BrowserContext | undefined;
+  let userDataDir = "";
+  let base = "";
+
+  beforeAll(async () => {
+    // Skipping would hide a missing browser: say how to install it instead.
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install chromium\`.`);
+    database = await createEmptyDatabase("stagebot_playground");
+    const port = await freePort();
+    app = await startApp(database.url, port, output);
+    base = `http://127.0.0.1:${port}`;
+    userDataDir = mkdtempSync(join(tmpdir(), "stagebot-chromium-"));
+    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (app && app.exitCode === null) {
+      const exited = new Promise((resolve) => app?.once("exit", resolve));
+      app.kill("SIGTERM");
+      await exited;
+    }
+    await database?.drop();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it("lets the demo student fill all seven sections and validate the convention", async () => {
+    if (!context) throw new Error("no browser");
+    const student = DEMO_PEOPLE.find((person) => person.role === "student");
+    if (!student) throw new Error("the demo has no student");
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.setDefaultTimeout(15_000);
+    const ui = playground(page);
+
+    try {
+      await page.goto(`${base}/`);
+      await settled(page);
+      expect(await page.getByTestId("playground-notice").innerText()).toContain("aucune donnée n'est envoyée à Slack ou Teams");
+      await page.getByTestId("identity-select").selectOption(student.email);
+      await settled(page);
+
+      await page.getByTestId("new-convention").click();
+      await settled(page);
+      await ui.progress.waitFor();
+      expect(await page.locator('[data-testid="thread-item"][aria-current="true"]').getAttribute("data-thread")).not.toBe("main");
+
+      await ui.openSection("etudiant");
+      await ui.search("cpamId", "Bouches", /Bouches-du-Rhône/);
+      await ui.choose("inscriptionId", /3M127C/);
+      await ui.choose("elementPedagogiqueId", /3427BS07/);
+      await ui.radio("heuresFormationPlus200", "Oui");
+      await ui.choose("langue", /^Français — stage en France/);
+      await ui.save("etudiant");
+
+      await ui.openSection("etablissement");
+      // Typed without the accent: the server matches it, and the page must not filter it out again.
+      await ui.search("etablissementId", "hopitaux", /Assistance Publique - Hôpitaux de Marseille/);
+      await ui.save("etablissement");
+
+      await ui.openSection("service");
+      await ui.search("serviceId", "psychiatrie", /Service de psychiatrie/);
+      await ui.save("service");
+
+      await ui.openSection("tuteur");
+      await ui.search("tuteurId", "Vidal", /VIDAL Claire/);
+      await ui.save("tuteur");
+
+      await ui.openSection("stage");
+      await ui.choose("paysIso2", /^France$/);
+      await ui.choose("thematiqueCode", "first");
+      await ui.text("sujet", "Observation clinique en service de psychiatrie adulte");
+      await ui.text("fonctionsTaches", "Participation aux entretiens, synthèses cliniques, tenue du journal de stage.");
+      await ui.text("competences", "Conduite d'entretien, observation clinique, rédaction de synthèses.");
+      await ui.text("dateDebut", "2027-03-01");
+      await ui.text("dateFin", "2027-03-31");
+      await ui.radio("horairesReguliers", "Oui");
+      await ui.text("heuresHebdomadaires", "35");
+      await ui.radio("gratification", "Non");
+      for (const id of ["tempsTravailCode", "origineStageCode", "natureTravailCode", "modaliteValidationCode"]) await ui.choose(id, "first");
+      await ui.save("stage");
+
+      await ui.openSection("enseignant");
+      await ui.search("enseignantId", "Lambert", /LAMBERT Sophie/);
+      await ui.save("enseignant");
+
+      await ui.openSection("signataire");
+      await ui.search("signataireId", "Rousseau", /ROUSSEAU Jean-Marc/);
+      await ui.save("signataire");
+
+      const progressText = await ui.progress.innerText();
+      expect(progressText.match(/✅/g) ?? []).toHaveLength(7);
+      expect(progressText).not.toMatch(/Incomplet|À corriger/);
+
+      await ui.progress.locator('[data-verb="show_recap"]').click();
+      await settled(page);
+      await page.locator('[data-testid="message"] [data-verb="submit_convention"]').last().click();
+      await settled(page);
+      expect(await page.getByTestId("alert").isHidden()).toBe(true);
+      await page.getByTestId("messages").getByText(/Convention n° ?\d+/).first().waitFor();
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path: join(RESULTS_DIR, "playground-browser-failure.png"), fullPage: true }).catch(() => undefined);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- page errors ---\n${pageErrors.join("\n")}\n--- app output (tail) ---\n${output.join("").slice(-4000)}`, { cause: error });
+    }
+  }, 180_000);
+});
