@@ -131,6 +131,23 @@ function playground(page: Page) {
   };
 }
 
+/** Switches to a teacher or gestionnaire, waits for their approval card (delivered by the outbox) and validates. */
+async function decide(page: Page, email: string, conventionId: string): Promise<void> {
+  await page.getByTestId("identity-select").selectOption(email);
+  await settled(page);
+  // The page polls every 2 s for what the outbox delivered.
+  const thread = page.locator(`[data-testid="thread-item"][data-thread="${conventionId}"]`);
+  await thread.waitFor({ timeout: 20_000 });
+  await thread.click();
+  const validate = page.locator('[data-testid="message"] [data-verb="validate_step"]');
+  await validate.first().waitFor({ timeout: 20_000 });
+  await validate.first().click();
+  await settled(page);
+  await page.getByTestId("messages").getByText(/Vous avez validé/).first().waitFor();
+  // Once decided, the card has no decision buttons any more.
+  await page.locator('[data-testid="message"] [data-verb="validate_step"]').first().waitFor({ state: "detached", timeout: 20_000 });
+}
+
 describe("local playground in a browser", () => {
   const output: string[] = [];
   let database: Awaited<ReturnType<typeof createEmptyDatabase>> | undefined;
@@ -161,7 +178,7 @@ describe("local playground in a browser", () => {
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
-  it("lets the demo student fill all seven sections and validate the convention", async () => {
+  it("lets the demo student fill all seven sections and submit it, then the référent and a gestionnaire validate it", async () => {
     if (!context) throw new Error("no browser");
     const student = DEMO_PEOPLE.find((person) => person.role === "student");
     if (!student) throw new Error("the demo has no student");
@@ -236,6 +253,17 @@ describe("local playground in a browser", () => {
       await settled(page);
       expect(await page.getByTestId("alert").isHidden()).toBe(true);
       await page.getByTestId("messages").getByText(/Convention n° ?\d+/).first().waitFor();
+      const conventionId = await page.locator('[data-testid="thread-item"][aria-current="true"]').getAttribute("data-thread");
+      if (!conventionId) throw new Error("no thread selected after submission");
+
+      // DEMO-PSY's order: the référent, then a gestionnaire, each from the approval card they receive.
+      await decide(page, "sophie.lambert@univ-demo.fr", conventionId);
+      await decide(page, "isabelle.garcia@univ-demo.fr", conventionId);
+
+      await page.getByTestId("identity-select").selectOption(student.email);
+      await settled(page);
+      await page.locator(`[data-testid="thread-item"][data-thread="${conventionId}"]`).click();
+      await page.getByTestId("messages").getByText(/entièrement validée/).first().waitFor({ timeout: 20_000 });
       expect(pageErrors).toEqual([]);
     } catch (error) {
       mkdirSync(RESULTS_DIR, { recursive: true });

@@ -182,6 +182,30 @@ async function reloadThreads(changed) {
   renderMessages();
 }
 
+// Messages from other people (approval cards, decisions) arrive through the outbox, not as an
+// answer to this page's events: look for them every few seconds while the page is idle, and
+// re-render only when something changed (a card being read is not redrawn for nothing).
+const POLL_MS = 2000;
+
+function signature(threads) {
+  return JSON.stringify(threads.map((thread) => [thread.conventionId, thread.closed, thread.messages.map((message) => [message.id, message.updatedAt])]));
+}
+
+async function poll() {
+  if (!state.email || state.pending > 0 || state.sending || byId("form-dialog").open) return;
+  const email = state.email;
+  const { threads } = await api(`/playground/threads?email=${encodeURIComponent(email)}`);
+  // The identity may have changed, or an event started, while the request was in flight.
+  if (email !== state.email || state.pending > 0 || state.sending) return;
+  const sorted = sortThreads(threads);
+  if (signature(sorted) === signature(state.threads)) return;
+  state.threads = sorted;
+  if (!state.threads.some((thread) => keyOf(thread.conventionId) === state.selected)) state.selected = "main";
+  renderThreads();
+  renderMessages();
+  announceLatest();
+}
+
 // ---- events and forms ---------------------------------------------------------------------
 
 /** Tells screen readers what the bot answered, without re-reading the whole thread. */
@@ -236,6 +260,7 @@ function closeForm() {
 // ---- start --------------------------------------------------------------------------------
 
 function wire() {
+  setInterval(() => void poll().catch(() => undefined), POLL_MS);
   byId("identity").addEventListener("change", (event) => void switchIdentity(event.target.value).catch(showError));
   byId("new-convention").addEventListener("click", () => void sendEvent({ kind: "action", verb: "new_convention", data: {} }));
   byId("form-close").addEventListener("click", closeForm);
