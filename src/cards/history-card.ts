@@ -37,7 +37,21 @@ function actionText(locale: TLocale, entry: THistoryEntry): string {
   return cardText(locale, "history.withReason", { what, reason: clipText(entry.reason.trim(), MAX_REASON) });
 }
 
-function entryData(locale: TLocale, entry: THistoryEntry): TEntryData {
+// Fields of an avenant's own audit records (its number, status, motives): the action's phrase
+// says them, they are not changes of the convention.
+const AVENANT_META: ReadonlySet<string> = new Set(["avenantNumero", "status", "motifs", "motifAutre", "comment"]);
+
+// An avenant's number travels in its audit record's "after" (a pseudo-change, since the store
+// reads every key of before/after as a field): read it back as the entry's avenant number.
+function withAvenantNumero(entry: THistoryEntry): THistoryEntry {
+  if (!entry.action.startsWith("avenant.")) return entry;
+  const carried = entry.changes.find((change) => change.field === "avenantNumero")?.after;
+  const avenantNumero = entry.avenantNumero ?? (typeof carried === "number" ? carried : null);
+  return { ...entry, avenantNumero, changes: entry.changes.filter((change) => !AVENANT_META.has(change.field)) };
+}
+
+function entryData(locale: TLocale, raw: THistoryEntry): TEntryData {
+  const entry = withAvenantNumero(raw);
   const line = cardText(locale, "history.line", {
     when: instantText(locale, entry.at),
     who: entry.actorName ?? cardText(locale, "history.system"),

@@ -42,6 +42,7 @@ function actions(locale: TLocale, view: TProgressView): TCardAction[] {
   const data = { conventionId: view.conventionId };
   const list = [cardAction(cardText(locale, "actions.recap"), "show_recap", data)];
   if (view.rights.canDelete) list.push(cardAction(cardText(locale, "actions.deleteDraft"), "delete_convention", data, { style: "destructive" }));
+  if (view.rights.canRequestAvenant === true) list.push(cardAction(cardText(locale, "actions.requestAvenant"), "open_avenant_request", data));
   return list;
 }
 

@@ -67,7 +67,9 @@ function conclusion(locale: TLocale, view: TRecapView): { conclusion: TNotice[];
   const { rights, completion, header } = view;
   if (!rights.canSubmit) {
     const state = translate(locale, `domain:states.${header.state}`);
-    return { conclusion: [{ text: cardText(locale, "recap.blocked.rights", { state }), color: "Default" }], actions: [] };
+    // A validated convention changes only by avenant: offered to whoever may request one.
+    const avenant = rights.canRequestAvenant === true ? [cardAction(cardText(locale, "actions.requestAvenant"), "open_avenant_request", { conventionId: header.conventionId })] : [];
+    return { conclusion: [{ text: cardText(locale, "recap.blocked.rights", { state }), color: "Default" }], actions: avenant };
   }
   const blocked: TNotice[] = [];
   if (!completion.complete) {

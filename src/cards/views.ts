@@ -12,6 +12,8 @@ export type TConventionRights = {
   canEdit: boolean;
   canDelete: boolean;
   canSubmit: boolean;
+  /** "Demander un avenant" on a validated convention (the gestionnaire; the student when the centre allows it). */
+  canRequestAvenant?: boolean;
 };
 
 /** Who and what a convention is about, for titles. */
@@ -228,4 +230,61 @@ export type TStaffListView = {
   /** The search text, for "search". */
   query: string;
   groups: Array<{ step: import("../domain/convention.ts").TValidationStep | null; items: TStaffListItem[] }>;
+};
+
+// ---------------------------------------------------------------------------------------
+// Avenants
+// ---------------------------------------------------------------------------------------
+
+/** An error of an avenant form: a convention field's, or one of "motifs", "motifAutre", "comment", "_form". */
+export type TAvenantFormError = import("../domain/avenant.ts").TAvenantFieldError;
+
+/** The form requesting an avenant: the motives, then the fields an avenant may change, prefilled with the current values. */
+export type TAvenantRequestFormView = {
+  header: TConventionHeader;
+  /** The motives of MOTIF_AVENANT, labelled in the reader's language. */
+  motifChoices: TChoice[];
+  /** The motives ticked (after a rejected submission). */
+  motifs: string[];
+  motifAutre: string;
+  comment: string;
+  /** The convention's current values, overlaid with a rejected submission's. */
+  values: Readonly<Record<string, unknown>>;
+  labels: TValueLabels;
+  /** Static choices of the changeable fields (services, contacts, gratification lists...). */
+  choices: Partial<Record<keyof TConventionValues, TChoice[]>>;
+  errors: TAvenantFormError[];
+};
+
+/** One change of an avenant: the field, its value before and after, with display labels of ids and codes. */
+export type TAvenantChange = {
+  field: string;
+  before: unknown;
+  after: unknown;
+  beforeLabel: string | null;
+  afterLabel: string | null;
+};
+
+/** The approval card of an avenant, sent to the centre's gestionnaires and updated for all of them once decided. */
+export type TAvenantApprovalView = {
+  conventionId: number;
+  numero: number | null;
+  avenantId: number;
+  avenantNumero: number;
+  studentName: string;
+  etablissementName: string | null;
+  /** The motives' labels. */
+  motifs: string[];
+  motifAutre: string | null;
+  comment: string | null;
+  requestedBy: string;
+  requestedAt: Date;
+  changes: TAvenantChange[];
+  /** Confidential convention: texts of the sujet are not shown. */
+  confidential: boolean;
+  /** Warnings of the legal rules on the amended convention. */
+  warnings: import("../domain/rules/index.ts").TRuleResult[];
+  decided: TDecisionFacts | null;
+  /** Whether this reader may decide now (buttons Valider / Refuser). */
+  canDecide: boolean;
 };

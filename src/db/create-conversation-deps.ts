@@ -2,6 +2,7 @@ import type { TConversationDeps } from "../app/conversation/deps.ts";
 import type { TClock } from "../app/ports.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createAnswerChecks } from "./answer-checks.ts";
+import { createAvenantStore } from "./avenant-store.ts";
 import { createCentreDirectory } from "./centre-directory.ts";
 import { createConventionStore } from "./convention-store.ts";
 import { createFormData } from "./form-data.ts";
@@ -23,6 +24,7 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
     hosts: createHostDirectory(prisma),
     workflow: createWorkflowDirectory(prisma),
     staff: createStaffQueries(prisma),
+    avenants: createAvenantStore(prisma),
     clock,
   };
 }

@@ -1,6 +1,7 @@
 import { helpCard, progressCard } from "../../cards/index.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { AppError } from "../app-error.ts";
+import { openAvenantRequest, openRefuseAvenant, refuseAvenant, requestAvenantAction, validateAvenant } from "./avenant-actions.ts";
 import type { TTurn } from "./context.ts";
 import type { TConversation } from "./conversation-port.ts";
 import {
@@ -64,6 +65,11 @@ const HANDLERS: Record<TVerb, THandler> = {
   to_validate: (turn, data) => toValidate(turn, threadOfData(data)),
   find_convention: (turn, data) => findConvention(turn, typeof data.query === "string" ? data.query : "", threadOfData(data)),
   show_history: showHistory,
+  open_avenant_request: openAvenantRequest,
+  request_avenant: requestAvenantAction,
+  validate_avenant: validateAvenant,
+  open_refuse_avenant: openRefuseAvenant,
+  refuse_avenant: refuseAvenant,
 };
 
 function threadOfData(data: Record<string, unknown>): number | null {

@@ -22,5 +22,6 @@ export interface TConversationDeps {
   hosts: THostDirectory;
   workflow: TWorkflowDirectory;
   staff: TStaffQueries;
+  avenants: import("../avenants/ports.ts").TAvenantStore;
   clock: TClock;
 }

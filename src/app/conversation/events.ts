@@ -33,6 +33,12 @@ export const VERBS = [
   "to_validate",
   "find_convention",
   "show_history",
+  // Avenants
+  "open_avenant_request",
+  "request_avenant",
+  "validate_avenant",
+  "open_refuse_avenant",
+  "refuse_avenant",
 ] as const;
 
 export type TVerb = (typeof VERBS)[number];

@@ -31,6 +31,7 @@ export function rightsOf(actor: TActor, convention: TStoredConvention): TConvent
     canEdit: authorize(actor, { kind: "edit" }, subject).allowed,
     canDelete: authorize(actor, { kind: "delete" }, subject).allowed,
     canSubmit: authorize(actor, { kind: "submit" }, subject).allowed,
+    canRequestAvenant: authorize(actor, { kind: "request_avenant" }, subject).allowed,
   };
 }
 

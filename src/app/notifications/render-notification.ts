@@ -1,4 +1,5 @@
 import { translate } from "../../i18n/translate.ts";
+import { avenantApprovalEffect, avenantDecisionEffects } from "../conversation/avenant-actions.ts";
 import type { TConversationDeps } from "../conversation/deps.ts";
 import type { TTurn } from "../conversation/context.ts";
 import { noticeEffect, progressEffect } from "../conversation/effect-builders.ts";
@@ -38,7 +39,8 @@ async function validatedEffects(turn: TTurn, conventionId: number): Promise<TEff
 /**
  * The effects a notification has in its recipient's conversation, rendered at delivery in
  * their language: an approval card (updated in place by its key), a decision in the student's
- * thread with the progress card refreshed, the news of a full validation.
+ * thread with the progress card refreshed, the news of a full validation; an avenant's card
+ * for the gestionnaires, and its decision in the student's thread.
  */
 export async function renderNotification(deps: TConversationDeps, recipientId: number, payload: TNotificationPayload): Promise<TEffect[]> {
   const recipient = await deps.directory.byId(recipientId);
@@ -55,7 +57,8 @@ export async function renderNotification(deps: TConversationDeps, recipientId: n
       return validatedEffects(turn, payload.conventionId);
     case "avenant_request":
     case "avenant_update":
+      return [await avenantApprovalEffect(turn, payload.avenantId)];
     case "avenant_decision":
-      return [];
+      return avenantDecisionEffects(turn, payload);
   }
 }

@@ -1,0 +1,101 @@
+import { pickValues } from "../../domain/avenant.ts";
+import { computedDureeEffectiveHours } from "../../domain/convention-rules.ts";
+import type { TConventionValues } from "../../domain/convention.ts";
+import { authorize, type TActor } from "../../domain/permissions.ts";
+import { normalizeReason, REASON_MAX } from "../../domain/workflow.ts";
+import type { TLocale } from "../../i18n/translate.ts";
+import { AppError } from "../app-error.ts";
+import { conventionSubject } from "../convention-subject.ts";
+import type { TAnswerChecks, TClock, TConventionStore, TRulesFactsSource, TStoredConvention, TWorkflowDirectory } from "../ports.ts";
+import { formatDateTime } from "../workflow/format-date-time.ts";
+import { amendedConventionErrors } from "./amended-convention-errors.ts";
+import { avenantCards, avenantDeciders, avenantDecisionForStudent } from "./avenant-notifications.ts";
+import type { TAvenantDecisionRecord, TAvenantStore, TStoredAvenant } from "./ports.ts";
+
+/** A gestionnaire's decision on an avenant. */
+export interface TDecideAvenantCommand {
+  avenantId: number;
+  decision: "VALIDATED" | "REFUSED";
+  /** Required for a refusal, at most 2000 characters. */
+  reason?: string;
+}
+
+type TDeps = {
+  conventions: TConventionStore;
+  avenants: TAvenantStore;
+  checks: TAnswerChecks;
+  facts: TRulesFactsSource;
+  workflow: TWorkflowDirectory;
+  clock: TClock;
+};
+
+/** The CONFLICT answering a click on an avenant already decided: who decided it, and when. */
+export function decidedConflict(locale: TLocale, avenant: TStoredAvenant): AppError {
+  const decision = avenant.decision;
+  return new AppError("CONFLICT", {
+    decider: decision?.deciderName ?? "?",
+    date: decision ? formatDateTime(locale, decision.decidedAt) : "",
+    decision: decision?.decision ?? avenant.status,
+    avenant: avenant.numero,
+  });
+}
+
+async function alreadyDecided(deps: TDeps, locale: TLocale, avenantId: number): Promise<never> {
+  throw decidedConflict(locale, await deps.avenants.get(avenantId));
+}
+
+function refusalReason(reason: string | undefined): string {
+  const normalized = normalizeReason(reason ?? "");
+  if (normalized.ok) return normalized.reason;
+  const code = normalized.code === "reason_too_long" ? "too_long" : "required";
+  throw new AppError("INVALID_INPUT", { reason: normalized.code }, [{ field: "reason", code, params: { max: REASON_MAX } }]);
+}
+
+// The convention may have changed since the request: the changes are checked again on it as it is now.
+async function application(deps: TDeps, actorId: number, convention: TStoredConvention, avenant: TStoredAvenant): Promise<NonNullable<TAvenantDecisionRecord["apply"]>> {
+  const errors = await amendedConventionErrors(deps, convention, avenant.changes);
+  if (errors.length > 0) throw new AppError("INVALID_INPUT", { reason: "avenant_blocked" }, errors);
+  const merged: TConventionValues = { ...convention.values, ...avenant.changes };
+  const previousValues = pickValues(convention.values, Object.keys(avenant.changes));
+  return {
+    conventionId: convention.id,
+    expectedVersion: convention.version,
+    update: { ...avenant.changes, dureeEffectiveCalculee: computedDureeEffectiveHours(merged) },
+    previousValues,
+    conventionAudit: { actorId, action: "avenant.applied", before: previousValues, after: { avenantNumero: avenant.numero, ...avenant.changes } },
+  };
+}
+
+/**
+ * Validates or refuses an avenant. Exactly one decision wins (one decision per avenant); a
+ * second or late click is told who decided. A validation applies the changes to the convention
+ * (its previous values kept on the avenant); decision, changes, audit and notifications (every
+ * gestionnaire's card updated, the student told) commit together.
+ */
+export async function decideAvenant(deps: TDeps, actor: TActor & { locale: TLocale }, command: TDecideAvenantCommand): Promise<TStoredAvenant> {
+  const avenant = await deps.avenants.get(command.avenantId);
+  const convention = await deps.conventions.get(avenant.conventionId);
+  const permission = authorize(actor, { kind: "decide_avenant" }, conventionSubject(convention));
+  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  if (avenant.status !== "SUBMITTED") await alreadyDecided(deps, actor.locale, avenant.id);
+
+  const reason = command.decision === "REFUSED" ? refusalReason(command.reason) : null;
+  const decision = { decision: command.decision, reason, deciderId: actor.personId };
+  const apply = command.decision === "VALIDATED" ? await application(deps, actor.personId, convention, avenant) : undefined;
+  const deciders = await avenantDeciders(deps.workflow, convention);
+  const status = { status: command.decision, avenantNumero: avenant.numero, ...(reason === null ? {} : { reason }) };
+  try {
+    return await deps.avenants.decide({
+      avenantId: avenant.id,
+      ...decision,
+      decidedAt: deps.clock(),
+      avenantAudit: { actorId: actor.personId, action: command.decision === "VALIDATED" ? "avenant.validated" : "avenant.refused", before: { status: avenant.status }, after: status },
+      ...(apply ? { apply } : {}),
+      notifications: [...avenantCards("update", deciders, convention.id, avenant.id), avenantDecisionForStudent(convention, avenant.id, decision)],
+    });
+  } catch (error) {
+    // The other of two simultaneous decisions: answered with who won.
+    if (error instanceof AppError && error.code === "CONFLICT") await alreadyDecided(deps, actor.locale, avenant.id);
+    throw error;
+  }
+}

@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConversation } from "../../src/app/conversation/create-conversation.ts";
+import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
+import { createDispatcher } from "../../src/app/notifications/dispatch-outbox.ts";
+import { renderNotification } from "../../src/app/notifications/render-notification.ts";
+import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { createOutboxQueue } from "../../src/db/outbox.ts";
+import { seedDemo } from "../../src/db/seed/seed-demo.ts";
+import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
+import { cardText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
+import { fillConvention, submitFromRecap } from "../support/journey.ts";
+import { createTestDatabase } from "../support/test-database.ts";
+
+const LEA = "lea.martin@etu.univ-demo.fr";
+const INES = "ines.haddad@etu.univ-demo.fr";
+const LAMBERT = "sophie.lambert@univ-demo.fr";
+const CHERIF = "nadia.cherif@univ-demo.fr";
+const GARCIA = "isabelle.garcia@univ-demo.fr";
+const FONTAINE = "elodie.fontaine@univ-demo.fr";
+const MANSOURI = "karim.mansouri@univ-demo.fr";
+
+const DATES = { dateDebut: "2027-01-11", dateFin: "2027-02-26" };
+const PSY = { formation: "3M127C", element: "3427BS07", host: "hopitaux de marseille", service: "psychiatrie", tuteur: "psychologue", signataire: "directeur", enseignant: "lambert", dates: DATES };
+const SCI = { formation: "SM1INF", element: "Stage M1", host: "calanques numeriques", service: "developpement", tuteur: "nguyen", signataire: "arnaud", enseignant: "cherif", dates: DATES };
+
+type TJson = Record<string, unknown>;
+
+/** What a renderer sends for a form: every input's current value as a string, the button's data, then what the person changed. */
+function formSubmission(card: TCard, verb: string, changes: Record<string, string>): TJson {
+  const data: TJson = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const record = node as TJson;
+      if (typeof record.type === "string" && record.type.startsWith("Input.")) {
+        data[String(record.id)] = record.value === undefined || record.value === null ? (record.type === "Input.Toggle" ? "false" : "") : String(record.value);
+      }
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  const action = executeActions(card).find((candidate) => candidate.verb === verb);
+  expect(action, `the form has a ${verb} button`).toBeDefined();
+  return { ...data, ...(action?.data ?? {}), ...changes };
+}
+
+describe("avenants through the core, with the outbox delivered", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let conversation: TConversation;
+  let inbox: Map<number, TEffect[]>;
+  let deliverAll: () => Promise<void>;
+  let conventionId: number;
+
+  const personId = async (email: string) => (await conversation.personIdOf(email)) ?? -1;
+  const act = (email: string, verb: string, data: TJson) => conversationDriver(conversation, email).act(verb as "open_avenant_request", data);
+  const convention = () => database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+  const avenants = () => database.prisma.avenant.findMany({ where: { conventionId }, orderBy: { numero: "asc" } });
+
+  async function openForm(email: string): Promise<TCard> {
+    return effectOf(await act(email, "open_avenant_request", { conventionId }), "form").card;
+  }
+
+  async function request(email: string, changes: Record<string, string>): Promise<TEffect[]> {
+    return act(email, "request_avenant", formSubmission(await openForm(email), "request_avenant", changes));
+  }
+
+  /** The latest copy of an avenant's card `email` received (cards are updated in place by key). */
+  async function avenantCard(email: string, avenantId: number): Promise<TCard> {
+    const key = `avenant:${conventionId}:${avenantId}`;
+    const cards = (inbox.get(await personId(email)) ?? []).filter((effect): effect is Extract<TEffect, { kind: "notify" }> => effect.kind === "notify" && effect.key === key);
+    expect(cards.length, `${email} has the card of avenant ${avenantId}`).toBeGreaterThan(0);
+    return cards.at(-1)?.card ?? { type: "AdaptiveCard", version: "1.5", body: [] };
+  }
+
+  async function click(email: string, card: TCard, verb: string, extra: TJson = {}): Promise<TEffect[]> {
+    const action = executeActions(card).find((candidate) => candidate.verb === verb);
+    expect(action, `${verb} on the card of ${email}`).toBeDefined();
+    return act(email, verb, { ...(action?.data ?? {}), ...extra });
+  }
+
+  async function studentNews(email: string): Promise<string> {
+    const effects = inbox.get(await personId(email)) ?? [];
+    return effects.filter((effect) => effect.kind === "post" && effect.conventionId === conventionId).map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
+  }
+
+  const posted = (effects: TEffect[]) => effects.filter((effect) => effect.kind === "post").map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedReferenceData(database.prisma);
+    await seedDemo(database.prisma);
+    const deps = createConversationDeps(database.prisma, () => new Date("2026-11-28T10:00:00Z"));
+    conversation = createConversation(deps);
+    inbox = new Map();
+    const ignore = () => undefined;
+    const dispatcher = createDispatcher({
+      queue: createOutboxQueue(database.prisma),
+      render: (recipientId, payload) => renderNotification(deps, recipientId, payload),
+      deliver: async (recipientId, effects) => {
+        inbox.set(recipientId, [...(inbox.get(recipientId) ?? []), ...effects]);
+      },
+      clock: () => new Date(),
+      logger: { info: ignore, warn: ignore, error: ignore },
+      instanceId: "test",
+    });
+    deliverAll = async () => {
+      for (;;) {
+        const { sent, failed, dead } = await dispatcher.runOnce();
+        expect({ failed, dead }).toEqual({ failed: 0, dead: 0 });
+        if (sent === 0) return;
+      }
+    };
+    // A VALIDATED convention of DEMO-PSY: Léa's, validated by Sophie Lambert then Isabelle Garcia.
+    conventionId = await fillConvention(conversation, LEA, PSY);
+    await submitFromRecap(conversation, LEA, conventionId);
+    await deliverAll();
+    for (const email of [LAMBERT, GARCIA]) {
+      const cards = (inbox.get(await personId(email)) ?? []).filter((effect) => effect.kind === "notify" && (effect.key ?? "").startsWith(`approval:${conventionId}:`));
+      const card = cards.at(-1);
+      if (card?.kind !== "notify") throw new Error(`no approval card for ${email}`);
+      await click(email, card.card, "validate_step");
+      await deliverAll();
+    }
+    expect((await convention()).state).toBe("VALIDATED");
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  it("offers « Demander un avenant » on the validated convention to the student of DEMO-PSY", async () => {
+    const progress = effectOf(await act(LEA, "open_convention", { conventionId }), "progress").card;
+    expect(executeActions(progress).map((action) => action.verb)).toContain("open_avenant_request");
+    const form = await openForm(LEA);
+    expect(cardText(form)).toMatch(/Motifs de l'avenant/);
+    expect(JSON.stringify(form)).toContain('"isMultiSelect":true');
+  });
+
+  it("refuses an end date beyond 924 hours with the same host, with the rule's message, and stores nothing", async () => {
+    const effects = await request(LEA, { motifs: "DATES", dateFin: "2027-08-27" });
+    const form = effectOf(effects, "form");
+    expect(cardText(form.card)).toMatch(/924/);
+    expect(cardText(form.card)).toMatch(/6 mois/);
+    expect(await avenants()).toEqual([]);
+    expect((await convention()).dateFin?.toISOString().slice(0, 10)).toBe("2027-02-26");
+    expect(await database.prisma.outboxMessage.count({ where: { kind: "avenant_request" } })).toBe(0);
+  });
+
+  it("refuses a change of the signataire: a new convention is needed", async () => {
+    const current = await convention();
+    const other = await database.prisma.contact.findFirstOrThrow({ where: { etablissementId: current.etablissementId ?? -1, id: { not: current.signataireId ?? -1 } } });
+    const effects = await request(GARCIA, { motifs: "AUTRE", motifAutre: "Nouveau directeur", signataireId: String(other.id) });
+    expect(cardText(effectOf(effects, "form").card)).toMatch(/signataire ne peut pas être modifié par un avenant : une nouvelle convention est nécessaire/);
+    expect(await avenants()).toEqual([]);
+  });
+
+  it("says what is wrong: a field outside the motives, no motive, a rupture without reason", async () => {
+    const outside = effectOf(await request(LEA, { motifs: "DATES", sujet: "Un tout autre sujet" }), "form");
+    expect(outside.errors?.sujet).toMatch(/Modification du sujet du stage/);
+    const none = effectOf(await request(LEA, { motifs: "", dateFin: "2027-03-05" }), "form");
+    expect(none.errors?.motifs).toBeDefined();
+    const rupture = effectOf(await request(LEA, { motifs: "RUPTURE", dateFin: "2027-02-19" }), "form");
+    expect(rupture.errors?.comment).toBeDefined();
+    const nothing = effectOf(await request(LEA, { motifs: "DATES" }), "form");
+    expect(cardText(nothing.card)).toMatch(/Aucune modification/);
+    expect(await avenants()).toEqual([]);
+  });
+
+  it("a valid avenant requested by the student reaches the gestionnaires, is validated and applied; the old values are kept", async () => {
+    const before = await convention();
+    const effects = await request(LEA, { motifs: "DATES", dateFin: "2027-03-05", comment: "Prolongation d'une semaine demandée par le service." });
+    expect(effects.map((effect) => effect.kind)).toContain("close_form");
+    expect(posted(effects)).toMatch(/avenant n° 1/);
+    const [avenant] = await avenants();
+    expect(avenant).toMatchObject({ numero: 1, status: "SUBMITTED", motifs: ["DATES"], changes: { dateFin: "2027-03-05" } });
+    await deliverAll();
+
+    const garcia = await avenantCard(GARCIA, avenant?.id ?? -1);
+    expect(cardText(garcia)).toMatch(/26\/02\/2027 → 05\/03\/2027/);
+    expect(cardText(garcia)).toMatch(/Léa Martin/);
+    expect(executeActions(garcia).map((action) => action.verb)).toEqual(expect.arrayContaining(["validate_avenant", "open_refuse_avenant"]));
+    await avenantCard(FONTAINE, avenant?.id ?? -1);
+
+    const validated = await click(GARCIA, garcia, "validate_avenant");
+    expect(posted(validated)).toMatch(/Vous avez validé l'avenant n° 1/);
+    const after = await convention();
+    expect(after.dateFin?.toISOString().slice(0, 10)).toBe("2027-03-05");
+    expect(after.version).toBe(before.version + 1);
+    expect(Number(after.dureeEffectiveCalculee)).toBeGreaterThan(Number(before.dureeEffectiveCalculee));
+    const [applied] = await avenants();
+    expect(applied).toMatchObject({ status: "VALIDATED", previousValues: { dateFin: "2027-02-26" } });
+    expect(applied?.appliedAt).not.toBeNull();
+
+    await deliverAll();
+    const fontaine = await avenantCard(FONTAINE, applied?.id ?? -1);
+    expect(cardText(fontaine)).toMatch(/Validé par Isabelle Garcia/);
+    expect(executeActions(fontaine).map((action) => action.verb)).not.toContain("validate_avenant");
+    expect(await studentNews(LEA)).toMatch(/avenant n° 1 .* a été validé par Isabelle Garcia/);
+
+    const history = cardText(effectOf(await act(GARCIA, "show_history", { conventionId }), "post").card);
+    expect(history).toMatch(/a appliqué l'avenant n° 1 à la convention/);
+    expect(history).toMatch(/a validé l'avenant n° 1/);
+    expect(history).toMatch(/a demandé l'avenant n° 1/);
+    expect(history).toMatch(/26\/02\/2027 → 05\/03\/2027/);
+    const events = await database.prisma.auditEvent.findMany({ where: { conventionId, action: { startsWith: "avenant." } } });
+    expect(events.map((event) => `${event.entityType}:${event.action}`).sort()).toEqual(["avenant:avenant.requested", "avenant:avenant.validated", "convention:avenant.applied"]);
+  });
+
+  it("a refusal needs a reason, which reaches the student; the convention stays as it is", async () => {
+    const sujet = (await convention()).sujet;
+    await request(LEA, { motifs: "SUJET", sujet: "Évaluation des dispositifs de soins en psychiatrie adulte" });
+    const avenant = (await avenants()).at(-1);
+    await deliverAll();
+    const form = effectOf(await click(FONTAINE, await avenantCard(FONTAINE, avenant?.id ?? -1), "open_refuse_avenant"), "form").card;
+    expect(cardText(form)).toMatch(/Refuser l'avenant n° 2/);
+    const empty = await click(FONTAINE, form, "refuse_avenant", { reason: "  " });
+    expect(effectOf(empty, "form").errors?.reason).toMatch(/Motif/);
+    expect((await avenants()).at(-1)?.status).toBe("SUBMITTED");
+
+    const reason = "Le nouveau sujet relève d'un autre service : une nouvelle convention est préférable.";
+    const refused = await click(FONTAINE, form, "refuse_avenant", { reason });
+    expect(refused.map((effect) => effect.kind)).toContain("close_form");
+    expect((await avenants()).at(-1)?.status).toBe("REFUSED");
+    expect((await convention()).sujet).toBe(sujet);
+    await deliverAll();
+    expect(await studentNews(LEA)).toContain(reason);
+    const garcia = await avenantCard(GARCIA, avenant?.id ?? -1);
+    expect(cardText(garcia)).toContain(reason);
+    expect(executeActions(garcia).map((action) => action.verb)).not.toContain("open_refuse_avenant");
+    // A stale copy of the card: "Refuser" is answered with who decided, no form.
+    const stale = await act(GARCIA, "open_refuse_avenant", { conventionId, avenantId: avenant?.id ?? -1 });
+    expect(posted(stale)).toMatch(/déjà été décidé par Élodie Fontaine/);
+    expect(stale.map((effect) => effect.kind)).not.toContain("form");
+  });
+
+  it("a teacher or a gestionnaire of another centre cannot decide; of two gestionnaires deciding at once, one wins", async () => {
+    await request(GARCIA, { motifs: "SUJET", competences: "Entretien clinique, tests projectifs, synthèse écrite." });
+    const avenant = (await avenants()).at(-1);
+    const avenantId = avenant?.id ?? -1;
+    expect(avenant?.numero).toBe(3);
+    await deliverAll();
+
+    for (const email of [LAMBERT, MANSOURI]) {
+      const answer = posted(await act(email, "validate_avenant", { conventionId, avenantId }));
+      expect(answer).toMatch(/pas le droit/);
+      expect(posted(await act(email, "open_refuse_avenant", { conventionId, avenantId }))).toMatch(/pas le droit/);
+    }
+    expect(posted(await act(MANSOURI, "validate_avenant", { conventionId, avenantId }))).toMatch(/autre centre|other centre/i);
+    expect((await avenants()).at(-1)?.status).toBe("SUBMITTED");
+
+    const [garcia, fontaine] = await Promise.all([avenantCard(GARCIA, avenantId), avenantCard(FONTAINE, avenantId)]);
+    const answers = await Promise.all([click(GARCIA, garcia, "validate_avenant"), click(FONTAINE, fontaine, "validate_avenant")]);
+    const told = answers.filter((effects) => posted(effects).includes("déjà été décidé"));
+    expect(told).toHaveLength(1);
+    expect(await database.prisma.avenantDecision.count({ where: { avenantId } })).toBe(1);
+    expect((await convention()).competences).toBe("Entretien clinique, tests projectifs, synthèse écrite.");
+    // A late click on the old card changes nothing either.
+    expect(posted(await click(GARCIA, garcia, "validate_avenant"))).toMatch(/déjà été décidé/);
+  });
+
+  it("checks the rules again at validation, on the convention as it is then: two avenants valid alone may not both pass", async () => {
+    await request(LEA, { motifs: "DATES", dateFin: "2027-06-25" });
+    await request(LEA, { motifs: "DATES", dateDebut: "2026-11-30" });
+    const [later, earlier] = (await avenants()).slice(-2);
+    await deliverAll();
+    await click(GARCIA, await avenantCard(GARCIA, later?.id ?? -1), "validate_avenant");
+    expect((await convention()).dateFin?.toISOString().slice(0, 10)).toBe("2027-06-25");
+
+    const blocked = await click(GARCIA, await avenantCard(GARCIA, earlier?.id ?? -1), "validate_avenant");
+    expect(posted(blocked)).toMatch(/ne peut pas être validé/);
+    expect(posted(blocked)).toMatch(/924/);
+    expect((await avenants()).at(-1)?.status).toBe("SUBMITTED");
+    expect((await convention()).dateDebut?.toISOString().slice(0, 10)).toBe("2027-01-11");
+  });
+
+  it("a student of DEMO-SCI, whose centre does not allow student avenants, is refused with the reason", async () => {
+    const sciId = await fillConvention(conversation, INES, SCI);
+    await submitFromRecap(conversation, INES, sciId);
+    for (const email of [MANSOURI, CHERIF, FONTAINE]) {
+      await deliverAll();
+      const card = (inbox.get(await personId(email)) ?? []).filter((effect) => effect.kind === "notify" && (effect.key ?? "").startsWith(`approval:${sciId}:`)).at(-1);
+      if (card?.kind !== "notify") throw new Error(`no approval card for ${email}`);
+      await click(email, card.card, "validate_step");
+    }
+    expect((await database.prisma.convention.findUniqueOrThrow({ where: { id: sciId } })).state).toBe("VALIDATED");
+
+    const progress = effectOf(await act(INES, "open_convention", { conventionId: sciId }), "progress").card;
+    expect(executeActions(progress).map((action) => action.verb)).not.toContain("open_avenant_request");
+    const refused = await act(INES, "request_avenant", { conventionId: sciId, motifs: "DATES", dateFin: "2027-03-05" });
+    expect(posted(refused)).toMatch(/ne permet pas aux étudiants de demander un avenant/);
+    expect(posted(await act(INES, "open_avenant_request", { conventionId: sciId }))).toMatch(/ne permet pas aux étudiants/);
+    expect(await database.prisma.avenant.count({ where: { conventionId: sciId } })).toBe(0);
+    // Her gestionnaire may.
+    effectOf(await act(MANSOURI, "open_avenant_request", { conventionId: sciId }), "form");
+  });
+});
