@@ -87,12 +87,15 @@ function decisionNotice(locale: TLocale, decided: TApprovalView["decided"]): TNo
 
 function actions(locale: TLocale, view: TApprovalView): TCardAction[] {
   const recap = cardAction(cardText(locale, "approval.showRecap"), "show_recap", { conventionId: view.conventionId });
-  if (view.decided !== null || !view.canDecide) return [recap];
+  // The convention itself (its sections, editable by a gestionnaire until the administrative validation).
+  const open = cardAction(cardText(locale, "actions.openConvention"), "open_convention", { conventionId: view.conventionId });
+  if (view.decided !== null || !view.canDecide) return [recap, open];
   const data = { conventionId: view.conventionId, round: view.round, step: view.step };
   return [
     cardAction(cardText(locale, "approval.validate"), "validate_step", data, { style: "positive" }),
     cardAction(cardText(locale, "approval.refuse"), "open_refuse", data, { style: "destructive" }),
     recap,
+    open,
   ];
 }
 

@@ -43,6 +43,8 @@ function actions(locale: TLocale, view: TProgressView): TCardAction[] {
   const list = [cardAction(cardText(locale, "actions.recap"), "show_recap", data)];
   if (view.rights.canDelete) list.push(cardAction(cardText(locale, "actions.deleteDraft"), "delete_convention", data, { style: "destructive" }));
   if (view.rights.canRequestAvenant === true) list.push(cardAction(cardText(locale, "actions.requestAvenant"), "open_avenant_request", data));
+  if (view.rights.canViewHistory === true) list.push(cardAction(cardText(locale, "actions.history"), "show_history", data));
+  if (view.rights.canUnvalidate === true) list.push(cardAction(cardText(locale, "actions.unvalidate"), "open_unvalidate", data, { style: "destructive" }));
   return list;
 }
 

@@ -14,6 +14,10 @@ export type TConventionRights = {
   canSubmit: boolean;
   /** "Demander un avenant" on a validated convention (the gestionnaire; the student when the centre allows it). */
   canRequestAvenant?: boolean;
+  /** Staff: the audit trail ("Historique"). */
+  canViewHistory?: boolean;
+  /** Gestionnaire: withdraw the validation of a validated convention. */
+  canUnvalidate?: boolean;
 };
 
 /** Who and what a convention is about, for titles. */

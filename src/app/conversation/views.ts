@@ -32,6 +32,8 @@ export function rightsOf(actor: TActor, convention: TStoredConvention): TConvent
     canDelete: authorize(actor, { kind: "delete" }, subject).allowed,
     canSubmit: authorize(actor, { kind: "submit" }, subject).allowed,
     canRequestAvenant: authorize(actor, { kind: "request_avenant" }, subject).allowed,
+    canViewHistory: authorize(actor, { kind: "view_history" }, subject).allowed,
+    canUnvalidate: subject.state === "VALIDATED" && authorize(actor, { kind: "unvalidate" }, subject).allowed,
   };
 }
 

@@ -229,21 +229,22 @@ describe("approvalCard", () => {
       expect.objectContaining({ title: "Valider", verb: "validate_step", data, style: "positive" }),
       expect.objectContaining({ title: "Refuser", verb: "open_refuse", data, style: "destructive" }),
       expect.objectContaining({ title: "Voir le récapitulatif", verb: "show_recap", data: { conventionId: 12 } }),
+      expect.objectContaining({ title: "Ouvrir la convention", verb: "open_convention", data: { conventionId: 12 } }),
     ]);
   });
 
   it("has no decision button for a reader who may not decide", () => {
     const card = approvalCard("fr", approvalView({ canDecide: false }));
-    expect(verbs(card)).toEqual(["show_recap"]);
+    expect(verbs(card)).toEqual(["show_recap", "open_convention"]);
   });
 
   it("once decided, shows who, when (Europe/Paris) and why, and no decision button", () => {
     const refused = approvalCard("fr", approvalView({ ...REFUSED, canDecide: true }));
-    expect(verbs(refused)).toEqual(["show_recap"]);
+    expect(verbs(refused)).toEqual(["show_recap", "open_convention"]);
     expect(visibleStrings(refused)[1]).toBe("❌ Refusée par Sophie Lambert le 28/11/2026 à 14:05 — motif : Le sujet ne correspond pas à la formation.");
     const summer = new Date("2027-07-01T12:05:00Z");
     const validated = approvalCard("en", approvalView({ decided: { decision: "VALIDATED", deciderName: "Sophie Lambert", decidedAt: summer, reason: null } }));
-    expect(verbs(validated)).toEqual(["show_recap"]);
+    expect(verbs(validated)).toEqual(["show_recap", "open_convention"]);
     expect(visibleStrings(validated)[1]).toBe("✅ Validated by Sophie Lambert on 01/07/2027 at 14:05");
   });
 
