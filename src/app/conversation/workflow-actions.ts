@@ -79,6 +79,10 @@ async function reasonForm(turn: TTurn, conventionId: number, purpose: "refuse_st
 /** "Refuser": a form asks the reason. */
 export async function openRefuse(turn: TTurn, data: unknown): Promise<TEffect[]> {
   const ref = parseData(ZStepRef, data);
+  // The form names the student: only whoever may decide the step sees it.
+  const convention = await visibleConvention(turn, ref.conventionId);
+  const permission = authorize(turn.actor, { kind: "decide", step: ref.step }, conventionSubject(convention));
+  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
   return [await reasonForm(turn, ref.conventionId, "refuse_step", { round: ref.round, step: ref.step })];
 }
 
@@ -105,6 +109,7 @@ export async function openUnvalidate(turn: TTurn, data: unknown): Promise<TEffec
   const convention = await visibleConvention(turn, conventionId);
   const permission = authorize(turn.actor, { kind: "unvalidate" }, conventionSubject(convention));
   if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  if (convention.state !== "VALIDATED") throw new AppError("FORBIDDEN", { reason: "not_validated" });
   return [await reasonForm(turn, conventionId, "unvalidate", {})];
 }
 

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConversation } from "../../src/app/conversation/create-conversation.ts";
+import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { seedDemo } from "../../src/db/seed/seed-demo.ts";
+import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
+import { translate } from "../../src/i18n/translate.ts";
+import { cardText, conversationDriver } from "../support/conversation-driver.ts";
+import { fillConvention, submitFromRecap } from "../support/journey.ts";
+import { createTestDatabase } from "../support/test-database.ts";
+
+// Every role against every action on a submitted DEMO-PSY convention waiting for the référent.
+const ROLES = {
+  owner: "lea.martin@etu.univ-demo.fr",
+  otherStudent: "hugo.bernard@etu.univ-demo.fr",
+  referent: "sophie.lambert@univ-demo.fr",
+  otherTeacher: "antoine.girard@univ-demo.fr",
+  gestionnaire: "isabelle.garcia@univ-demo.fr",
+  otherCentre: "karim.mansouri@univ-demo.fr",
+  admin: "thomas.petit@univ-demo.fr",
+} as const;
+type TRole = keyof typeof ROLES;
+
+const ACTIONS = ["view", "edit", "delete", "decide_pedagogique", "history", "unvalidate"] as const;
+type TAction = (typeof ACTIONS)[number];
+
+/** Allowed, or the permission code whose message the person must read. */
+const EXPECTED: Record<TRole, Record<TAction, "allowed" | string>> = {
+  owner: { view: "allowed", edit: "not_editable", delete: "not_deletable", decide_pedagogique: "referent_only", history: "role_not_allowed", unvalidate: "gestionnaire_only" },
+  otherStudent: { view: "not_owner", edit: "not_owner", delete: "not_owner", decide_pedagogique: "not_owner", history: "role_not_allowed", unvalidate: "not_owner" },
+  referent: { view: "allowed", edit: "role_not_allowed", delete: "owner_only", decide_pedagogique: "allowed", history: "role_not_allowed", unvalidate: "gestionnaire_only" },
+  otherTeacher: { view: "not_referent", edit: "not_referent", delete: "owner_only", decide_pedagogique: "not_referent", history: "role_not_allowed", unvalidate: "not_referent" },
+  gestionnaire: { view: "allowed", edit: "allowed", delete: "owner_only", decide_pedagogique: "referent_only", history: "allowed", unvalidate: "not_validated" },
+  otherCentre: { view: "other_centre", edit: "other_centre", delete: "owner_only", decide_pedagogique: "other_centre", history: "other_centre", unvalidate: "other_centre" },
+  admin: { view: "allowed", edit: "role_not_allowed", delete: "owner_only", decide_pedagogique: "referent_only", history: "allowed", unvalidate: "gestionnaire_only" },
+};
+
+describe("permission table, enforced by the core", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let conversation: TConversation;
+  let conventionId: number;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await seedReferenceData(database.prisma);
+    await seedDemo(database.prisma);
+    conversation = createConversation(createConversationDeps(database.prisma));
+    conventionId = await fillConvention(conversation, ROLES.owner, {
+      formation: "3M127C",
+      element: "3427BS07",
+      host: "hopitaux de marseille",
+      service: "psychiatrie",
+      tuteur: "psychologue",
+      signataire: "directeur",
+      enseignant: "lambert",
+      dates: { dateDebut: "2027-01-11", dateFin: "2027-02-26" },
+    });
+    await submitFromRecap(conversation, ROLES.owner, conventionId);
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  async function attempt(role: TRole, action: TAction) {
+    const person = conversationDriver(conversation, ROLES[role]);
+    const { version, round } = await database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    switch (action) {
+      case "view":
+        return person.act("open_convention", { conventionId });
+      case "edit":
+        return person.act("save_section", { conventionId, version, section: "stage", modaliteSuivi: "Visite sur place et point téléphonique mensuel." });
+      case "delete":
+        return person.act("delete_convention", { conventionId });
+      case "decide_pedagogique":
+        return person.act("open_refuse", { conventionId, round, step: "PEDAGOGIQUE" });
+      case "history":
+        return person.act("show_history", { conventionId });
+      case "unvalidate":
+        return person.act("open_unvalidate", { conventionId });
+    }
+  }
+
+  const cases = (Object.keys(ROLES) as TRole[]).flatMap((role) => ACTIONS.map((action) => [role, action, EXPECTED[role][action]] as const));
+
+  it.each(cases)("%s → %s: %s", async (role, action, expected) => {
+    const before = await database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    const effects = await attempt(role, action);
+    const refusal = translate("fr", `domain:permission.${expected}`);
+    const texts = effects.map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
+    if (expected === "allowed") {
+      expect(texts).not.toMatch(/pas le droit|n'est pas la vôtre|autre centre/);
+      expect(effects.length).toBeGreaterThan(0);
+    } else {
+      expect(effects.map((effect) => effect.kind)).toEqual(["post"]);
+      expect(texts).toContain(refusal);
+      // A refused action changes nothing.
+      const after = await database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+      expect(after.version).toBe(before.version);
+      expect(after.state).toBe(before.state);
+    }
+  });
+});
