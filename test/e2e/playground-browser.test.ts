@@ -9,7 +9,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConversation } from "../../src/app/conversation/create-conversation.ts";
+import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { createDatabase } from "../../src/db/create-database.ts";
 import { DEMO_PEOPLE } from "../../src/db/seed/demo-people.ts";
+import { fillConvention, submitFromRecap } from "../support/journey.ts";
 import { createEmptyDatabase } from "../support/test-database.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -155,6 +159,7 @@ describe("local playground in a browser", () => {
   let context: BrowserContext | undefined;
   let userDataDir = "";
   let base = "";
+  let core: Awaited<ReturnType<typeof createDatabase>> | undefined;
 
   beforeAll(async () => {
     // Skipping would hide a missing browser: say how to install it instead.
@@ -174,6 +179,7 @@ describe("local playground in a browser", () => {
       app.kill("SIGTERM");
       await exited;
     }
+    await core?.close();
     await database?.drop();
     if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
@@ -269,6 +275,71 @@ describe("local playground in a browser", () => {
       mkdirSync(RESULTS_DIR, { recursive: true });
       await page.screenshot({ path: join(RESULTS_DIR, "playground-browser-failure.png"), fullPage: true }).catch(() => undefined);
       throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- page errors ---\n${pageErrors.join("\n")}\n--- app output (tail) ---\n${output.join("").slice(-4000)}`, { cause: error });
+    }
+  }, 180_000);
+
+  it("refusal path: the référent refuses with a reason, the student reads it, corrects and submits again", async () => {
+    if (!context || !database) throw new Error("no browser");
+    // The convention is filled and submitted through the same core, in this process, to keep the test short.
+    core = await createDatabase({ databaseUrl: database.url, poolSize: 2 });
+    const conversation = createConversation(createConversationDeps(core.prisma));
+    const student = "lea.martin@etu.univ-demo.fr";
+    const id = await fillConvention(conversation, student, {
+      formation: "3M127C",
+      element: "3427BS07",
+      host: "hopitaux de marseille",
+      service: "psychiatrie",
+      tuteur: "psychologue",
+      signataire: "directeur",
+      enseignant: "lambert",
+      dates: { dateDebut: "2027-05-03", dateFin: "2027-05-28" },
+    });
+    await submitFromRecap(conversation, student, id);
+    const conventionId = String(id);
+
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.setDefaultTimeout(15_000);
+    try {
+      await page.goto(`${base}/`);
+      await settled(page);
+      await page.getByTestId("identity-select").selectOption("sophie.lambert@univ-demo.fr");
+      await settled(page);
+      const thread = page.locator(`[data-testid="thread-item"][data-thread="${conventionId}"]`);
+      await thread.waitFor({ timeout: 20_000 });
+      await thread.click();
+      await page.locator('[data-testid="message"] [data-verb="open_refuse"]').first().click();
+      await settled(page);
+      const dialog = page.getByTestId("form-dialog");
+      const reason = "Précisez les modalités d'encadrement par la psychologue du service.";
+      await dialog.locator('[data-input-id="reason"]').fill(reason);
+      await dialog.locator('[data-verb="refuse_step"]').click();
+      await settled(page);
+      await page.getByTestId("messages").getByText(/Vous avez refusé/).first().waitFor();
+
+      await page.getByTestId("identity-select").selectOption(student);
+      await settled(page);
+      await page.locator(`[data-testid="thread-item"][data-thread="${conventionId}"]`).click();
+      await page.getByTestId("messages").getByText(reason, { exact: false }).first().waitFor({ timeout: 20_000 });
+
+      // Editable again: the student corrects the stage section and submits again.
+      const ui = playground(page);
+      await ui.openSection("stage");
+      await ui.text("fonctionsTaches", "Entretiens encadrés par la psychologue du service, synthèse hebdomadaire avec elle.");
+      await ui.save("stage");
+      await ui.progress.locator('[data-verb="show_recap"]').click();
+      await settled(page);
+      await page.locator('[data-testid="message"] [data-verb="submit_convention"]').last().click();
+      await settled(page);
+      await page.getByTestId("messages").getByText(/Convention n° ?\d+ enregistrée/).last().waitFor();
+      const resubmitted = await core.prisma.convention.findUniqueOrThrow({ where: { id } });
+      expect(resubmitted.state).toBe("SUBMITTED");
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      await page.screenshot({ path: join(RESULTS_DIR, "playground-refusal-failure.png"), fullPage: true }).catch(() => undefined);
+      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- page errors ---\n${pageErrors.join("\n")}\n--- app output (tail) ---\n${output.join("").slice(-3000)}`, { cause: error });
     }
   }, 180_000);
 });
