@@ -1,13 +1,11 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
 import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
-import { seedDemo } from "../../src/db/seed/seed-demo.ts";
-import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
 import { SECTION_IDS, SECTIONS, sectionCompletion } from "../../src/domain/sections/index.ts";
 import { conversationDriver, effectOf } from "../support/conversation-driver.ts";
-import { createTestDatabase } from "../support/test-database.ts";
+import { createSeededConversation } from "../support/seeded-conversation.ts";
+import type { createTestDatabase } from "../support/test-database.ts";
 
 const EMAIL = "camille.roux@etu.univ-demo.fr";
 
@@ -28,10 +26,7 @@ describe("random form submissions (property)", () => {
   let conventionId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedReferenceData(database.prisma);
-    await seedDemo(database.prisma);
-    conversation = createConversation(createConversationDeps(database.prisma));
+    ({ database, conversation } = await createSeededConversation());
     conventionId = effectOf(await conversationDriver(conversation, EMAIL).say("nouvelle convention"), "progress").conventionId;
   });
 

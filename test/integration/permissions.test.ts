@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
-import { seedDemo } from "../../src/db/seed/seed-demo.ts";
-import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
 import { translate } from "../../src/i18n/translate.ts";
 import { cardText, conversationDriver } from "../support/conversation-driver.ts";
 import { fillConvention, submitFromRecap } from "../support/journey.ts";
-import { createTestDatabase } from "../support/test-database.ts";
+import { createSeededConversation } from "../support/seeded-conversation.ts";
+import type { createTestDatabase } from "../support/test-database.ts";
 
 // Every role against every action on a submitted DEMO-PSY convention waiting for the référent.
 const ROLES = {
@@ -41,10 +38,7 @@ describe("permission table, enforced by the core", () => {
   let conventionId: number;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedReferenceData(database.prisma);
-    await seedDemo(database.prisma);
-    conversation = createConversation(createConversationDeps(database.prisma));
+    ({ database, conversation } = await createSeededConversation());
     conventionId = await fillConvention(conversation, ROLES.owner, {
       formation: "3M127C",
       element: "3427BS07",

@@ -4,8 +4,8 @@ import type { TStoredConvention, TWorkflowDirectory } from "../ports.ts";
 
 // Who hears of what, as outbox notifications; each dedupe key names its cause once.
 
-/** Approval cards for the people of a step. */
-export async function approvalRequests(
+async function approvalNotifications(
+  kind: "approval_request" | "approval_update",
   workflow: TWorkflowDirectory,
   convention: TStoredConvention,
   round: number,
@@ -14,24 +14,19 @@ export async function approvalRequests(
   const deciders = await workflow.stepDeciders(convention, step);
   return deciders.map((recipientId) => ({
     recipientId,
-    dedupeKey: `approval_request:${convention.id}:${round}:${step}:${recipientId}`,
-    payload: { kind: "approval_request", conventionId: convention.id, round, step },
+    dedupeKey: `${kind}:${convention.id}:${round}:${step}:${recipientId}`,
+    payload: { kind, conventionId: convention.id, round, step },
   }));
 }
 
+/** Approval cards for the people of a step. */
+export function approvalRequests(workflow: TWorkflowDirectory, convention: TStoredConvention, round: number, step: TValidationStep): Promise<TNotification[]> {
+  return approvalNotifications("approval_request", workflow, convention, round, step);
+}
+
 /** Updates of every copy of a step's approval card once it is decided. */
-export async function approvalUpdates(
-  workflow: TWorkflowDirectory,
-  convention: TStoredConvention,
-  round: number,
-  step: TValidationStep,
-): Promise<TNotification[]> {
-  const deciders = await workflow.stepDeciders(convention, step);
-  return deciders.map((recipientId) => ({
-    recipientId,
-    dedupeKey: `approval_update:${convention.id}:${round}:${step}:${recipientId}`,
-    payload: { kind: "approval_update", conventionId: convention.id, round, step },
-  }));
+export function approvalUpdates(workflow: TWorkflowDirectory, convention: TStoredConvention, round: number, step: TValidationStep): Promise<TNotification[]> {
+  return approvalNotifications("approval_update", workflow, convention, round, step);
 }
 
 /** The student's thread hears of a decision. */
