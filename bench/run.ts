@@ -10,11 +10,14 @@ import { createRulesFactsSource } from "../src/db/rules-facts-source.ts";
 import { loadActorByEmail } from "../src/db/load-actor.ts";
 import { DEMO_PEOPLE, seedDemo } from "../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../src/db/seed/seed-reference-data.ts";
+import { renderConventionPdf } from "../src/pdf/render.ts";
+import { sampleConventionModel } from "../src/pdf/sample-model.ts";
 import { createEmptyDatabase, TEST_SERVER_URL } from "../test/support/test-database.ts";
 import { measure, report, summarize } from "./stats.ts";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
 const WARMUP = 50;
+const PDF_RENDERS = Number(process.env.BENCH_PDF_RENDERS ?? 50);
 
 async function benchSectionSave(databaseUrl: string): Promise<void> {
   const database = await createDatabase({ databaseUrl, poolSize: 4 });
@@ -61,6 +64,15 @@ async function benchSectionSave(databaseUrl: string): Promise<void> {
   }
 }
 
+// One convention PDF from its model (layout, embedded fonts, compression), as stored at validation.
+async function benchPdfGenerate(): Promise<void> {
+  const model = sampleConventionModel({ lang: "fr" });
+  const renders = await measure(PDF_RENDERS, 5, () => renderConventionPdf(model));
+  const { median, p99 } = summarize(renders);
+  report("pdf_generate_median", median, "ms");
+  report("pdf_generate_p99", p99, "ms");
+}
+
 async function main(): Promise<void> {
   const scratch = await createEmptyDatabase("stagebot_bench", process.env.BENCH_DATABASE_URL ?? TEST_SERVER_URL);
   try {
@@ -68,6 +80,7 @@ async function main(): Promise<void> {
   } finally {
     await scratch.drop();
   }
+  await benchPdfGenerate();
 }
 
 main().catch((error: unknown) => {

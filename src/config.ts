@@ -19,6 +19,12 @@ export const ZConfig = z.object({
   DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   UNIVERSITY_NAME: z.string().default("Université de démonstration"),
+  /** Path of a PNG or JPEG printed at the top of the PDFs; none by default. */
+  UNIVERSITY_LOGO: ZOptionalText,
+  /** Key of the PDF download links (HMAC-SHA256); unset: a random key per process, so links die with it. */
+  PDF_LINK_SECRET: ZOptionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  /** Address users reach this server at, for the PDF links; default http://localhost:PORT. */
+  PUBLIC_BASE_URL: ZOptionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
   /** How often each instance delivers the notification outbox, in milliseconds. */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   SLACK_BOT_TOKEN: ZOptionalText,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import { pino } from "pino";
 import { createConversation } from "./app/conversation/create-conversation.ts";
+import { institutionClauses } from "./app/documents/institution-clauses.ts";
 import { createDispatcher } from "./app/notifications/dispatch-outbox.ts";
 import { renderNotification } from "./app/notifications/render-notification.ts";
 import { createNotificationDelivery } from "./channels/notification-router.ts";
@@ -15,6 +16,9 @@ import { createOutboxQueue } from "./db/outbox.ts";
 import { DEMO_PEOPLE, seedDemo } from "./db/seed/seed-demo.ts";
 import { seedReferenceData } from "./db/seed/seed-reference-data.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
+import { createDocumentRouter, documentLinkSecret, publicBaseUrl } from "./http/document-links.ts";
+import { createPreviewRouter } from "./http/preview-links.ts";
+import { loadInstitutionLogo } from "./pdf/logo.ts";
 
 /** Demo data goes in on the first embedded start, or always/never when configured so. */
 function wantsDemoData(config: TConfig, database: TDatabase): boolean {
@@ -45,7 +49,11 @@ async function main(): Promise<void> {
     if (created) logger.info("demo university loaded");
   }
 
-  const deps = createConversationDeps(database.prisma);
+  const links = { secret: documentLinkSecret(config.PDF_LINK_SECRET), baseUrl: publicBaseUrl(config.PUBLIC_BASE_URL, config.PORT) };
+  const deps = createConversationDeps(database.prisma, () => new Date(), {
+    institution: { name: config.UNIVERSITY_NAME, logo: loadInstitutionLogo(config.UNIVERSITY_LOGO), clauses: institutionClauses() },
+    links,
+  });
   const conversation = createConversation(deps);
   const playground = wantsPlayground(config);
   // Notifications leave the outbox for every channel their recipient uses (Slack and Teams join here).
@@ -66,6 +74,9 @@ async function main(): Promise<void> {
       await database.prisma.$queryRaw`SELECT 1`;
     },
     mount: (http) => {
+      // Signed, short-lived PDF links: only the convention's participants may open them.
+      http.use(createDocumentRouter({ prisma: database.prisma, secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
+      http.use(createPreviewRouter({ prisma: database.prisma, documents: deps.documents, secret: links.secret, now: () => new Date() }));
       if (playground) http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE, logger }));
     },
   });

@@ -31,5 +31,6 @@ export function noticeCard(locale: TLocale, view: TNoticeView): TCard {
     color: COLORS[view.tone],
     text: view.textKey === undefined ? "" : translate(locale, view.textKey, view.params),
     actions: noticeActions(locale, view),
+    links: (view.links ?? []).map((link) => ({ title: translate(locale, link.titleKey, view.params), url: link.url })),
   });
 }

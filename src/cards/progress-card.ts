@@ -40,7 +40,7 @@ function sectionRow(locale: TLocale, view: TProgressView, sectionId: TSectionId,
 
 function actions(locale: TLocale, view: TProgressView): TCardAction[] {
   const data = { conventionId: view.conventionId };
-  const list = [cardAction(cardText(locale, "actions.recap"), "show_recap", data)];
+  const list = [cardAction(cardText(locale, "actions.recap"), "show_recap", data), cardAction(cardText(locale, "actions.previewPdf"), "preview_pdf", data)];
   if (view.rights.canDelete) list.push(cardAction(cardText(locale, "actions.deleteDraft"), "delete_convention", data, { style: "destructive" }));
   if (view.rights.canRequestAvenant === true) list.push(cardAction(cardText(locale, "actions.requestAvenant"), "open_avenant_request", data));
   if (view.rights.canViewHistory === true) list.push(cardAction(cardText(locale, "actions.history"), "show_history", data));

@@ -116,6 +116,8 @@ export type TNoticeView = {
   params?: Record<string, string | number>;
   /** Buttons under the message. */
   actions?: Array<{ titleKey: string; verb: string; data: Record<string, unknown>; style?: "positive" | "destructive" }>;
+  /** Links under the message (Action.OpenUrl), e.g. a signed download link of the convention's PDF. */
+  links?: Array<{ titleKey: string; url: string }>;
 };
 
 /** The card builders' signature: a view and the reader's language. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
@@ -137,6 +138,17 @@ describe("validation workflow through the core, with the outbox delivered", () =
     expect(executeActions(fontaineCard).map((action) => action.verb)).not.toContain("validate_step");
     expect(await studentNews(LEA, conventionId)).toMatch(/entièrement validée/);
 
+    // The PDF is generated once, stored with its SHA-256, and sent to the student, the référent and the gestionnaires.
+    const stored = await database.prisma.conventionDocument.findMany({ where: { conventionId } });
+    expect(stored).toHaveLength(1);
+    for (const email of [LEA, LAMBERT, GARCIA, FONTAINE]) {
+      const files = (inbox.get(await personId(email)) ?? []).filter((effect): effect is Extract<TEffect, { kind: "file" }> => effect.kind === "file" && effect.conventionId === conventionId);
+      expect(files, email).toHaveLength(1);
+      expect(files[0]?.sha256).toBe(stored[0]?.sha256);
+      expect(createHash("sha256").update(files[0]?.content ?? Buffer.alloc(0)).digest("hex")).toBe(stored[0]?.sha256);
+      expect(files[0]?.content.subarray(0, 5).toString()).toBe("%PDF-");
+    }
+
     // A late click on the old card is answered with who decided, and changes nothing.
     const late = await click(FONTAINE, garciaCard, "validate_step");
     expect(cardText(effectOf(late, "post").card)).toMatch(/déjà été décidée par Isabelle Garcia/);
@@ -146,6 +158,20 @@ describe("validation workflow through the core, with the outbox delivered", () =
     const deletion = await conversationDriver(conversation, LEA).act("delete_convention", { conventionId });
     expect(cardText(effectOf(deletion, "post").card)).toMatch(/supprim|pas le droit/i);
     expect(await database.prisma.convention.count({ where: { id: conventionId } })).toBe(1);
+  });
+
+  it("gives a draft preview of the PDF, watermarked and not stored, to whoever may view the convention", async () => {
+    const conventionId = await fillConvention(conversation, LEA, PSY({ dateDebut: "2027-09-06", dateFin: "2027-09-24" }));
+    const effects = await conversationDriver(conversation, LEA).act("preview_pdf", { conventionId });
+    const file = effectOf(effects, "file");
+    expect(file.content.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(file.filename).toMatch(/projet/);
+    const notice = effectOf(effects, "post").card;
+    expect(JSON.stringify(notice)).toMatch(/\/documents\/preview\//);
+    expect(await database.prisma.conventionDocument.count({ where: { conventionId } })).toBe(0);
+    const intruder = await conversationDriver(conversation, "hugo.bernard@etu.univ-demo.fr").act("preview_pdf", { conventionId });
+    expect(intruder.map((effect) => effect.kind)).toEqual(["post"]);
+    await conversationDriver(conversation, LEA).act("confirm_delete", { conventionId, version: (await state(conventionId)).version });
   });
 
   it("DEMO-SCI (vérification, référent, validation): each step in the centre's order", async () => {

@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { z } from "zod/v4";
+import { previewConventionPdf } from "../documents/preview-convention-pdf.ts";
 import { confirmDeleteCard, conventionListCard, formAnswers, helpCard, noticeCard, recapCard } from "../../cards/index.ts";
 import { authorize } from "../../domain/permissions.ts";
 import { isSectionId, type TFieldError } from "../../domain/sections/index.ts";
@@ -156,4 +158,16 @@ export async function confirmDelete(turn: TTurn, data: unknown): Promise<TEffect
   await deleteDraft(turn.deps, turn.actor, { conventionId, expectedVersion: version });
   const view = { tone: "default" as const, titleKey: "conversation:deleted.title", textKey: "conversation:deleted.text" };
   return [{ kind: "thread_closed", conventionId, card: noticeCard(turn.locale, view) }];
+}
+
+/** "Aperçu PDF": the convention as it would be printed, watermarked PROJET, without number; never stored. */
+export async function previewPdf(turn: TTurn, data: unknown): Promise<TEffect[]> {
+  const { conventionId } = parseData(ZConventionRef, data);
+  const preview = await previewConventionPdf(turn.deps.documents, turn.actor, conventionId);
+  const content = Buffer.from(preview.content);
+  const notice = { tone: "default" as const, titleKey: "conversation:preview.title", textKey: "conversation:preview.text" };
+  return [
+    { kind: "file", conventionId, filename: preview.filename, content, sha256: createHash("sha256").update(content).digest("hex"), comment: translate(turn.locale, notice.titleKey) },
+    noticeEffect(turn, conventionId, { ...notice, links: [{ titleKey: "conversation:preview.open", url: turn.deps.previewLink(conventionId, turn.actor.personId) }] }),
+  ];
 }

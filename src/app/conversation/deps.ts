@@ -1,3 +1,4 @@
+import type { TDocumentDeps } from "../documents/ports.ts";
 import type { THostDirectory } from "../hosts/ports.ts";
 import type {
   TAnswerChecks,
@@ -22,6 +23,12 @@ export interface TConversationDeps {
   hosts: THostDirectory;
   workflow: TWorkflowDirectory;
   staff: TStaffQueries;
+  /** The convention and avenant PDFs (generated once, stored with their SHA-256). */
+  documents: TDocumentDeps;
+  /** A signed, short-lived download URL of a stored document for one person. */
+  documentLink(documentId: number, personId: number): string;
+  /** A signed, short-lived URL of a convention's draft preview ("Aperçu PDF") for one person. */
+  previewLink(conventionId: number, personId: number): string;
   avenants: import("../avenants/ports.ts").TAvenantStore;
   clock: TClock;
 }

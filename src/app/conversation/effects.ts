@@ -25,4 +25,6 @@ export type TEffect =
    * message is posted once and later notifications with the same key update it in place
    * (every copy of an approval card after a decision).
    */
-  | { kind: "notify"; personId: number; conventionId: number | null; card: TCard; key?: string };
+  | { kind: "notify"; personId: number; conventionId: number | null; card: TCard; key?: string }
+  /** A document (the validated convention's PDF) attached in the thread, with a comment. */
+  | { kind: "file"; conventionId: number | null; filename: string; content: Buffer; sha256: string; comment: string };

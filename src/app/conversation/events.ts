@@ -33,6 +33,7 @@ export const VERBS = [
   "to_validate",
   "find_convention",
   "show_history",
+  "preview_pdf",
   // Avenants
   "open_avenant_request",
   "request_avenant",

@@ -1,4 +1,6 @@
+import type { TNoticeView } from "../../cards/views.ts";
 import { translate } from "../../i18n/translate.ts";
+import { ensureConventionDocument } from "../documents/ensure-convention-document.ts";
 import { avenantApprovalEffect, avenantDecisionEffects } from "../conversation/avenant-actions.ts";
 import type { TConversationDeps } from "../conversation/deps.ts";
 import type { TTurn } from "../conversation/context.ts";
@@ -23,17 +25,30 @@ async function decisionEffects(turn: TTurn, payload: Extract<TNotificationPayloa
   return [await progressEffect(turn, convention), noticeEffect(turn, convention.id, notice)];
 }
 
+/**
+ * The PDF of a validated convention, for one recipient: the file itself (uploaded where the
+ * channel can, e.g. Slack) and a signed, short-lived download link (the playground, Teams).
+ * The document is generated once and stored with its SHA-256; every recipient gets those bytes.
+ */
+async function documentEffects(turn: TTurn, conventionId: number, notice: TNoticeView): Promise<TEffect[]> {
+  const { document } = await ensureConventionDocument(turn.deps.documents, conventionId);
+  const link = turn.deps.documentLink(document.id, turn.actor.personId);
+  const comment = translate(turn.locale, notice.titleKey, notice.params);
+  return [
+    { kind: "file", conventionId, filename: document.filename, content: Buffer.from(document.content), sha256: document.sha256, comment },
+    noticeEffect(turn, conventionId, { ...notice, links: [{ titleKey: "workflow:downloadPdf", url: link }] }),
+  ];
+}
+
 async function validatedEffects(turn: TTurn, conventionId: number): Promise<TEffect[]> {
   const convention = await turn.deps.conventions.get(conventionId);
   const numero = convention.numero ?? convention.id;
   if (turn.actor.personId === convention.studentId) {
-    return [
-      await progressEffect(turn, convention),
-      noticeEffect(turn, conventionId, { tone: "good", titleKey: "workflow:student.validated", textKey: "workflow:student.validatedText", params: { numero } }),
-    ];
+    const notice: TNoticeView = { tone: "good", titleKey: "workflow:student.validated", textKey: "workflow:student.validatedText", params: { numero } };
+    return [await progressEffect(turn, convention), ...(await documentEffects(turn, conventionId, notice))];
   }
   const student = [convention.values.etudiantFirstName, convention.values.etudiantLastName].filter(Boolean).join(" ");
-  return [noticeEffect(turn, conventionId, { tone: "good", titleKey: "workflow:staff.validated", params: { numero, student } })];
+  return documentEffects(turn, conventionId, { tone: "good", titleKey: "workflow:staff.validated", params: { numero, student } });
 }
 
 /**

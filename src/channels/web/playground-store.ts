@@ -164,6 +164,9 @@ export function createPlaygroundStore(prisma: PrismaClient): TPlaygroundStore {
             case "form":
             case "close_form":
               break;
+            // The page offers files through the signed download link of the notice that comes with them.
+            case "file":
+              break;
           }
         }
       });

@@ -33,15 +33,16 @@ describe("progressCard", () => {
     expect(open.map((action) => (action["data"] as { section: string }).section)).toEqual([...SECTION_IDS]);
     expect(open.find((action) => (action["data"] as { section: string }).section === "enseignant")?.["title"]).toBe("Remplir");
     expect(open.find((action) => (action["data"] as { section: string }).section === "etudiant")?.["title"]).toBe("Modifier");
-    expect(actions.slice(-2)).toEqual([
+    expect(actions.slice(-3)).toEqual([
       expect.objectContaining({ title: "Récapitulatif", verb: "show_recap", data: { conventionId: 42 } }),
+      expect.objectContaining({ title: "Aperçu PDF", verb: "preview_pdf", data: { conventionId: 42 } }),
       expect.objectContaining({ title: "Supprimer le brouillon", verb: "delete_convention", data: { conventionId: 42 }, style: "destructive" }),
     ]);
   });
 
-  it("offers only the recap to a reader who may not edit", () => {
+  it("offers only the recap and the PDF preview to a reader who may not edit", () => {
     const card = progressCard("fr", progressView({ rights: { canEdit: false, canDelete: false, canSubmit: false } }));
-    expect(actionsOf(card).map((action) => action["verb"])).toEqual(["show_recap"]);
+    expect(actionsOf(card).map((action) => action["verb"])).toEqual(["show_recap", "preview_pdf"]);
   });
 });
 

@@ -1,0 +1,123 @@
+import type { TConventionValues } from "../../domain/convention.ts";
+import type { TAvenantPdfModel, TConventionPdfModel } from "../../pdf/model.ts";
+import type { TClock, TConventionStore, TFormData } from "../ports.ts";
+import type { TInstitutionClauses } from "./institution-clauses.ts";
+
+// What the document use-cases need: the directory records a convention points to, the
+// stored documents, and a renderer (src/pdf). src/db/document-store.ts implements the store.
+
+/** A contact of the host (tuteur, signataire) as the PDF prints it. */
+export interface TContactFacts {
+  civilite: string | null;
+  lastName: string;
+  firstName: string;
+  fonction: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+/** The directory records of a convention, with the details its PDF prints. */
+export interface TConventionParties {
+  /** "YYYY-MM-DD", from the directory (the convention does not copy it). */
+  birthDate: string | null;
+  cpam: { label: string; address: string } | null;
+  formation: { code: string; label: string; composante: string | null } | null;
+  element: { code: string; label: string } | null;
+  centre: { name: string; address: string | null; phone: string | null; email: string | null } | null;
+  etablissement: {
+    raisonSociale: string;
+    siret: string | null;
+    activite: string | null;
+    addressLine: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: { fr: string; en: string };
+    phone: string | null;
+    email: string | null;
+  } | null;
+  service: { name: string; addressLine: string | null; postalCode: string | null; city: string | null } | null;
+  tuteur: TContactFacts | null;
+  signataire: TContactFacts | null;
+  enseignant: { lastName: string; firstName: string; email: string; department: string | null } | null;
+  /** Numbers of the avenants already applied to the convention, in order. */
+  avenants: number[];
+}
+
+/** An avenant as its PDF prints it. */
+export interface TAvenantFacts {
+  id: number;
+  conventionId: number;
+  numero: number;
+  status: "DRAFT" | "SUBMITTED" | "VALIDATED" | "REFUSED" | "CANCELLED";
+  /** Motives with their labels. */
+  motifs: Array<{ code: string; fr: string; en: string }>;
+  motifAutre: string | null;
+  comment: string | null;
+  /** Field → new value. */
+  changes: Partial<TConventionValues>;
+  /** Field → value before, kept when the avenant was applied. */
+  previousValues: Partial<TConventionValues> | null;
+  decidedAt: Date | null;
+  appliedAt: Date | null;
+}
+
+/** A stored PDF (ConventionDocument). */
+export interface TStoredDocument {
+  id: number;
+  conventionId: number;
+  avenantId: number | null;
+  kind: "CONVENTION" | "AVENANT";
+  filename: string;
+  /** Hex SHA-256 of `content`. */
+  sha256: string;
+  content: Uint8Array;
+  createdAt: Date;
+}
+
+/** Which document: the convention at one version, or one avenant's. */
+export type TDocumentKey =
+  | { kind: "CONVENTION"; conventionId: number; conventionVersion: number }
+  | { kind: "AVENANT"; conventionId: number; avenantId: number };
+
+/** A freshly rendered document, before it is stored. */
+export type TNewDocument = { filename: string; content: Uint8Array };
+
+/** Stored documents and the facts their PDFs print. */
+export interface TDocumentStore {
+  /** The directory records the convention points to. */
+  parties(conventionId: number, values: TConventionValues): Promise<TConventionParties>;
+  /** Throws AppError NOT_FOUND. */
+  avenant(avenantId: number): Promise<TAvenantFacts>;
+  /**
+   * The document stored for `key`, or the one `generate` makes, stored with its SHA-256 and an
+   * audit record. Callers for the same convention wait for each other (advisory lock): two
+   * concurrent calls store one document. A convention document notes the last avenant applied.
+   */
+  findOrCreate(key: TDocumentKey, generate: () => Promise<TNewDocument>): Promise<{ document: TStoredDocument; created: boolean }>;
+  /** Throws AppError NOT_FOUND. */
+  get(documentId: number): Promise<TStoredDocument>;
+}
+
+/** Draws the PDFs (src/pdf/render.ts). */
+export interface TPdfRenderer {
+  convention(model: TConventionPdfModel, options: { draft?: boolean }): Promise<Uint8Array>;
+  avenant(model: TAvenantPdfModel): Promise<Uint8Array>;
+}
+
+/** The institution issuing the conventions: its name, logo and standard clauses. */
+export interface TInstitution {
+  name: string;
+  /** PNG or JPEG bytes (UNIVERSITY_LOGO), or none. */
+  logo: Uint8Array | null;
+  clauses: TInstitutionClauses;
+}
+
+/** Everything the document use-cases need. */
+export interface TDocumentDeps {
+  conventions: Pick<TConventionStore, "get">;
+  documents: TDocumentStore;
+  formData: Pick<TFormData, "labelsFor">;
+  renderer: TPdfRenderer;
+  institution: TInstitution;
+  clock: TClock;
+}

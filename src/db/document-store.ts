@@ -1,0 +1,167 @@
+import { createHash } from "node:crypto";
+import type { TAvenantFacts, TConventionParties, TDocumentKey, TDocumentStore, TStoredDocument } from "../app/documents/ports.ts";
+import { AppError } from "../app/app-error.ts";
+import type { TConventionValues } from "../domain/convention.ts";
+import type { ConventionDocument, Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { toIsoDate } from "./convention-values.ts";
+import { formatSiret } from "./form-labels.ts";
+
+// Stored PDFs (ConventionDocument) and the directory records they print. A convention's
+// documents are made under a transaction-level advisory lock keyed on the convention, so two
+// simultaneous requests store one document; which version of the convention a document shows
+// is kept in its audit record ("document.generated", after.conventionVersion).
+
+type TTx = Prisma.TransactionClient;
+
+/** Class of the two-int advisory locks of documents (key 2 is the convention id). */
+const DOCUMENT_LOCK_CLASS = 524_500_002;
+const AUDIT = { entityType: "convention_document", action: "document.generated" } as const;
+
+/** Hex SHA-256 of bytes. */
+export function sha256Hex(content: Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
+function toStoredDocument(row: ConventionDocument): TStoredDocument {
+  return {
+    id: row.id,
+    conventionId: row.conventionId,
+    avenantId: row.avenantId,
+    kind: row.kind,
+    filename: row.filename,
+    sha256: row.sha256,
+    content: row.content,
+    createdAt: row.createdAt,
+  };
+}
+
+async function findExisting(tx: TTx, key: TDocumentKey): Promise<ConventionDocument | null> {
+  if (key.kind === "AVENANT") return tx.conventionDocument.findFirst({ where: { kind: "AVENANT", avenantId: key.avenantId }, orderBy: { id: "desc" } });
+  const event = await tx.auditEvent.findFirst({
+    where: {
+      ...AUDIT,
+      conventionId: key.conventionId,
+      AND: [{ after: { path: ["kind"], equals: "CONVENTION" } }, { after: { path: ["conventionVersion"], equals: key.conventionVersion } }],
+    },
+    orderBy: { id: "desc" },
+    select: { entityId: true },
+  });
+  return event ? tx.conventionDocument.findUnique({ where: { id: event.entityId } }) : null;
+}
+
+// A convention's document notes the last avenant it includes (null before any).
+async function avenantOf(tx: TTx, key: TDocumentKey): Promise<number | null> {
+  if (key.kind === "AVENANT") return key.avenantId;
+  const last = await tx.avenant.findFirst({
+    where: { conventionId: key.conventionId, status: "VALIDATED", appliedAt: { not: null } },
+    orderBy: { numero: "desc" },
+    select: { id: true },
+  });
+  return last?.id ?? null;
+}
+
+async function findOrCreate(tx: TTx, key: TDocumentKey, generate: () => Promise<{ filename: string; content: Uint8Array }>) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}::int4, ${key.conventionId}::int4)`;
+  const existing = await findExisting(tx, key);
+  if (existing) return { document: toStoredDocument(existing), created: false };
+  const { filename, content } = await generate();
+  const bytes = new Uint8Array(content);
+  const sha256 = sha256Hex(bytes);
+  const avenantId = await avenantOf(tx, key);
+  const row = await tx.conventionDocument.create({ data: { conventionId: key.conventionId, avenantId, kind: key.kind, filename, sha256, content: bytes } });
+  const version = key.kind === "CONVENTION" ? { conventionVersion: key.conventionVersion } : {};
+  await tx.auditEvent.create({
+    data: { ...AUDIT, entityId: row.id, conventionId: key.conventionId, actorId: null, after: { kind: key.kind, ...version, avenantId, filename, sha256 } },
+  });
+  return { document: toStoredDocument(row), created: true };
+}
+
+async function loadAvenant(prisma: PrismaClient, avenantId: number): Promise<TAvenantFacts> {
+  const row = await prisma.avenant.findUnique({ where: { id: avenantId } });
+  if (!row) throw new AppError("NOT_FOUND", { entity: "avenant", id: avenantId });
+  const items = await prisma.referenceItem.findMany({ where: { list: "MOTIF_AVENANT", code: { in: row.motifs } } });
+  return {
+    id: row.id,
+    conventionId: row.conventionId,
+    numero: row.numero,
+    status: row.status,
+    motifs: row.motifs.map((code) => {
+      const item = items.find((candidate) => candidate.code === code);
+      return { code, fr: item?.label ?? code, en: item?.labelEn ?? code };
+    }),
+    motifAutre: row.motifAutre,
+    comment: row.comment,
+    // Written by the avenant store from values its section schemas accepted (domain values: plain JSON).
+    changes: (row.changes ?? {}) as Partial<TConventionValues>,
+    previousValues: row.previousValues as Partial<TConventionValues> | null,
+    decidedAt: row.decidedAt,
+    appliedAt: row.appliedAt,
+  };
+}
+
+/** Stored documents and the directory records of their PDFs, in PostgreSQL. */
+export function createDocumentStore(prisma: PrismaClient): TDocumentStore {
+  return {
+    parties: (conventionId, values) => loadParties(prisma, conventionId, values),
+    avenant: (avenantId) => loadAvenant(prisma, avenantId),
+    // Rendering happens inside the lock: a slow first start (PGlite) needs more than Prisma's 5 s.
+    findOrCreate: (key, generate) => prisma.$transaction((tx) => findOrCreate(tx, key, generate), { timeout: 60_000, maxWait: 30_000 }),
+    get: async (documentId) => {
+      const row = await prisma.conventionDocument.findUnique({ where: { id: documentId } });
+      if (!row) throw new AppError("NOT_FOUND", { entity: "document", id: documentId });
+      return toStoredDocument(row);
+    },
+  };
+}
+
+function byId<T>(id: number | null, find: (id: number) => Promise<T | null>): Promise<T | null> {
+  return id === null ? Promise.resolve(null) : find(id);
+}
+
+function contact(row: { civilite: string | null; lastName: string; firstName: string; fonction: string | null; phone: string | null; email: string | null } | null) {
+  return row && { civilite: row.civilite, lastName: row.lastName, firstName: row.firstName, fonction: row.fonction, phone: row.phone, email: row.email };
+}
+
+/** The directory records a convention's values point to, as its PDF prints them. */
+async function loadParties(prisma: PrismaClient, conventionId: number, values: TConventionValues): Promise<TConventionParties> {
+  const [convention, cpam, inscription, element, etablissement, service, tuteur, signataire, enseignant] = await Promise.all([
+    prisma.convention.findUnique({
+      where: { id: conventionId },
+      select: { student: { select: { birthDate: true } }, centre: true, avenants: { where: { status: "VALIDATED", appliedAt: { not: null } }, orderBy: { numero: "asc" }, select: { numero: true } } },
+    }),
+    byId(values.cpamId, (id) => prisma.cpam.findUnique({ where: { id } })),
+    byId(values.inscriptionId, (id) => prisma.inscription.findUnique({ where: { id }, include: { formation: true } })),
+    byId(values.elementPedagogiqueId, (id) => prisma.elementPedagogique.findUnique({ where: { id } })),
+    byId(values.etablissementId, (id) => prisma.etablissement.findUnique({ where: { id } })),
+    byId(values.serviceId, (id) => prisma.service.findUnique({ where: { id } })),
+    byId(values.tuteurId, (id) => prisma.contact.findUnique({ where: { id } })),
+    byId(values.signataireId, (id) => prisma.contact.findUnique({ where: { id } })),
+    byId(values.enseignantId, (id) => prisma.teacher.findUnique({ where: { personId: id }, include: { person: true } })),
+  ]);
+  if (!convention) throw new AppError("NOT_FOUND", { entity: "convention", id: conventionId });
+  const pays = etablissement ? await prisma.pays.findUnique({ where: { iso2: etablissement.countryIso2 } }) : null;
+  const centre = convention.centre;
+  return {
+    birthDate: convention.student.birthDate ? toIsoDate(convention.student.birthDate) : null,
+    cpam: cpam && { label: cpam.label, address: [cpam.address, `${cpam.postalCode} ${cpam.city}`].filter(Boolean).join(", ") },
+    formation: inscription && { code: inscription.formation.code, label: inscription.formation.label, composante: inscription.formation.composante },
+    element: element && { code: element.code, label: element.label },
+    centre: centre && { name: centre.name, address: centre.address, phone: centre.phone, email: centre.email },
+    etablissement: etablissement && {
+      raisonSociale: etablissement.raisonSociale,
+      siret: etablissement.siret ? formatSiret(etablissement.siret) : null,
+      activite: etablissement.activite,
+      addressLine: etablissement.addressLine,
+      postalCode: etablissement.postalCode,
+      city: etablissement.city,
+      country: { fr: pays?.label ?? etablissement.countryIso2, en: pays?.labelEn ?? etablissement.countryIso2 },
+      phone: etablissement.phone,
+      email: etablissement.email,
+    },
+    service: service && { name: service.name, addressLine: service.addressLine, postalCode: service.postalCode, city: service.city },
+    tuteur: contact(tuteur),
+    signataire: contact(signataire),
+    enseignant: enseignant && { lastName: enseignant.person.lastName, firstName: enseignant.person.firstName, email: enseignant.person.email, department: enseignant.department },
+    avenants: convention.avenants.map((avenant) => avenant.numero),
+  };
+}
