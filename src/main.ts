@@ -7,6 +7,8 @@ import { institutionClauses } from "./app/documents/institution-clauses.ts";
 import { createDispatcher } from "./app/notifications/dispatch-outbox.ts";
 import { renderNotification } from "./app/notifications/render-notification.ts";
 import { createNotificationDelivery } from "./channels/notification-router.ts";
+import { createSlackApp } from "./channels/slack/create-slack-app.ts";
+import { createSlackNotifications } from "./channels/slack/slack-notifications.ts";
 import { createPlaygroundNotifications } from "./channels/web/playground-notifications.ts";
 import { createPlaygroundRouter } from "./channels/web/playground-router.ts";
 import { loadConfig, ConfigError, type TConfig } from "./config.ts";
@@ -56,8 +58,14 @@ async function main(): Promise<void> {
   });
   const conversation = createConversation(deps);
   const playground = wantsPlayground(config);
-  // Notifications leave the outbox for every channel their recipient uses (Slack and Teams join here).
-  const channels = playground ? [createPlaygroundNotifications(database.prisma)] : [];
+  // Slack, once its bot token and signing secret are set: /slack/events and a notification channel.
+  const slack =
+    config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET
+      ? createSlackApp({ botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, apiUrl: config.SLACK_API_URL, conversation, prisma: database.prisma, logger: logger.child({ component: "slack" }) })
+      : null;
+  if (!slack && (config.SLACK_BOT_TOKEN || config.SLACK_SIGNING_SECRET)) logger.warn("Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: Slack is off");
+  // Notifications leave the outbox for every channel their recipient uses (Teams joins here).
+  const channels = [...(playground ? [createPlaygroundNotifications(database.prisma)] : []), ...(slack ? [createSlackNotifications(slack.effects)] : [])];
   const dispatcher = createDispatcher({
     queue: createOutboxQueue(database.prisma),
     render: (recipientId, payload) => renderNotification(deps, recipientId, payload),
@@ -77,6 +85,7 @@ async function main(): Promise<void> {
       // Signed, short-lived PDF links: only the convention's participants may open them.
       http.use(createDocumentRouter({ prisma: database.prisma, secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
       http.use(createPreviewRouter({ prisma: database.prisma, documents: deps.documents, secret: links.secret, now: () => new Date() }));
+      if (slack) http.use(slack.router);
       if (playground) http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE, logger }));
     },
   });

@@ -52,7 +52,8 @@ function fittedBlocks(card: TCard, locale: TLocale, buttons: readonly TExecute[]
 export function cardToModal(card: TCard, context: TModalContext): TSlackModal {
   const actions = cardActions(card);
   const submit = inputsOf(card).length > 0 ? actions.find((action) => action.submitsInputs) : undefined;
-  const buttons = actions.filter((action) => action !== submit);
+  // "Annuler" is Slack's own close button: a cancel button inside the modal could not close it.
+  const buttons = actions.filter((action) => action !== submit && action.verb !== "cancel");
   const private_metadata = encodeModalMetadata({
     action: submit === undefined ? null : { verb: submit.verb, data: submit.data },
     caller: context.privateMetadata,

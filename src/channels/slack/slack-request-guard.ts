@@ -1,0 +1,79 @@
+import type { IncomingMessage } from "node:http";
+import type { RequestHandler } from "express";
+import type { TClock } from "../../app/ports.ts";
+import type { TSlackLogger } from "./slack-logger.ts";
+import { verifySlackRequest } from "./verify-slack-request.ts";
+
+// The door of /slack/events: reads the raw body once, checks Slack's signature and timestamp
+// with our own clock, and only then lets Bolt parse it (Bolt reads `req.rawBody` when it is
+// set). A refused request gets a bare 401 and reaches no listener.
+
+/** Slack's payloads are small (a view is at most 250 kB, with its state a little more). */
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+class BodyTooLargeError extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLargeError(`body over ${limit} bytes`));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks)));
+    request.on("error", reject);
+  });
+}
+
+function header(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === "string" ? value : undefined;
+}
+
+// Slack's certificate check of a slash command URL ("ssl_check=1") may come unsigned: it is
+// answered 200 and goes no further, so it can change nothing.
+function isSslCheck(request: IncomingMessage, body: Buffer): boolean {
+  if (!String(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return false;
+  const form = new URLSearchParams(body.toString("utf8"));
+  return form.get("ssl_check") === "1" && !form.has("payload") && !form.has("command");
+}
+
+/** Express middleware that refuses (401) any request Slack did not sign within the last five minutes. */
+export function slackRequestGuard(options: { signingSecret: string; clock: TClock; logger: TSlackLogger; bodyLimit?: number }): RequestHandler {
+  const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  return async (request, response, next) => {
+    let body: Buffer;
+    try {
+      body = await readBody(request, limit);
+    } catch (error) {
+      const tooLarge = error instanceof BodyTooLargeError;
+      options.logger.warn({ err: error }, tooLarge ? "Slack request refused: body too large" : "Slack request body unreadable");
+      response.status(tooLarge ? 413 : 400).end();
+      return;
+    }
+    if (isSslCheck(request, body)) {
+      response.status(200).end();
+      return;
+    }
+    const check = verifySlackRequest({
+      signingSecret: options.signingSecret,
+      body,
+      timestamp: header(request, "x-slack-request-timestamp"),
+      signature: header(request, "x-slack-signature"),
+      now: options.clock(),
+    });
+    if (!check.ok) {
+      options.logger.warn({ reason: check.reason, ip: request.socket.remoteAddress }, "Slack request refused: signature check failed");
+      response.status(401).end();
+      return;
+    }
+    Object.assign(request, { rawBody: body });
+    next();
+  };
+}
