@@ -198,6 +198,17 @@ describe("avenants through the core, with the outbox delivered", () => {
     expect(executeActions(fontaine).map((action) => action.verb)).not.toContain("validate_avenant");
     expect(await studentNews(LEA)).toMatch(/avenant n° 1 .* a été validé par Isabelle Garcia/);
 
+    // The avenant's own PDF and the amended convention's, generated once, reach the student and the gestionnaires.
+    // (The first CONVENTION document is the one of the initial validation, kept.)
+    const documents = await database.prisma.conventionDocument.findMany({ where: { conventionId }, orderBy: { id: "asc" } });
+    expect(documents.map((document) => document.kind)).toEqual(["CONVENTION", "AVENANT", "CONVENTION"]);
+    const amended = documents.slice(1).map((document) => document.sha256);
+    for (const email of [LEA, GARCIA, FONTAINE]) {
+      const files = (inbox.get(await personId(email)) ?? []).filter((effect): effect is Extract<TEffect, { kind: "file" }> => effect.kind === "file" && effect.conventionId === conventionId);
+      expect(files.map((file) => file.sha256), email).toEqual(expect.arrayContaining(amended));
+      expect(files.every((file) => file.content.subarray(0, 5).toString() === "%PDF-")).toBe(true);
+    }
+
     const history = cardText(effectOf(await act(GARCIA, "show_history", { conventionId }), "post").card);
     expect(history).toMatch(/a appliqué l'avenant n° 1 à la convention/);
     expect(history).toMatch(/a validé l'avenant n° 1/);

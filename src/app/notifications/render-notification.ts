@@ -1,6 +1,9 @@
 import type { TNoticeView } from "../../cards/views.ts";
 import { translate } from "../../i18n/translate.ts";
+import { ensureAvenantDocument } from "../documents/ensure-avenant-document.ts";
 import { ensureConventionDocument } from "../documents/ensure-convention-document.ts";
+import type { TStoredDocument } from "../documents/ports.ts";
+import { regenerateConventionDocument } from "../documents/regenerate-convention-document.ts";
 import { avenantApprovalEffect, avenantDecisionEffects } from "../conversation/avenant-actions.ts";
 import type { TConversationDeps } from "../conversation/deps.ts";
 import type { TTurn } from "../conversation/context.ts";
@@ -32,12 +35,37 @@ async function decisionEffects(turn: TTurn, payload: Extract<TNotificationPayloa
  */
 async function documentEffects(turn: TTurn, conventionId: number, notice: TNoticeView): Promise<TEffect[]> {
   const { document } = await ensureConventionDocument(turn.deps.documents, conventionId);
-  const link = turn.deps.documentLink(document.id, turn.actor.personId);
+  return attach(turn, conventionId, [document], notice, "workflow:downloadPdf");
+}
+
+/** The files themselves and one notice with a signed download link per file. */
+function attach(turn: TTurn, conventionId: number, documents: TStoredDocument[], notice: TNoticeView, linkKey: string): TEffect[] {
   const comment = translate(turn.locale, notice.titleKey, notice.params);
-  return [
-    { kind: "file", conventionId, filename: document.filename, content: Buffer.from(document.content), sha256: document.sha256, comment },
-    noticeEffect(turn, conventionId, { ...notice, links: [{ titleKey: "workflow:downloadPdf", url: link }] }),
-  ];
+  const files: TEffect[] = documents.map((document) => ({
+    kind: "file",
+    conventionId,
+    filename: document.filename,
+    content: Buffer.from(document.content),
+    sha256: document.sha256,
+    comment,
+  }));
+  const links = documents.map((document) => ({ titleKey: linkKey, url: turn.deps.documentLink(document.id, turn.actor.personId) }));
+  return [...files, noticeEffect(turn, conventionId, { ...notice, params: { ...notice.params }, links })];
+}
+
+/**
+ * A validated avenant's documents: its own PDF (old → new values) and the convention's PDF as
+ * amended, each generated once and stored with its SHA-256.
+ */
+async function avenantDocumentEffects(turn: TTurn, conventionId: number, avenantId: number): Promise<TEffect[]> {
+  const avenant = await turn.deps.avenants.get(avenantId);
+  if (avenant.status !== "VALIDATED") return [];
+  const [own, amended] = await Promise.all([
+    ensureAvenantDocument(turn.deps.documents, avenantId),
+    regenerateConventionDocument(turn.deps.documents, avenantId),
+  ]);
+  const notice: TNoticeView = { tone: "good", titleKey: "workflow:avenantDocuments", params: { avenant: avenant.numero } };
+  return attach(turn, conventionId, [own.document, amended.document], notice, "workflow:downloadDocument");
 }
 
 async function validatedEffects(turn: TTurn, conventionId: number): Promise<TEffect[]> {
@@ -71,9 +99,10 @@ export async function renderNotification(deps: TConversationDeps, recipientId: n
     case "validated":
       return validatedEffects(turn, payload.conventionId);
     case "avenant_request":
-    case "avenant_update":
       return [await avenantApprovalEffect(turn, payload.avenantId)];
+    case "avenant_update":
+      return [await avenantApprovalEffect(turn, payload.avenantId), ...(await avenantDocumentEffects(turn, payload.conventionId, payload.avenantId))];
     case "avenant_decision":
-      return avenantDecisionEffects(turn, payload);
+      return [...(await avenantDecisionEffects(turn, payload)), ...(await avenantDocumentEffects(turn, payload.conventionId, payload.avenantId))];
   }
 }
