@@ -1,28 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
 import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
-import { createDispatcher } from "../../src/app/notifications/dispatch-outbox.ts";
-import { renderNotification } from "../../src/app/notifications/render-notification.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
-import { createOutboxQueue } from "../../src/db/outbox.ts";
-import { seedDemo } from "../../src/db/seed/seed-demo.ts";
-import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
 import { cardText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
+import { DEMO, PSY, SCI } from "../support/demo.ts";
 import { fillConvention, submitFromRecap } from "../support/journey.ts";
-import { createTestDatabase } from "../support/test-database.ts";
+import type { createTestDatabase } from "../support/test-database.ts";
+import { createWorkflowHarness } from "../support/workflow-harness.ts";
 
-const LEA = "lea.martin@etu.univ-demo.fr";
-const INES = "ines.haddad@etu.univ-demo.fr";
-const LAMBERT = "sophie.lambert@univ-demo.fr";
-const CHERIF = "nadia.cherif@univ-demo.fr";
-const GARCIA = "isabelle.garcia@univ-demo.fr";
-const FONTAINE = "elodie.fontaine@univ-demo.fr";
-const MANSOURI = "karim.mansouri@univ-demo.fr";
-
+const { lea: LEA, ines: INES, lambert: LAMBERT, cherif: CHERIF, garcia: GARCIA, fontaine: FONTAINE, mansouri: MANSOURI } = DEMO;
 const DATES = { dateDebut: "2027-01-11", dateFin: "2027-02-26" };
-const PSY = { formation: "3M127C", element: "3427BS07", host: "hopitaux de marseille", service: "psychiatrie", tuteur: "psychologue", signataire: "directeur", enseignant: "lambert", dates: DATES };
-const SCI = { formation: "SM1INF", element: "Stage M1", host: "calanques numeriques", service: "developpement", tuteur: "nguyen", signataire: "arnaud", enseignant: "cherif", dates: DATES };
 
 type TJson = Record<string, unknown>;
 
@@ -49,10 +35,10 @@ describe("avenants through the core, with the outbox delivered", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let conversation: TConversation;
   let inbox: Map<number, TEffect[]>;
-  let deliverAll: () => Promise<void>;
+  let deliverAll: () => Promise<number>;
+  let personId: (email: string) => Promise<number>;
   let conventionId: number;
 
-  const personId = async (email: string) => (await conversation.personIdOf(email)) ?? -1;
   const act = (email: string, verb: string, data: TJson) => conversationDriver(conversation, email).act(verb as "open_avenant_request", data);
   const convention = () => database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
   const avenants = () => database.prisma.avenant.findMany({ where: { conventionId }, orderBy: { numero: "asc" } });
@@ -87,32 +73,9 @@ describe("avenants through the core, with the outbox delivered", () => {
   const posted = (effects: TEffect[]) => effects.filter((effect) => effect.kind === "post").map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedReferenceData(database.prisma);
-    await seedDemo(database.prisma);
-    const deps = createConversationDeps(database.prisma, () => new Date("2026-11-28T10:00:00Z"));
-    conversation = createConversation(deps);
-    inbox = new Map();
-    const ignore = () => undefined;
-    const dispatcher = createDispatcher({
-      queue: createOutboxQueue(database.prisma),
-      render: (recipientId, payload) => renderNotification(deps, recipientId, payload),
-      deliver: async (recipientId, effects) => {
-        inbox.set(recipientId, [...(inbox.get(recipientId) ?? []), ...effects]);
-      },
-      clock: () => new Date(),
-      logger: { info: ignore, warn: ignore, error: ignore },
-      instanceId: "test",
-    });
-    deliverAll = async () => {
-      for (;;) {
-        const { sent, failed, dead } = await dispatcher.runOnce();
-        expect({ failed, dead }).toEqual({ failed: 0, dead: 0 });
-        if (sent === 0) return;
-      }
-    };
+    ({ database, conversation, inbox, deliverAll, personId } = await createWorkflowHarness(() => new Date("2026-11-28T10:00:00Z")));
     // A VALIDATED convention of DEMO-PSY: Léa's, validated by Sophie Lambert then Isabelle Garcia.
-    conventionId = await fillConvention(conversation, LEA, PSY);
+    conventionId = await fillConvention(conversation, LEA, PSY(DATES));
     await submitFromRecap(conversation, LEA, conventionId);
     await deliverAll();
     for (const email of [LAMBERT, GARCIA]) {
@@ -286,7 +249,7 @@ describe("avenants through the core, with the outbox delivered", () => {
   });
 
   it("a student of DEMO-SCI, whose centre does not allow student avenants, is refused with the reason", async () => {
-    const sciId = await fillConvention(conversation, INES, SCI);
+    const sciId = await fillConvention(conversation, INES, SCI(DATES));
     await submitFromRecap(conversation, INES, sciId);
     for (const email of [MANSOURI, CHERIF, FONTAINE]) {
       await deliverAll();

@@ -22,6 +22,7 @@ import { seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
 import { createDocumentRouter, signDocumentLink } from "../../src/http/document-links.ts";
 import { renderAvenantPdf, renderConventionPdf } from "../../src/pdf/render.ts";
+import { DEMO, PSY } from "../support/demo.ts";
 import { fillConvention, submitFromRecap, type TJourneyChoices } from "../support/journey.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 import { bodyText, flat, pdfText } from "../unit/pdf/pdf-tools.ts";
@@ -29,26 +30,9 @@ import { bodyText, flat, pdfText } from "../unit/pdf/pdf-tools.ts";
 // Stored PDFs of conventions validated through the core, and their signed download links
 // served by the real router on a real port.
 
-const LEA = "lea.martin@etu.univ-demo.fr";
-const HUGO = "hugo.bernard@etu.univ-demo.fr";
-const LAMBERT = "sophie.lambert@univ-demo.fr";
-const GIRARD = "antoine.girard@univ-demo.fr";
-const GARCIA = "isabelle.garcia@univ-demo.fr";
-const MANSOURI = "karim.mansouri@univ-demo.fr";
-const PETIT = "thomas.petit@univ-demo.fr";
+const { lea: LEA, hugo: HUGO, lambert: LAMBERT, girard: GIRARD, garcia: GARCIA, mansouri: MANSOURI, petit: PETIT } = DEMO;
 const NOW = new Date("2026-11-28T10:00:00Z");
 const SECRET = "test-secret-of-the-document-links-0123456789";
-
-const PSY = (dates: TJourneyChoices["dates"]): TJourneyChoices => ({
-  formation: "3M127C",
-  element: "3427BS07",
-  host: "hopitaux de marseille",
-  service: "psychiatrie",
-  tuteur: "psychologue",
-  signataire: "directeur",
-  enseignant: "lambert",
-  dates,
-});
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 

@@ -1,48 +1,14 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
 import type { TEffect } from "../../src/app/conversation/effects.ts";
-import { createDispatcher } from "../../src/app/notifications/dispatch-outbox.ts";
-import { renderNotification } from "../../src/app/notifications/render-notification.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
-import { createOutboxQueue } from "../../src/db/outbox.ts";
-import { seedDemo } from "../../src/db/seed/seed-demo.ts";
-import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
 import { cardText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
-import { fillConvention, submitFromRecap, type TJourneyChoices } from "../support/journey.ts";
-import { createTestDatabase } from "../support/test-database.ts";
+import { DEMO, PSY, SCI } from "../support/demo.ts";
+import { fillConvention, submitFromRecap } from "../support/journey.ts";
+import type { createTestDatabase } from "../support/test-database.ts";
+import { createWorkflowHarness } from "../support/workflow-harness.ts";
 
-const LEA = "lea.martin@etu.univ-demo.fr";
-const INES = "ines.haddad@etu.univ-demo.fr";
-const LAMBERT = "sophie.lambert@univ-demo.fr";
-const GIRARD = "antoine.girard@univ-demo.fr";
-const CHERIF = "nadia.cherif@univ-demo.fr";
-const GARCIA = "isabelle.garcia@univ-demo.fr";
-const FONTAINE = "elodie.fontaine@univ-demo.fr";
-const MANSOURI = "karim.mansouri@univ-demo.fr";
-
-const PSY = (dates: TJourneyChoices["dates"]): TJourneyChoices => ({
-  formation: "3M127C",
-  element: "3427BS07",
-  host: "hopitaux de marseille",
-  service: "psychiatrie",
-  tuteur: "psychologue",
-  signataire: "directeur",
-  enseignant: "lambert",
-  dates,
-});
-
-const SCI = (dates: TJourneyChoices["dates"]): TJourneyChoices => ({
-  formation: "SM1INF",
-  element: "Stage M1",
-  host: "calanques numeriques",
-  service: "developpement",
-  tuteur: "nguyen",
-  signataire: "arnaud",
-  enseignant: "cherif",
-  dates,
-});
+const { lea: LEA, ines: INES, lambert: LAMBERT, girard: GIRARD, cherif: CHERIF, garcia: GARCIA, fontaine: FONTAINE, mansouri: MANSOURI } = DEMO;
 
 describe("validation workflow through the core, with the outbox delivered", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -52,34 +18,7 @@ describe("validation workflow through the core, with the outbox delivered", () =
   let personId: (email: string) => Promise<number>;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedReferenceData(database.prisma);
-    await seedDemo(database.prisma);
-    const deps = createConversationDeps(database.prisma, () => new Date("2026-11-28T10:00:00Z"));
-    conversation = createConversation(deps);
-    inbox = new Map();
-    const logs: unknown[] = [];
-    const logger = { info: (d: object, m: string) => logs.push([m, d]), warn: (d: object, m: string) => logs.push([m, d]), error: (d: object, m: string) => logs.push([m, d]) };
-    const dispatcher = createDispatcher({
-      queue: createOutboxQueue(database.prisma),
-      render: (recipientId, payload) => renderNotification(deps, recipientId, payload),
-      deliver: async (recipientId, effects) => {
-        inbox.set(recipientId, [...(inbox.get(recipientId) ?? []), ...effects]);
-      },
-      clock: () => new Date(),
-      logger,
-      instanceId: "test",
-    });
-    deliverAll = async () => {
-      let total = 0;
-      for (;;) {
-        const { sent, failed, dead } = await dispatcher.runOnce();
-        expect({ failed, dead }).toEqual({ failed: 0, dead: 0 });
-        total += sent;
-        if (sent === 0) return total;
-      }
-    };
-    personId = async (email) => (await conversation.personIdOf(email)) ?? -1;
+    ({ database, conversation, inbox, deliverAll, personId } = await createWorkflowHarness(() => new Date("2026-11-28T10:00:00Z")));
   });
 
   afterAll(async () => {
