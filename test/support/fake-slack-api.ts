@@ -34,7 +34,8 @@ export interface TFakeSlack {
   /** The next call of `method` fails with Slack's `error` (ok: false). */
   failNext(method: string, error: string): void;
   /** The next call of `method` is answered (and done) only after `ms` milliseconds: a slow Slack. */
-  delayNext(method: string, ms: number): void;
+  /** Holds the next call of `method` until the returned function is called (orders events without timing). */
+  holdNext(method: string): () => void;
   callsOf(method: string): TSlackCall[];
   close(): Promise<void>;
 }
@@ -157,7 +158,7 @@ export async function startFakeSlack(users: readonly TFakeUser[]): Promise<TFake
   const methods = { ...userMethods(state), ...messageMethods(state), ...viewMethods(state), ...fileMethods(state) };
   const calls: TSlackCall[] = [];
   const failures = new Map<string, string>();
-  const delays = new Map<string, number>();
+  const holds = new Map<string, Promise<void>>();
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
@@ -167,9 +168,9 @@ export async function startFakeSlack(users: readonly TFakeUser[]): Promise<TFake
     const method = path.replace(/^\/api\//, "");
     const args = argsOf(body, String(request.headers["content-type"] ?? ""));
     calls.push({ method, args });
-    const delay = delays.get(method);
-    delays.delete(method);
-    if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));
+    const hold = holds.get(method);
+    holds.delete(method);
+    if (hold !== undefined) await hold;
     const failure = failures.get(method);
     failures.delete(method);
     if (failure !== undefined) return send(response, { ok: false, error: failure });
@@ -190,7 +191,11 @@ export async function startFakeSlack(users: readonly TFakeUser[]): Promise<TFake
     uploads: state.uploads,
     views: state.views,
     failNext: (method, error) => failures.set(method, error),
-    delayNext: (method, ms) => delays.set(method, ms),
+    holdNext: (method) => {
+      let release = () => {};
+      holds.set(method, new Promise<void>((resolve) => (release = resolve)));
+      return () => release();
+    },
     callsOf: (method) => calls.filter((call) => call.method === method),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
