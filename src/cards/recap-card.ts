@@ -1,5 +1,4 @@
 import type { TCard } from "../app/conversation/effects.ts";
-import type { TRuleResult } from "../domain/rules/index.ts";
 import { SECTION_IDS, type TSectionId } from "../domain/sections/index.ts";
 import { fieldLabel } from "../i18n/field-error-message.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
@@ -7,7 +6,6 @@ import {
   cardAction,
   cardText,
   conventionTitle,
-  formatDate,
   headerFacts,
   joinLabels,
   type TCardAction,
@@ -18,6 +16,7 @@ import { displayValue } from "./display-value.ts";
 import { renderTemplate } from "./render-template.ts";
 import { FORM_FIELDS, SECTION_LAYOUT, type TFieldGroup } from "./section-form-fields.ts";
 import type { TRecapView } from "./views.ts";
+import { ruleNotice } from "./workflow-format.ts";
 
 type TBlock = { heading: string; level: "section" | "group"; facts: TFact[]; texts: Array<{ label: string; text: string }> };
 
@@ -53,14 +52,6 @@ function sectionBlocks(locale: TLocale, view: TRecapView, sectionId: TSectionId,
   return [{ heading: title, level: "section", facts: [], texts: [] }, ...groups.filter((b) => b.facts.length + b.texts.length > 0)];
 }
 
-// Rules speak of dates in ISO form; the reader sees them as on the convention.
-function ruleText(locale: TLocale, result: TRuleResult): TNotice {
-  const params: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(result.params)) params[key] = typeof value === "string" ? formatDate(value) : value;
-  const message = translate(locale, `rules:${result.code}`, params);
-  const color = result.severity === "error" ? "Attention" : result.severity === "warning" ? "Warning" : "Default";
-  return { text: cardText(locale, `recap.rule.${result.severity}`, { message }), color };
-}
 
 // Either the button, or every reason why not.
 function conclusion(locale: TLocale, view: TRecapView): { conclusion: TNotice[]; actions: TCardAction[] } {
@@ -95,7 +86,7 @@ export function recapCard(locale: TLocale, view: TRecapView): TCard {
     confidential: view.values.confidentiel === true ? cardText(locale, "recap.confidential") : "",
     blocks: SECTION_IDS.flatMap((sectionId, index) => sectionBlocks(locale, view, sectionId, index)),
     rulesTitle: cardText(locale, "recap.rulesTitle"),
-    rules: view.rules.length > 0 ? view.rules.map((result) => ruleText(locale, result)) : [{ text: cardText(locale, "recap.noRules"), color: "Default" }],
+    rules: view.rules.length > 0 ? view.rules.map((result) => ruleNotice(locale, result)) : [{ text: cardText(locale, "recap.noRules"), color: "Default" }],
     ...conclusion(locale, view),
   });
 }

@@ -1,6 +1,7 @@
 import type { TRuleResult } from "../domain/rules/index.ts";
+import { withDisplayDates } from "../i18n/field-error-message.ts";
 import { hasTranslation, translate, type TLocale } from "../i18n/translate.ts";
-import { cardText, formatDate, formatInstant, type TNotice } from "./card-format.ts";
+import { cardText, formatInstant, type TNotice } from "./card-format.ts";
 
 // Words and formats shared by the cards of the validation workflow (approval, reason form,
 // history, staff lists).
@@ -28,9 +29,7 @@ export function clipText(text: string, max: number): string {
 
 /** A legal rule's message as the recap shows it (⚠️ À vérifier : …), its dates as the reader writes them. */
 export function ruleNotice(locale: TLocale, result: TRuleResult): TNotice {
-  const params: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(result.params)) params[key] = typeof value === "string" ? formatDate(value) : value;
-  const message = translate(locale, `rules:${result.code}`, params);
+  const message = translate(locale, `rules:${result.code}`, withDisplayDates(result.params));
   const color = result.severity === "error" ? "Attention" : result.severity === "warning" ? "Warning" : "Default";
   return { text: cardText(locale, `recap.rule.${result.severity}`, { message }), color };
 }

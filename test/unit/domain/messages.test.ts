@@ -63,3 +63,12 @@ describe("fieldErrorMessage", () => {
     expect(fieldLabel(locale, field)).toBe(expected);
   });
 });
+
+describe("legal rules in a field's error", () => {
+  it("write their dates as the convention does (DD/MM/YYYY), not in ISO form", async () => {
+    const { fieldErrorMessage } = await import("../../../src/i18n/field-error-message.ts");
+    const message = fieldErrorMessage("fr", { field: "dateFin", code: "legal_rule", params: { rule: "END_BEFORE_START", start: "2027-03-01", end: "2027-02-01" } });
+    expect(message).toContain("01/03/2027");
+    expect(message).not.toContain("2027-03-01");
+  });
+});
