@@ -3,6 +3,7 @@ import type { TAvenantFacts, TConventionParties, TDocumentKey, TDocumentStore, T
 import { AppError } from "../app/app-error.ts";
 import type { TConventionValues } from "../domain/convention.ts";
 import type { ConventionDocument, Prisma, PrismaClient } from "../generated/prisma/client.ts";
+import { loadConventionRecords } from "./convention-records.ts";
 import { toIsoDate } from "./convention-values.ts";
 import { formatSiret } from "./form-labels.ts";
 
@@ -114,29 +115,18 @@ export function createDocumentStore(prisma: PrismaClient): TDocumentStore {
   };
 }
 
-function byId<T>(id: number | null, find: (id: number) => Promise<T | null>): Promise<T | null> {
-  return id === null ? Promise.resolve(null) : find(id);
-}
-
 function contact(row: { civilite: string | null; lastName: string; firstName: string; fonction: string | null; phone: string | null; email: string | null } | null) {
   return row && { civilite: row.civilite, lastName: row.lastName, firstName: row.firstName, fonction: row.fonction, phone: row.phone, email: row.email };
 }
 
 /** The directory records a convention's values point to, as its PDF prints them. */
 async function loadParties(prisma: PrismaClient, conventionId: number, values: TConventionValues): Promise<TConventionParties> {
-  const [convention, cpam, inscription, element, etablissement, service, tuteur, signataire, enseignant] = await Promise.all([
+  const [convention, { cpam, inscription, element, etablissement, service, tuteur, signataire, enseignant }] = await Promise.all([
     prisma.convention.findUnique({
       where: { id: conventionId },
       select: { student: { select: { birthDate: true } }, centre: true, avenants: { where: { status: "VALIDATED", appliedAt: { not: null } }, orderBy: { numero: "asc" }, select: { numero: true } } },
     }),
-    byId(values.cpamId, (id) => prisma.cpam.findUnique({ where: { id } })),
-    byId(values.inscriptionId, (id) => prisma.inscription.findUnique({ where: { id }, include: { formation: true } })),
-    byId(values.elementPedagogiqueId, (id) => prisma.elementPedagogique.findUnique({ where: { id } })),
-    byId(values.etablissementId, (id) => prisma.etablissement.findUnique({ where: { id } })),
-    byId(values.serviceId, (id) => prisma.service.findUnique({ where: { id } })),
-    byId(values.tuteurId, (id) => prisma.contact.findUnique({ where: { id } })),
-    byId(values.signataireId, (id) => prisma.contact.findUnique({ where: { id } })),
-    byId(values.enseignantId, (id) => prisma.teacher.findUnique({ where: { personId: id }, include: { person: true } })),
+    loadConventionRecords(prisma, values),
   ]);
   if (!convention) throw new AppError("NOT_FOUND", { entity: "convention", id: conventionId });
   const pays = etablissement ? await prisma.pays.findUnique({ where: { iso2: etablissement.countryIso2 } }) : null;

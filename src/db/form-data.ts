@@ -6,9 +6,8 @@ import { LANGUES } from "../domain/sections/etudiant.ts";
 import type { TSectionId } from "../domain/sections/index.ts";
 import type { PrismaClient, ReferenceList } from "../generated/prisma/client.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
+import { loadConventionRecords } from "./convention-records.ts";
 import { contactLabel, cpamLabel, elementLabel, etablissementLabel, teacherLabel } from "./form-labels.ts";
-
-const INT4_MAX = 2_147_483_647;
 
 type TChoices = Partial<Record<keyof TConventionValues, TChoice[]>>;
 
@@ -151,19 +150,7 @@ export function createFormData(prisma: PrismaClient): TFormData {
 
 /** Labels of the directory records a convention points to. */
 async function recordLabels(prisma: PrismaClient, values: Partial<TConventionValues>, locale: TLocale, labels: TValueLabels): Promise<void> {
-  // A rejected submission's values are shown back as typed: only well-formed ids are looked up.
-  const byId = <T>(id: unknown, find: (id: number) => Promise<T | null>) =>
-    typeof id === "number" && Number.isInteger(id) && id > 0 && id <= INT4_MAX ? find(id) : Promise.resolve(null);
-  const [cpam, inscription, element, etablissement, service, tuteur, signataire, enseignant] = await Promise.all([
-    byId(values.cpamId, (id) => prisma.cpam.findUnique({ where: { id } })),
-    byId(values.inscriptionId, (id) => prisma.inscription.findUnique({ where: { id }, include: { formation: true } })),
-    byId(values.elementPedagogiqueId, (id) => prisma.elementPedagogique.findUnique({ where: { id } })),
-    byId(values.etablissementId, (id) => prisma.etablissement.findUnique({ where: { id } })),
-    byId(values.serviceId, (id) => prisma.service.findUnique({ where: { id } })),
-    byId(values.tuteurId, (id) => prisma.contact.findUnique({ where: { id } })),
-    byId(values.signataireId, (id) => prisma.contact.findUnique({ where: { id } })),
-    byId(values.enseignantId, (id) => prisma.teacher.findUnique({ where: { personId: id }, include: { person: true } })),
-  ]);
+  const { cpam, inscription, element, etablissement, service, tuteur, signataire, enseignant } = await loadConventionRecords(prisma, values);
   if (cpam) labels.cpamId = cpamLabel(locale, cpam);
   if (inscription) {
     const params = { code: inscription.formation.code, label: inscription.formation.label, year: inscription.academicYear };
