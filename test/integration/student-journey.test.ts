@@ -8,33 +8,14 @@ import { DEMO_PEOPLE, seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
 import { conventionCompletion } from "../../src/domain/sections/index.ts";
 import { cardText, choiceValue, conversationDriver, effectOf, executeActions, submission } from "../support/conversation-driver.ts";
+import { STAGE_SUJET, stageInputs } from "../support/journey.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 
 const clock = () => new Date("2026-11-28T10:00:00Z");
 const lea = DEMO_PEOPLE.find((person) => person.email === "lea.martin@etu.univ-demo.fr")?.email ?? "";
 const hugo = DEMO_PEOPLE.find((person) => person.email === "hugo.bernard@etu.univ-demo.fr")?.email ?? "";
 
-const STAGE = {
-  paysIso2: "FR",
-  thematiqueCode: "",
-  sujet: "Observation et entretiens cliniques en psychiatrie adulte",
-  fonctionsTaches: "Participation aux entretiens, synthèses, bilans psychologiques sous supervision.",
-  competences: "Conduite d'entretien clinique, passation de tests, rédaction de comptes rendus.",
-  dateDebut: "2027-02-01",
-  dateFin: "2027-06-30",
-  horairesReguliers: "true",
-  heuresHebdomadaires: "35",
-  tempsTravailCode: "TEMPS_PLEIN",
-  gratification: "true",
-  gratificationMontant: "4.5",
-  gratificationType: "NET",
-  gratificationUnite: "HEURE",
-  deviseCode: "EUR",
-  modeVersementCode: "",
-  origineStageCode: "",
-  natureTravailCode: "",
-  modaliteValidationCode: "",
-};
+const STAGE_DATES = { dateDebut: "2027-02-01", dateFin: "2027-06-30" };
 
 describe("the student's journey through the conversation core", () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -92,14 +73,7 @@ describe("the student's journey through the conversation core", () => {
     await save(lea, conventionId, "service", () => ({ serviceId: services[0]?.value ?? "" }));
     const tuteurs = await student.search("contacts", "psychologue", { conventionId });
     await save(lea, conventionId, "tuteur", () => ({ tuteurId: tuteurs[0]?.value ?? "" }));
-    await save(lea, conventionId, "stage", (form) => ({
-      ...STAGE,
-      thematiqueCode: choiceValue(form, "thematiqueCode", "Psycho"),
-      modeVersementCode: choiceValue(form, "modeVersementCode", "Virement"),
-      origineStageCode: choiceValue(form, "origineStageCode", "spontanée"),
-      natureTravailCode: choiceValue(form, "natureTravailCode", "Rapport"),
-      modaliteValidationCode: choiceValue(form, "modaliteValidationCode", "Rapport"),
-    }));
+    await save(lea, conventionId, "stage", (form) => stageInputs(form, STAGE_DATES));
     const teachers = await student.search("enseignants", "lambert");
     await save(lea, conventionId, "enseignant", () => ({ enseignantId: teachers[0]?.value ?? "" }));
     const signataires = await student.search("contacts", "directeur", { conventionId });
@@ -210,7 +184,7 @@ describe("the student's journey through the conversation core", () => {
 
   it("keeps a draft through a server restart with every answer intact", async () => {
     const conventionId = await startDraft(lea);
-    await save(lea, conventionId, "stage", (form) => ({ ...STAGE, thematiqueCode: choiceValue(form, "thematiqueCode", "Psycho"), "interruptions.0.dateDebut": "2027-04-12", "interruptions.0.dateFin": "2027-04-16" }));
+    await save(lea, conventionId, "stage", (form) => ({ ...stageInputs(form, STAGE_DATES), "interruptions.0.dateDebut": "2027-04-12", "interruptions.0.dateFin": "2027-04-16" }));
     const before = await stored(conventionId);
 
     // A new process: its own connection pool and core, on the same PostgreSQL database.
@@ -223,7 +197,7 @@ describe("the student's journey through the conversation core", () => {
       const after = await createConversationDeps(restarted.prisma).conventions.get(conventionId);
       expect(after.values).toEqual(before.values);
       expect(after.values.interruptions).toEqual([{ dateDebut: "2027-04-12", dateFin: "2027-04-16" }]);
-      expect(after.values.sujet).toBe(STAGE.sujet);
+      expect(after.values.sujet).toBe(STAGE_SUJET);
     } finally {
       await restarted.close();
     }

@@ -2,12 +2,18 @@ import type { TConversation } from "../../src/app/conversation/conversation-port
 import type { TCard } from "../../src/app/conversation/effects.ts";
 import { choiceValue, conversationDriver, effectOf, executeActions, submission } from "./conversation-driver.ts";
 
-/** The stage section's answers, as a form sends them. */
-export function stageInputs(form: TCard, dates: { dateDebut: string; dateFin: string }): Record<string, string> {
+/** Léa's sujet, as the stage answers give it. */
+export const STAGE_SUJET = "Observation et entretiens cliniques en psychiatrie adulte";
+
+/**
+ * The stage section's answers, as a form sends them (strings); `choose(field, title)` picks the
+ * value of a list choice whose title contains `title`, in whatever widget the channel shows.
+ */
+export function stageAnswers(choose: (field: string, title: string) => string, dates: { dateDebut: string; dateFin: string }): Record<string, string> {
   return {
     paysIso2: "FR",
-    thematiqueCode: choiceValue(form, "thematiqueCode", "Psycho"),
-    sujet: "Observation et entretiens cliniques en psychiatrie adulte",
+    thematiqueCode: choose("thematiqueCode", "Psycho"),
+    sujet: STAGE_SUJET,
     fonctionsTaches: "Participation aux entretiens, synthèses, bilans psychologiques sous supervision.",
     competences: "Conduite d'entretien clinique, passation de tests, rédaction de comptes rendus.",
     ...dates,
@@ -19,11 +25,16 @@ export function stageInputs(form: TCard, dates: { dateDebut: string; dateFin: st
     gratificationType: "NET",
     gratificationUnite: "HEURE",
     deviseCode: "EUR",
-    modeVersementCode: choiceValue(form, "modeVersementCode", "Virement"),
-    origineStageCode: choiceValue(form, "origineStageCode", "spontanée"),
-    natureTravailCode: choiceValue(form, "natureTravailCode", "Rapport"),
-    modaliteValidationCode: choiceValue(form, "modaliteValidationCode", "Rapport"),
+    modeVersementCode: choose("modeVersementCode", "Virement"),
+    origineStageCode: choose("origineStageCode", "spontanée"),
+    natureTravailCode: choose("natureTravailCode", "Rapport"),
+    modaliteValidationCode: choose("modaliteValidationCode", "Rapport"),
   };
+}
+
+/** The stage section's answers, chosen in an Adaptive Card form. */
+export function stageInputs(form: TCard, dates: { dateDebut: string; dateFin: string }): Record<string, string> {
+  return stageAnswers((field, title) => choiceValue(form, field, title), dates);
 }
 
 export interface TJourneyChoices {

@@ -1,6 +1,7 @@
 import type { KnownBlock, PlainTextOption } from "@slack/types";
 import type { TViewStateValue } from "../../src/channels/slack/block-kit/view-state.ts";
 import { unchangedState } from "../unit/slack/block-kit-fixtures.ts";
+import { stageAnswers as journeyStageAnswers } from "./journey.ts";
 import type { TModal } from "./slack-driver.ts";
 
 // Filling a Stagebot modal as a person would in Slack: state.values built from the modal's own
@@ -69,25 +70,5 @@ export function filledState(view: TModal, answers: Record<string, string>): TSta
 
 /** The stage section's answers, as Léa gives them in the modal (those of test/support/journey.ts). */
 export function stageAnswers(view: TModal): Record<string, string> {
-  return {
-    paysIso2: "FR",
-    thematiqueCode: optionValue(view, "thematiqueCode", "Psycho"),
-    sujet: "Observation et entretiens cliniques en psychiatrie adulte",
-    fonctionsTaches: "Participation aux entretiens, synthèses, bilans psychologiques sous supervision.",
-    competences: "Conduite d'entretien clinique, passation de tests, rédaction de comptes rendus.",
-    dateDebut: "2027-01-11",
-    dateFin: "2027-02-26",
-    horairesReguliers: "true",
-    heuresHebdomadaires: "35",
-    tempsTravailCode: "TEMPS_PLEIN",
-    gratification: "true",
-    gratificationMontant: "4.5",
-    gratificationType: "NET",
-    gratificationUnite: "HEURE",
-    deviseCode: "EUR",
-    modeVersementCode: optionValue(view, "modeVersementCode", "Virement"),
-    origineStageCode: optionValue(view, "origineStageCode", "spontanée"),
-    natureTravailCode: optionValue(view, "natureTravailCode", "Rapport"),
-    modaliteValidationCode: optionValue(view, "modaliteValidationCode", "Rapport"),
-  };
+  return journeyStageAnswers((field, title) => optionValue(view, field, title), { dateDebut: "2027-01-11", dateFin: "2027-02-26" });
 }
