@@ -1,4 +1,3 @@
-import { describe, expect, it } from "vitest";
 import type { TCard } from "../../../src/app/conversation/effects.ts";
 import {
   confirmDeleteCard,
@@ -12,7 +11,7 @@ import {
   sectionFormCard,
 } from "../../../src/cards/index.ts";
 import { SECTION_IDS } from "../../../src/domain/sections/index.ts";
-import { LOCALES, type TLocale } from "../../../src/i18n/translate.ts";
+import type { TLocale } from "../../../src/i18n/translate.ts";
 import {
   CONTACT_FORM_VIEW,
   ETABLISSEMENT_FORM_VIEW,
@@ -23,11 +22,10 @@ import {
   SERVICE_FORM_VIEW,
   sectionFormView,
 } from "./card-fixtures.ts";
-import { blockCount, expectValidCard, visibleStrings } from "./card-checks.ts";
+import { visibleStrings } from "./card-checks.ts";
+import { describeCards, type TCardCase } from "./card-suite.ts";
 
-type TCase = { name: string; build: (locale: TLocale) => TCard; form?: boolean };
-
-const CASES: TCase[] = [
+const CASES: TCardCase[] = [
   { name: "progress", build: (locale) => progressCard(locale, progressView()) },
   { name: "progress, read-only", build: (locale) => progressCard(locale, progressView({ rights: { canEdit: false, canDelete: false, canSubmit: false } })) },
   ...SECTION_IDS.map((sectionId) => ({ name: `form ${sectionId}`, build: (locale: TLocale) => sectionFormCard(locale, sectionFormView(sectionId)), form: true })),
@@ -67,30 +65,4 @@ function fixtureStrings(): Set<string> {
   return strings;
 }
 
-describe.each(CASES)("$name card", ({ build, form }) => {
-  it.each(LOCALES)("is a valid, fully expanded Adaptive Card 1.5 in %s", (locale) => {
-    expectValidCard(build(locale));
-  });
-
-  it.each(LOCALES)("fits Slack's limits in %s (blocks per message or modal, 3000 characters per text)", (locale) => {
-    const card = build(locale);
-    expect(blockCount(card)).toBeLessThanOrEqual(form ? 100 : 50);
-    for (const text of visibleStrings(card)) expect(text.length).toBeLessThanOrEqual(3000);
-  });
-
-  it("takes its words from the locales: French and English differ wherever the text is not data", () => {
-    const french = visibleStrings(build("fr"));
-    const english = visibleStrings(build("en"));
-    expect(french.length).toBe(english.length);
-    const data = fixtureStrings();
-    const same = french.filter((text, index) => text === english[index] && !data.has(text) && !LANGUAGE_NEUTRAL.test(text));
-    expect(same).toEqual([]);
-  });
-
-  it.each(LOCALES)("shows no untranslated key in %s", (locale) => {
-    for (const text of visibleStrings(build(locale))) {
-      expect(text).not.toMatch(/^[a-zA-Z]+(\.[a-zA-Z_]+)+$/);
-      expect(text).not.toMatch(/\{\{|\}\}/);
-    }
-  });
-});
+describeCards(CASES, { data: fixtureStrings(), languageNeutral: LANGUAGE_NEUTRAL });

@@ -16,7 +16,8 @@ import {
 import { VALIDATION_STEPS } from "../../../src/domain/convention.ts";
 import { GRATIFICATION_TYPES, GRATIFICATION_UNITES } from "../../../src/domain/sections/stage.ts";
 import { hasTranslation, LOCALES, translate, type TLocale } from "../../../src/i18n/translate.ts";
-import { actionsOf, blockCount, elementAfterInput, expectValidCard, inputById, nodesOf, visibleStrings, type TNode } from "./card-checks.ts";
+import { actionsOf, elementAfterInput, inputById, nodesOf, visibleStrings, type TNode } from "./card-checks.ts";
+import { describeCards, type TCardCase } from "./card-suite.ts";
 import { HEADER } from "./card-fixtures.ts";
 
 // Realistic views of the validation workflow, as the core hands them to the builders.
@@ -142,9 +143,7 @@ const MANY_ITEMS: TStaffListView = {
   groups: VALIDATION_STEPS.map((step, s) => ({ step, items: Array.from({ length: [70, 25, 5][s] ?? 0 }, (_, index) => staffItem(index, step)) })),
 };
 
-type TCase = { name: string; build: (locale: TLocale) => TCard; form?: boolean };
-
-const CASES: TCase[] = [
+const CASES: TCardCase[] = [
   { name: "approval, to decide", build: (locale) => approvalCard(locale, approvalView()) },
   { name: "approval, refused", build: (locale) => approvalCard(locale, approvalView(REFUSED)) },
   { name: "approval, confidential, read-only", build: (locale) => approvalCard(locale, approvalView({ confidential: true, sujet: null, canDecide: false })) },
@@ -172,26 +171,7 @@ function fixtureStrings(): Set<string> {
 const DATA = fixtureStrings();
 const LANGUAGE_NEUTRAL = /^[\d\s/.,:;…—·()%+-]*$|→/;
 
-describe.each(CASES)("$name card", ({ build, form }) => {
-  it.each(LOCALES)("is a valid, fully expanded Adaptive Card 1.5 in %s", (locale) => {
-    expectValidCard(build(locale));
-  });
-
-  it.each(LOCALES)("fits Slack's limits in %s (blocks per message or modal, 3000 characters per text)", (locale) => {
-    const card = build(locale);
-    expect(blockCount(card)).toBeLessThanOrEqual(form ? 100 : 50);
-    for (const text of visibleStrings(card)) expect(text.length).toBeLessThanOrEqual(3000);
-  });
-
-  it("takes its words from the locales: French and English differ wherever the text is not data", () => {
-    const french = visibleStrings(build("fr"));
-    const english = visibleStrings(build("en"));
-    expect(french.length).toBe(english.length);
-    const same = french.filter((text, index) => text === english[index] && !DATA.has(text) && !LANGUAGE_NEUTRAL.test(text));
-    expect(same).toEqual([]);
-    for (const text of [...french, ...english]) expect(text).not.toMatch(/\{\{|\}\}|^[a-zA-Z]+(\.[a-zA-Z_]+)+$/);
-  });
-});
+describeCards(CASES, { data: DATA, languageNeutral: LANGUAGE_NEUTRAL });
 
 function facts(card: TCard): Array<{ title: string; value: string }> {
   return nodesOf(card).flatMap((node) => (Array.isArray(node["facts"]) ? (node["facts"] as Array<{ title: string; value: string }>) : []));
