@@ -6,6 +6,8 @@ export const APP_ERRORS = {
   INVALID_INPUT: 422,
   UNKNOWN_PERSON: 403,
   CONFLICT: 409,
+  /** The database did not answer in time (busy or restarting): nothing was saved, try again. */
+  BUSY: 503,
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERRORS;

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { applyMigrations, type TMigrationReport, type TSqlSession } from "./migrate.ts";
+import { guardAdapterFactory, guardTransactions } from "./transaction-guard.ts";
 
 export type TDatabaseKind = "postgres" | "pglite";
 
@@ -21,15 +22,40 @@ export interface TDatabaseOptions {
   dataDir?: string;
   /** Connection pool size on PostgreSQL. */
   poolSize?: number;
+  /** Told when a transaction could not start or finish in time (the caller gets AppError BUSY). */
+  onBusy?: (error: unknown) => void;
+}
+
+// Bounded waits: nothing a person is waiting for may hang. A statement or a lock that takes
+// longer fails; a connection not obtained in time fails; a transaction that cannot start within
+// TRANSACTION_MAX_WAIT_MS, or runs longer than TRANSACTION_TIMEOUT_MS, is rolled back.
+export const STATEMENT_TIMEOUT_MS = 15_000;
+export const LOCK_TIMEOUT_MS = 5_000;
+export const CONNECTION_TIMEOUT_MS = 5_000;
+export const TRANSACTION_MAX_WAIT_MS = 5_000;
+export const TRANSACTION_TIMEOUT_MS = 15_000;
+
+const POOL_LIMITS = {
+  statement_timeout: STATEMENT_TIMEOUT_MS,
+  lock_timeout: LOCK_TIMEOUT_MS,
+  idle_in_transaction_session_timeout: 60_000,
+  connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+} as const;
+
+/** A Prisma client whose outer queries refuse to run inside a transaction, with bounded waits. */
+function guardedClient(pool: ConstructorParameters<typeof PrismaPg>[0], onBusy: TDatabaseOptions["onBusy"]): PrismaClient {
+  const adapter = guardAdapterFactory(new PrismaPg(pool));
+  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
+  return guardTransactions(prisma, onBusy);
 }
 
 /** Opens the database, applies pending migrations, and returns a ready Prisma client. */
 export async function createDatabase(options: TDatabaseOptions): Promise<TDatabase> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(resolve(options.dataDir ?? "data"));
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onBusy);
+  return openPglite(resolve(options.dataDir ?? "data"), options.onBusy);
 }
 
-async function openPostgres(databaseUrl: string, poolSize: number): Promise<TDatabase> {
+async function openPostgres(databaseUrl: string, poolSize: number, onBusy: TDatabaseOptions["onBusy"]): Promise<TDatabase> {
   // Migrations hold a session-level advisory lock: they need one dedicated connection.
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -39,7 +65,7 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<TDat
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: poolSize }) });
+  const prisma = guardedClient({ connectionString: databaseUrl, max: poolSize, ...POOL_LIMITS }, onBusy);
   return { prisma, kind: "postgres", migrations, close: () => prisma.$disconnect() };
 }
 
@@ -57,7 +83,7 @@ export function pgSession(client: pg.Client | pg.PoolClient): TSqlSession {
   };
 }
 
-async function openPglite(dataDir: string): Promise<TDatabase> {
+async function openPglite(dataDir: string, onBusy: TDatabaseOptions["onBusy"]): Promise<TDatabase> {
   // Loaded only in embedded mode: PGlite's WebAssembly is large.
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
@@ -75,7 +101,7 @@ async function openPglite(dataDir: string): Promise<TDatabase> {
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 1 });
   await server.start();
   const connectionString = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 1 }) });
+  const prisma = guardedClient({ connectionString, max: 1, ...POOL_LIMITS }, onBusy);
   return {
     prisma,
     kind: "pglite",

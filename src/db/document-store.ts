@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { TAvenantFacts, TConventionParties, TDocumentKey, TDocumentStore, TStoredDocument } from "../app/documents/ports.ts";
+import type { TAvenantFacts, TConventionParties, TDocumentKey, TDocumentStore, TNewDocument, TStoredDocument } from "../app/documents/ports.ts";
 import { AppError } from "../app/app-error.ts";
 import type { TConventionValues } from "../domain/convention.ts";
 import type { ConventionDocument, Prisma, PrismaClient } from "../generated/prisma/client.ts";
@@ -7,11 +7,15 @@ import { loadConventionRecords } from "./convention-records.ts";
 import { toIsoDate } from "./convention-values.ts";
 import { formatSiret } from "./form-labels.ts";
 
-// Stored PDFs (ConventionDocument) and the directory records they print. A convention's
-// documents are made under a transaction-level advisory lock keyed on the convention, so two
-// simultaneous requests store one document; which version of the convention a document shows
-// is kept in its audit record ("document.generated", after.conventionVersion).
+// Stored PDFs (ConventionDocument) and the directory records they print. A document is rendered
+// outside any transaction (rendering reads the database and takes time: the embedded database
+// has one connection), then stored in a short transaction under an advisory lock keyed on the
+// convention, which checks again that no one stored it meanwhile: two simultaneous requests
+// store one document. Which version of the convention a document shows is kept in its audit
+// record ("document.generated", after.conventionVersion).
 
+/** The outer client or a transaction's: both read the same way. */
+type TReader = Prisma.TransactionClient | PrismaClient;
 type TTx = Prisma.TransactionClient;
 
 /** Class of the two-int advisory locks of documents (key 2 is the convention id). */
@@ -36,7 +40,7 @@ function toStoredDocument(row: ConventionDocument): TStoredDocument {
   };
 }
 
-async function findExisting(tx: TTx, key: TDocumentKey): Promise<ConventionDocument | null> {
+async function findExisting(tx: TReader, key: TDocumentKey): Promise<ConventionDocument | null> {
   if (key.kind === "AVENANT") return tx.conventionDocument.findFirst({ where: { kind: "AVENANT", avenantId: key.avenantId }, orderBy: { id: "desc" } });
   const event = await tx.auditEvent.findFirst({
     where: {
@@ -61,13 +65,11 @@ async function avenantOf(tx: TTx, key: TDocumentKey): Promise<number | null> {
   return last?.id ?? null;
 }
 
-async function findOrCreate(tx: TTx, key: TDocumentKey, generate: () => Promise<{ filename: string; content: Uint8Array }>) {
+// Short: lock, check again, insert. Nothing slow runs here.
+async function store(tx: TTx, key: TDocumentKey, filename: string, bytes: Uint8Array<ArrayBuffer>, sha256: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DOCUMENT_LOCK_CLASS}::int4, ${key.conventionId}::int4)`;
   const existing = await findExisting(tx, key);
   if (existing) return { document: toStoredDocument(existing), created: false };
-  const { filename, content } = await generate();
-  const bytes = new Uint8Array(content);
-  const sha256 = sha256Hex(bytes);
   const avenantId = await avenantOf(tx, key);
   const row = await tx.conventionDocument.create({ data: { conventionId: key.conventionId, avenantId, kind: key.kind, filename, sha256, content: bytes } });
   const version = key.kind === "CONVENTION" ? { conventionVersion: key.conventionVersion } : {};
@@ -75,6 +77,15 @@ async function findOrCreate(tx: TTx, key: TDocumentKey, generate: () => Promise<
     data: { ...AUDIT, entityId: row.id, conventionId: key.conventionId, actorId: null, after: { kind: key.kind, ...version, avenantId, filename, sha256 } },
   });
   return { document: toStoredDocument(row), created: true };
+}
+
+async function findOrCreate(prisma: PrismaClient, key: TDocumentKey, generate: () => Promise<TNewDocument>) {
+  const existing = await findExisting(prisma, key);
+  if (existing) return { document: toStoredDocument(existing), created: false };
+  const { filename, content } = await generate();
+  const bytes = new Uint8Array(content);
+  const sha256 = sha256Hex(bytes);
+  return prisma.$transaction((tx) => store(tx, key, filename, bytes, sha256));
 }
 
 async function loadAvenant(prisma: PrismaClient, avenantId: number): Promise<TAvenantFacts> {
@@ -105,8 +116,7 @@ export function createDocumentStore(prisma: PrismaClient): TDocumentStore {
   return {
     parties: (conventionId, values) => loadParties(prisma, conventionId, values),
     avenant: (avenantId) => loadAvenant(prisma, avenantId),
-    // Rendering happens inside the lock: a slow first start (PGlite) needs more than Prisma's 5 s.
-    findOrCreate: (key, generate) => prisma.$transaction((tx) => findOrCreate(tx, key, generate), { timeout: 60_000, maxWait: 30_000 }),
+    findOrCreate: (key, generate) => findOrCreate(prisma, key, generate),
     get: async (documentId) => {
       const row = await prisma.conventionDocument.findUnique({ where: { id: documentId } });
       if (!row) throw new AppError("NOT_FOUND", { entity: "document", id: documentId });

@@ -90,8 +90,9 @@ export interface TDocumentStore {
   avenant(avenantId: number): Promise<TAvenantFacts>;
   /**
    * The document stored for `key`, or the one `generate` makes, stored with its SHA-256 and an
-   * audit record. Callers for the same convention wait for each other (advisory lock): two
-   * concurrent calls store one document. A convention document notes the last avenant applied.
+   * audit record. `generate` runs outside any transaction; storing is short and locked per
+   * convention, so two concurrent calls store one document (the later one returns the stored
+   * one). A convention document notes the last avenant applied.
    */
   findOrCreate(key: TDocumentKey, generate: () => Promise<TNewDocument>): Promise<{ document: TStoredDocument; created: boolean }>;
   /** Throws AppError NOT_FOUND. */

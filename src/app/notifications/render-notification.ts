@@ -60,10 +60,9 @@ function attach(turn: TTurn, conventionId: number, documents: TStoredDocument[],
 async function avenantDocumentEffects(turn: TTurn, conventionId: number, avenantId: number): Promise<TEffect[]> {
   const avenant = await turn.deps.avenants.get(avenantId);
   if (avenant.status !== "VALIDATED") return [];
-  const [own, amended] = await Promise.all([
-    ensureAvenantDocument(turn.deps.documents, avenantId),
-    regenerateConventionDocument(turn.deps.documents, avenantId),
-  ]);
+  // One after the other: rendering is CPU work, and the embedded database has one connection.
+  const own = await ensureAvenantDocument(turn.deps.documents, avenantId);
+  const amended = await regenerateConventionDocument(turn.deps.documents, avenantId);
   const notice: TNoticeView = { tone: "good", titleKey: "workflow:avenantDocuments", params: { avenant: avenant.numero } };
   return attach(turn, conventionId, [own.document, amended.document], notice, "workflow:downloadDocument");
 }
