@@ -22,40 +22,52 @@ export interface TDatabaseOptions {
   dataDir?: string;
   /** Connection pool size on PostgreSQL. */
   poolSize?: number;
-  /** Told when a transaction could not start or finish in time (the caller gets AppError BUSY). */
+  /** Told when the database did not answer in time (the caller gets AppError BUSY). */
   onBusy?: (error: unknown) => void;
+  /** Bounded waits, in ms (tests shorten them). */
+  limits?: Partial<TDatabaseLimits>;
 }
 
-// Bounded waits: nothing a person is waiting for may hang. A statement or a lock that takes
-// longer fails; a connection not obtained in time fails; a transaction that cannot start within
-// TRANSACTION_MAX_WAIT_MS, or runs longer than TRANSACTION_TIMEOUT_MS, is rolled back.
-export const STATEMENT_TIMEOUT_MS = 15_000;
-export const LOCK_TIMEOUT_MS = 5_000;
-export const CONNECTION_TIMEOUT_MS = 5_000;
-export const TRANSACTION_MAX_WAIT_MS = 5_000;
-export const TRANSACTION_TIMEOUT_MS = 15_000;
+/** How long anything may wait on the database, in ms. */
+export interface TDatabaseLimits {
+  /** A statement running longer is cancelled (PostgreSQL statement_timeout). */
+  statementMs: number;
+  /** Waiting longer for a row or table lock fails (lock_timeout). */
+  lockMs: number;
+  /** Waiting longer for a connection of the pool fails. */
+  connectionMs: number;
+  /** A transaction that cannot start within this fails. */
+  transactionStartMs: number;
+  /** A transaction running longer is rolled back. */
+  transactionMs: number;
+}
 
-const POOL_LIMITS = {
-  statement_timeout: STATEMENT_TIMEOUT_MS,
-  lock_timeout: LOCK_TIMEOUT_MS,
-  idle_in_transaction_session_timeout: 60_000,
-  connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
-} as const;
+// Nothing a person is waiting for may hang: every wait fails after a few seconds with BUSY, and
+// the person is asked to try again.
+export const DATABASE_LIMITS: TDatabaseLimits = { statementMs: 15_000, lockMs: 5_000, connectionMs: 5_000, transactionStartMs: 5_000, transactionMs: 15_000 };
 
 /** A Prisma client whose outer queries refuse to run inside a transaction, with bounded waits. */
-function guardedClient(pool: ConstructorParameters<typeof PrismaPg>[0], onBusy: TDatabaseOptions["onBusy"]): PrismaClient {
-  const adapter = guardAdapterFactory(new PrismaPg(pool));
-  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSACTION_TIMEOUT_MS } });
-  return guardTransactions(prisma, onBusy);
+function guardedClient(connection: { connectionString: string; max: number }, options: TDatabaseOptions): PrismaClient {
+  const limits = { ...DATABASE_LIMITS, ...options.limits };
+  const pool = {
+    ...connection,
+    statement_timeout: limits.statementMs,
+    lock_timeout: limits.lockMs,
+    idle_in_transaction_session_timeout: Math.max(60_000, limits.transactionMs * 2),
+    connectionTimeoutMillis: limits.connectionMs,
+  };
+  const adapter = guardAdapterFactory(new PrismaPg(pool), options.onBusy);
+  const prisma = new PrismaClient({ adapter, transactionOptions: { maxWait: limits.transactionStartMs, timeout: limits.transactionMs } });
+  return guardTransactions(prisma, options.onBusy);
 }
 
 /** Opens the database, applies pending migrations, and returns a ready Prisma client. */
 export async function createDatabase(options: TDatabaseOptions): Promise<TDatabase> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onBusy);
-  return openPglite(resolve(options.dataDir ?? "data"), options.onBusy);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options);
+  return openPglite(resolve(options.dataDir ?? "data"), options);
 }
 
-async function openPostgres(databaseUrl: string, poolSize: number, onBusy: TDatabaseOptions["onBusy"]): Promise<TDatabase> {
+async function openPostgres(databaseUrl: string, options: TDatabaseOptions): Promise<TDatabase> {
   // Migrations hold a session-level advisory lock: they need one dedicated connection.
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -65,7 +77,7 @@ async function openPostgres(databaseUrl: string, poolSize: number, onBusy: TData
   } finally {
     await client.end();
   }
-  const prisma = guardedClient({ connectionString: databaseUrl, max: poolSize, ...POOL_LIMITS }, onBusy);
+  const prisma = guardedClient({ connectionString: databaseUrl, max: options.poolSize ?? 10 }, options);
   return { prisma, kind: "postgres", migrations, close: () => prisma.$disconnect() };
 }
 
@@ -83,7 +95,7 @@ export function pgSession(client: pg.Client | pg.PoolClient): TSqlSession {
   };
 }
 
-async function openPglite(dataDir: string, onBusy: TDatabaseOptions["onBusy"]): Promise<TDatabase> {
+async function openPglite(dataDir: string, options: TDatabaseOptions): Promise<TDatabase> {
   // Loaded only in embedded mode: PGlite's WebAssembly is large.
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
@@ -101,7 +113,7 @@ async function openPglite(dataDir: string, onBusy: TDatabaseOptions["onBusy"]): 
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 1 });
   await server.start();
   const connectionString = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
-  const prisma = guardedClient({ connectionString, max: 1, ...POOL_LIMITS }, onBusy);
+  const prisma = guardedClient({ connectionString, max: 1 }, options);
   return {
     prisma,
     kind: "pglite",

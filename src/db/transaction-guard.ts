@@ -31,17 +31,27 @@ function assertOutsideTransaction(what: string): void {
   if (scope.getStore()?.holding) throw new OuterClientInTransactionError(what);
 }
 
-function guardedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
+/** A database too busy to answer in time becomes AppError BUSY; anything else is rethrown as it is. */
+function busyAsAppError(onBusy: (error: unknown) => void): (error: unknown) => never {
+  return (error) => {
+    if (!isDatabaseBusy(error)) throw error;
+    onBusy(error);
+    throw new AppError("BUSY");
+  };
+}
+
+function guardedAdapter(inner: SqlDriverAdapter, onBusy: (error: unknown) => void): SqlDriverAdapter {
+  const busy = busyAsAppError(onBusy);
   const adapter: SqlDriverAdapter = {
     provider: inner.provider,
     adapterName: inner.adapterName,
     queryRaw: (query) => {
       assertOutsideTransaction("A query");
-      return inner.queryRaw(query);
+      return inner.queryRaw(query).catch(busy);
     },
     executeRaw: (query) => {
       assertOutsideTransaction("A statement");
-      return inner.executeRaw(query);
+      return inner.executeRaw(query).catch(busy);
     },
     executeScript: (script) => {
       assertOutsideTransaction("A script");
@@ -49,7 +59,7 @@ function guardedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
     },
     startTransaction: async (isolationLevel) => {
       assertOutsideTransaction("A nested transaction");
-      const transaction = await inner.startTransaction(isolationLevel);
+      const transaction = await inner.startTransaction(isolationLevel).catch(busy);
       const current = scope.getStore();
       if (current) current.holding = true;
       return transaction;
@@ -61,18 +71,23 @@ function guardedAdapter(inner: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-/** The driver adapter factory whose outer queries refuse to run inside a transaction's callback. */
-export function guardAdapterFactory(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
+/**
+ * The driver adapter factory whose outer queries refuse to run inside a transaction's callback,
+ * and whose queries that found the database too busy (no connection in time, statement or lock
+ * timeout) reject with AppError BUSY.
+ */
+export function guardAdapterFactory(factory: SqlDriverAdapterFactory, onBusy: (error: unknown) => void = () => {}): SqlDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => guardedAdapter(await factory.connect()),
+    connect: async () => guardedAdapter(await factory.connect(), onBusy),
   };
 }
 
 // Prisma's codes for "could not start / went on too long" (P2028) and the driver's for a
 // connection not obtained in time: the database is busy, the person should try again.
-const BUSY_PRISMA_CODES = new Set(["P2028", "P2024"]);
+// "BUSY" is our own AppError thrown by the guarded adapter, as Prisma passes its code on.
+const BUSY_PRISMA_CODES = new Set(["P2028", "P2024", "BUSY"]);
 // PostgreSQL: statement_timeout (57014), lock_timeout (55P03).
 const BUSY_SQLSTATES = new Set(["57014", "55P03"]);
 
@@ -92,18 +107,19 @@ export function isDatabaseBusy(error: unknown): boolean {
  * that an outer query inside it throws OuterClientInTransactionError; a transaction that could
  * not start or finish in time rejects with AppError BUSY (the person is asked to try again).
  */
-export function guardTransactions(prisma: PrismaClient, onBusy: (error: unknown) => void = () => {}): PrismaClient {
+export function guardTransactions(client: PrismaClient, onBusy: (error: unknown) => void = () => {}): PrismaClient {
+  const prisma = busyQueriesAsAppError(client, onBusy);
   const original = prisma.$transaction.bind(prisma) as (...args: unknown[]) => Promise<unknown>;
   const guarded = async (...args: unknown[]): Promise<unknown> => {
+    // The outer client's $transaction inside a transaction's callback: another connection.
+    assertOutsideTransaction("A nested transaction");
     const current: TTransactionScope = { holding: false };
     try {
       return await scope.run(current, () => original(...args));
     } catch (error) {
-      if (isDatabaseBusy(error)) {
-        onBusy(error);
-        throw new AppError("BUSY");
-      }
-      throw error;
+      if (error instanceof AppError || !isDatabaseBusy(error)) throw error;
+      onBusy(error);
+      throw new AppError("BUSY");
     } finally {
       current.holding = false;
     }
@@ -111,4 +127,24 @@ export function guardTransactions(prisma: PrismaClient, onBusy: (error: unknown)
   // The client's $transaction has overloads (array and callback forms); the wrapper passes both through.
   Object.defineProperty(prisma, "$transaction", { value: guarded, configurable: true, writable: true });
   return prisma;
+}
+
+// Prisma wraps what the adapter throws in its own error (keeping the code): a query that found the
+// database busy is turned back into the AppError the conversation knows how to answer.
+function busyQueriesAsAppError(prisma: PrismaClient, onBusy: (error: unknown) => void): PrismaClient {
+  const extended = prisma.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          if (error instanceof AppError || !isDatabaseBusy(error)) throw error;
+          onBusy(error);
+          throw new AppError("BUSY");
+        }
+      },
+    },
+  });
+  // A query extension adds no method: the extended client has the base client's shape.
+  return extended as unknown as PrismaClient;
 }
