@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     databaseUrl: config.DATABASE_URL,
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
+    // The person is answered "try again" (AppError BUSY); the log says what was waited for.
+    onBusy: (error) => logger.warn({ err: error }, "database busy: a request was answered BUSY"),
   });
   logger.info({ db: database.kind, applied: database.migrations.applied }, "database ready");
 
@@ -100,16 +102,55 @@ async function main(): Promise<void> {
     logger.info({ url: `http://localhost:${port}/` }, `local playground (no Slack or Teams credentials): http://localhost:${port}/`);
   }
 
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, "shutting down");
-    server.close();
-    void dispatcher
-      .stop()
-      .then(() => database.close())
-      .finally(() => process.exit(0));
+  onShutdownSignal(logger, async () => {
+    // Stop accepting work: no new connection, idle keep-alive ones closed; requests in flight finish.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await dispatcher.stop();
+    await Promise.race([closed, delay(SHUTDOWN_GRACE_MS / 2).then(() => server.closeAllConnections())]);
+    await database.close();
+  });
+}
+
+/** How long a stop may take before the process exits anyway (systemd's default is 90 s). */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/**
+ * SIGTERM or SIGINT, to the process or to its whole process group (systemd, Ctrl-C: the signal
+ * may come twice, from the group and from a parent relaying it): stops once, within
+ * SHUTDOWN_GRACE_MS, and exits 0 when everything closed in time.
+ */
+function onShutdownSignal(logger: { info(details: object, message: string): void; error(details: object, message: string): void }, stop: () => Promise<void>): void {
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.info({ signal }, "already shutting down");
+      return;
+    }
+    stopping = true;
+    logger.info({ signal, graceMs: SHUTDOWN_GRACE_MS }, "shutting down");
+    const forced = setTimeout(() => {
+      logger.error({ graceMs: SHUTDOWN_GRACE_MS }, "shutdown took too long: exiting now (leased notifications are delivered after their lease)");
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    forced.unref();
+    stop().then(
+      () => {
+        logger.info({}, "stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }
 
 main().catch((error: unknown) => {

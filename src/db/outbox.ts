@@ -122,6 +122,15 @@ export function createOutboxQueue(prisma: PrismaClient, options: TOutboxQueueOpt
       return count === 1;
     },
 
+    async release(ids, instanceId) {
+      if (ids.length === 0) return 0;
+      const { count } = await prisma.outboxMessage.updateMany({
+        where: { id: { in: ids.map((id) => BigInt(id)) }, status: "PENDING", lockedBy: instanceId },
+        data: { lockedUntil: null, lockedBy: null, attempts: { decrement: 1 } },
+      });
+      return count;
+    },
+
     async counts() {
       const groups = await prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
       const counts: TOutboxCounts = { pending: 0, sent: 0, dead: 0 };

@@ -48,7 +48,10 @@ export interface TDispatcher {
   runOnce(): Promise<TDispatchResult>;
   /** Runs a batch every `intervalMs` (at once again while batches come back full). */
   start(intervalMs: number): void;
-  /** Stops the loop, after the batch in flight. */
+  /**
+   * Stops the loop: the message being delivered finishes, the rest of its batch is handed back
+   * to the queue (due at once, for whichever instance runs next). Resolves when that is done.
+   */
   stop(): Promise<void>;
 }
 
@@ -115,18 +118,30 @@ export function createDispatcher(deps: TDispatcherDeps): TDispatcher {
     return "sent";
   }
 
-  async function runOnce(): Promise<TDispatchResult> {
-    const result: TDispatchResult = { sent: 0, failed: 0, dead: 0 };
-    const messages = await queue.claim(batchSize, leaseMs, instanceId, deps.clock());
-    // One at a time, in enqueue order: a card must be posted before its update is applied.
-    for (const message of messages) result[await dispatch(message)] += 1;
-    if (messages.length > 0) logger.info({ instanceId, ...result }, "outbox batch delivered");
-    return result;
-  }
-
   let timer: NodeJS.Timeout | undefined;
   let inFlight: Promise<unknown> = Promise.resolve();
   let running = false;
+  let stopping = false;
+
+  async function runOnce(): Promise<TDispatchResult> {
+    const result: TDispatchResult = { sent: 0, failed: 0, dead: 0 };
+    if (stopping) return result;
+    const messages = await queue.claim(batchSize, leaseMs, instanceId, deps.clock());
+    // One at a time, in enqueue order: a card must be posted before its update is applied.
+    let done = 0;
+    for (const message of messages) {
+      if (stopping) break;
+      result[await dispatch(message)] += 1;
+      done += 1;
+    }
+    const untried = messages.slice(done).map((message) => message.id);
+    if (untried.length > 0) {
+      await queue.release(untried, instanceId);
+      logger.info({ instanceId, released: untried.length }, "outbox: stopping, untried messages handed back");
+    }
+    if (messages.length > 0) logger.info({ instanceId, ...result }, "outbox batch delivered");
+    return result;
+  }
 
   function schedule(intervalMs: number, delayMs: number): void {
     timer = setTimeout(() => {
@@ -156,6 +171,7 @@ export function createDispatcher(deps: TDispatcherDeps): TDispatcher {
     },
     async stop() {
       running = false;
+      stopping = true;
       clearTimeout(timer);
       await inFlight;
     },

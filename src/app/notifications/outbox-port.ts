@@ -31,6 +31,8 @@ export interface TOutboxQueue {
   markSent(id: string, instanceId: string, now: Date): Promise<boolean>;
   /** Releases a message to be retried at `nextAvailableAt`, or gives it up (DEAD) when null; false when the lease was lost. */
   markFailed(id: string, instanceId: string, error: string, nextAvailableAt: Date | null): Promise<boolean>;
+  /** Hands back messages claimed but not tried (at shutdown): due again at once, the attempt not counted. */
+  release(ids: string[], instanceId: string): Promise<number>;
   /** Rows per status. */
   counts(): Promise<TOutboxCounts>;
 }
