@@ -1,10 +1,11 @@
 // The whole product in a real browser: the demo student fills a convention through the local
-// playground's forms (rendered by the official Adaptive Cards renderer) and validates it.
-// Debian's chromium, driven by playwright-core; the app runs as `npm start` would, on a test
-// database of its own.
-import { type ChildProcess, spawn } from "node:child_process";
+// playground's forms (rendered by the official Adaptive Cards renderer), submits it, the
+// référent and a gestionnaire validate it, and the student downloads the convention's PDF.
+// Debian's chromium, driven by playwright-core. The journey runs against `npm start` exactly as
+// a newcomer runs it, with no configuration (the embedded PGlite database, one connection); the
+// refusal path runs against `npm start` on a PostgreSQL test database of its own.
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
@@ -13,6 +14,7 @@ import { createConversation } from "../../src/app/conversation/create-conversati
 import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
 import { createDatabase } from "../../src/db/create-database.ts";
 import { DEMO_PEOPLE } from "../../src/db/seed/demo-people.ts";
+import { startApp, type TAppProcess } from "../support/app-process.ts";
 import { fillConvention, submitFromRecap } from "../support/journey.ts";
 import { createEmptyDatabase } from "../support/test-database.ts";
 
@@ -27,40 +29,6 @@ const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 const RESULTS_DIR = "test-results";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-/** Starts src/main.ts as `npm start` does, with no Slack/Teams credentials: the playground is served. */
-async function startApp(databaseUrl: string, port: number, output: string[]): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", DEMO_DATA: "always", LOG_LEVEL: "info" };
-  for (const name of Object.keys(env)) if (name.startsWith("SLACK_") || name.startsWith("TEAMS_")) delete env[name];
-  const child = spawn(join("node_modules", ".bin", "tsx"), ["src/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not listening after 60 s:\n${output.join("")}`)), 60_000);
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output.push(chunk.toString());
-      if (output.join("").includes("local playground")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the app exited with ${code}:\n${output.join("")}`));
-    });
-  });
-  return child;
-}
 
 /** What the list helpers read of a <select> or of a text box with a datalist. */
 type TListControl = {
@@ -152,36 +120,43 @@ async function decide(page: Page, email: string, conventionId: string): Promise<
   await page.locator('[data-testid="message"] [data-verb="validate_step"]').first().waitFor({ state: "detached", timeout: 20_000 });
 }
 
-describe("local playground in a browser", () => {
-  const output: string[] = [];
-  let database: Awaited<ReturnType<typeof createEmptyDatabase>> | undefined;
-  let app: ChildProcess | undefined;
-  let context: BrowserContext | undefined;
-  let userDataDir = "";
+/** Keeps a screenshot and the page's and app's words when a journey fails. */
+async function failure(page: Page, name: string, error: unknown, pageErrors: string[], app: TAppProcess | undefined): Promise<Error> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true }).catch(() => undefined);
+  const output = app?.output.join("") ?? "";
+  return new Error(`${error instanceof Error ? error.message : String(error)}\n--- page errors ---\n${pageErrors.join("\n")}\n--- app output (tail) ---\n${output.slice(-4000)}`, { cause: error });
+}
+
+let context: BrowserContext | undefined;
+let userDataDir = "";
+
+beforeAll(async () => {
+  // Skipping would hide a missing browser: say how to install it instead.
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install chromium\`.`);
+  userDataDir = mkdtempSync(join(tmpdir(), "stagebot-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}, 60_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+describe("npm start with no configuration (embedded database), in a browser", () => {
+  const dataDir = mkdtempSync(join(tmpdir(), "stagebot-browser-"));
+  let app: TAppProcess | undefined;
   let base = "";
-  let core: Awaited<ReturnType<typeof createDatabase>> | undefined;
 
   beforeAll(async () => {
-    // Skipping would hide a missing browser: say how to install it instead.
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it with \`apt-get install chromium\`.`);
-    database = await createEmptyDatabase("stagebot_playground");
-    const port = await freePort();
-    app = await startApp(database.url, port, output);
-    base = `http://127.0.0.1:${port}`;
-    userDataDir = mkdtempSync(join(tmpdir(), "stagebot-chromium-"));
-    context = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    app = await startApp({ DATA_DIR: dataDir });
+    base = app.base;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (app && app.exitCode === null) {
-      const exited = new Promise((resolve) => app?.once("exit", resolve));
-      app.kill("SIGTERM");
-      await exited;
-    }
-    await core?.close();
-    await database?.drop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    // The journey ends with a clean stop: SIGTERM to the group, exit 0.
+    if (app) expect(await app.stop()).toBe(0);
+    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("lets the demo student fill all seven sections and submit it, then the référent and a gestionnaire validate it", async () => {
@@ -270,13 +245,48 @@ describe("local playground in a browser", () => {
       await settled(page);
       await page.locator(`[data-testid="thread-item"][data-thread="${conventionId}"]`).click();
       await page.getByTestId("messages").getByText(/entièrement validée/).first().waitFor({ timeout: 20_000 });
+
+      // The PDF, generated on the embedded database's one connection, reaches the student: she downloads it.
+      const link = page.locator('[data-testid="message"] button, [data-testid="message"] a').filter({ hasText: "Télécharger la convention (PDF)" }).first();
+      await link.waitFor({ timeout: 20_000 });
+      // The button opens the signed link in a new tab: the browser's own request for the PDF.
+      const requested = context.waitForEvent("request", (request) => request.url().includes("/documents/"));
+      await link.click();
+      const request = await requested;
+      // (The tab closes itself as the attachment downloads: the same link is fetched again to read it.)
+      const served = await context.request.get(request.url());
+      expect(served.status()).toBe(200);
+      expect(served.headers()["content-type"]).toBe("application/pdf");
+      expect(served.headers()["content-disposition"]).toMatch(/^attachment; filename="convention-\d+\.pdf"/);
+      // The bytes are the stored ones: what the server serves matches the SHA-256 it announces.
+      const bytes = await served.body();
+      expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+      expect(served.headers()["x-content-sha256"]).toBe(createHash("sha256").update(bytes).digest("hex"));
       expect(pageErrors).toEqual([]);
+      expect(app?.output.join("")).not.toMatch(/P2028|expired transaction|OuterClientInTransaction/);
     } catch (error) {
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      await page.screenshot({ path: join(RESULTS_DIR, "playground-browser-failure.png"), fullPage: true }).catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- page errors ---\n${pageErrors.join("\n")}\n--- app output (tail) ---\n${output.join("").slice(-4000)}`, { cause: error });
+      throw await failure(page, "playground-browser-failure", error, pageErrors, app);
     }
   }, 180_000);
+});
+
+describe("npm start on PostgreSQL, in a browser", () => {
+  let database: Awaited<ReturnType<typeof createEmptyDatabase>> | undefined;
+  let app: TAppProcess | undefined;
+  let core: Awaited<ReturnType<typeof createDatabase>> | undefined;
+  let base = "";
+
+  beforeAll(async () => {
+    database = await createEmptyDatabase("stagebot_playground");
+    app = await startApp({ DATABASE_URL: database.url, DEMO_DATA: "always" });
+    base = app.base;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    await core?.close();
+    await database?.drop();
+  });
 
   it("refusal path: the référent refuses with a reason, the student reads it, corrects and submits again", async () => {
     if (!context || !database) throw new Error("no browser");
@@ -337,9 +347,7 @@ describe("local playground in a browser", () => {
       expect(resubmitted.state).toBe("SUBMITTED");
       expect(pageErrors).toEqual([]);
     } catch (error) {
-      mkdirSync(RESULTS_DIR, { recursive: true });
-      await page.screenshot({ path: join(RESULTS_DIR, "playground-refusal-failure.png"), fullPage: true }).catch(() => undefined);
-      throw new Error(`${error instanceof Error ? error.message : String(error)}\n--- page errors ---\n${pageErrors.join("\n")}\n--- app output (tail) ---\n${output.join("").slice(-3000)}`, { cause: error });
+      throw await failure(page, "playground-refusal-failure", error, pageErrors, app);
     }
   }, 180_000);
 });
