@@ -1,5 +1,6 @@
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversationDeps } from "../../src/app/conversation/deps.ts";
 import type { TClock } from "../../src/app/ports.ts";
 import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
 import { seedDemo } from "../../src/db/seed/seed-demo.ts";
@@ -7,14 +8,17 @@ import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
 import { createTestDatabase } from "./test-database.ts";
 
 /** A test database of its own with the reference lists and the demo university, and the real conversation core on it. */
-export async function createSeededConversation(clock?: TClock): Promise<{
+export async function createSeededConversation(
+  clock?: TClock,
+  options: { poolSize?: number; adapt?: (deps: TConversationDeps) => TConversationDeps } = {},
+): Promise<{
   database: Awaited<ReturnType<typeof createTestDatabase>>;
   deps: ReturnType<typeof createConversationDeps>;
   conversation: TConversation;
 }> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.poolSize);
   await seedReferenceData(database.prisma);
   await seedDemo(database.prisma);
-  const deps = createConversationDeps(database.prisma, clock);
+  const deps = (options.adapt ?? ((same) => same))(createConversationDeps(database.prisma, clock));
   return { database, deps, conversation: createConversation(deps) };
 }

@@ -37,10 +37,10 @@ export async function createEmptyDatabase(
   };
 }
 
-/** A migrated database of its own for one test file. */
-export async function createTestDatabase(): Promise<TDatabase & { url: string; drop(): Promise<void> }> {
+/** A migrated database of its own for one test file (`poolSize` connections: 1 behaves as the embedded database). */
+export async function createTestDatabase(poolSize = 4): Promise<TDatabase & { url: string; drop(): Promise<void> }> {
   const empty = await createEmptyDatabase();
-  const database = await createDatabase({ databaseUrl: empty.url, poolSize: 4 });
+  const database = await createDatabase({ databaseUrl: empty.url, poolSize });
   return {
     ...database,
     url: empty.url,

@@ -10,8 +10,8 @@ import { createSeededConversation } from "./seeded-conversation.ts";
  * A seeded database, the real core, and the real outbox dispatcher delivering into an inbox
  * per person (what each channel would have shown them).
  */
-export async function createWorkflowHarness(clock?: TClock) {
-  const { database, deps, conversation } = await createSeededConversation(clock);
+export async function createWorkflowHarness(clock?: TClock, options: Parameters<typeof createSeededConversation>[1] = {}) {
+  const { database, deps, conversation } = await createSeededConversation(clock, options);
   const inbox = new Map<number, TEffect[]>();
   const ignore = () => undefined;
   const dispatcher = createDispatcher({
