@@ -41,6 +41,7 @@ describe("the whole journey on one database connection", () => {
   beforeAll(async () => {
     harness = await createWorkflowHarness(undefined, {
       poolSize: 1,
+      limits: { connectionMs: 1_000, transactionStartMs: 1_000 },
       adapt: (deps) => ({
         ...deps,
         documents: {
@@ -126,6 +127,28 @@ describe("the whole journey on one database connection", () => {
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(stored[0]?.sha256);
-    expect(cardText((await approvalOf(DEMO.fontaine, conventionId)))).toMatch(/Isabelle Garcia/);
+    expect(cardText(await approvalOf(DEMO.fontaine, conventionId))).toMatch(/Isabelle Garcia/);
   }, 60_000);
+
+  it("tells a person to try again, in their language, when the only connection stays busy, and saves nothing", async () => {
+    const before = await harness.database.prisma.convention.count();
+    const hold = gate();
+    const held = gate();
+    // Something holds the only connection longer than a person may wait (here: a test transaction).
+    const holder = harness.database.prisma.$transaction(
+      async (tx) => {
+        await tx.convention.count();
+        held.open();
+        await hold.opened;
+      },
+      { timeout: 20_000 },
+    );
+    await held.opened;
+    const answer = await conversationDriver(conversation, DEMO.hugo).say("nouvelle convention");
+    hold.open();
+    await holder;
+    const text = answer.map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
+    expect(text).toMatch(/très sollicité .* rien n'a été enregistré\. Réessayez/);
+    expect(await harness.database.prisma.convention.count()).toBe(before);
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDatabase, type TDatabase } from "../../src/db/create-database.ts";
+import { createDatabase, type TDatabase, type TDatabaseOptions } from "../../src/db/create-database.ts";
 
 /** Server URL the tests create their databases on (real PostgreSQL, never a mock). */
 export const TEST_SERVER_URL = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -38,9 +38,9 @@ export async function createEmptyDatabase(
 }
 
 /** A migrated database of its own for one test file (`poolSize` connections: 1 behaves as the embedded database). */
-export async function createTestDatabase(poolSize = 4): Promise<TDatabase & { url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(poolSize = 4, limits?: TDatabaseOptions["limits"]): Promise<TDatabase & { url: string; drop(): Promise<void> }> {
   const empty = await createEmptyDatabase();
-  const database = await createDatabase({ databaseUrl: empty.url, poolSize });
+  const database = await createDatabase({ databaseUrl: empty.url, poolSize, ...(limits ? { limits } : {}) });
   return {
     ...database,
     url: empty.url,

@@ -157,9 +157,16 @@ export function createConversation(deps: TConversationDeps): TConversation {
 
   return {
     async handle(identity, event) {
-      const turn = await turnFor(identity.email);
-      if (!turn) return [unknownPerson(identity.email)];
       const conventionId = threadOf(event);
+      let turn: TTurn | null;
+      try {
+        turn = await turnFor(identity.email);
+      } catch (error) {
+        // Not even the person could be read (a busy database): answered in the default language.
+        if (error instanceof AppError) return [noticeEffect({ locale: DEFAULT_LOCALE }, conventionId, { tone: "attention", titleKey: `errors:${error.code}`, params: {} })];
+        throw error;
+      }
+      if (!turn) return [unknownPerson(identity.email)];
       try {
         if (event.kind === "message") return await handleText(turn, event.text, event.conventionId);
         return await HANDLERS[event.verb](turn, event.data);
@@ -189,9 +196,11 @@ export function createConversation(deps: TConversationDeps): TConversation {
   };
 }
 
+const DEFAULT_LOCALE: TLocale = "fr";
+
 /** Someone whose e-mail is not in the directory: told whom to contact; nothing is created. */
 function unknownPerson(email: string): TEffect {
-  const locale: TLocale = "fr";
+  const locale = DEFAULT_LOCALE;
   return noticeEffect({ locale }, null, {
     tone: "attention",
     titleKey: "errors:UNKNOWN_PERSON",
