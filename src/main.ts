@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   if (channels.length > 0) dispatcher.start(config.OUTBOX_INTERVAL_MS);
   const app = createHttpApp({
     databaseKind: database.kind,
+    logger: logger.child({ component: "http" }),
     pingDatabase: async () => {
       await database.prisma.$queryRaw`SELECT 1`;
     },

@@ -1,5 +1,35 @@
 import express, { type Express } from "express";
 import type { TDatabaseKind } from "../db/create-database.ts";
+import type { RequestHandler } from "express";
+import { errorAnswer, notFound, requestId, type THttpLogger } from "./http-errors.ts";
+
+/**
+ * Sent with every answer. The playground's page loads only its own scripts and styles (the
+ * Adaptive Cards renderer styles through the DOM, which CSP allows) and data: images.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+function securityHeaders(): RequestHandler {
+  return (_request, response, next) => {
+    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
+    response.setHeader("Referrer-Policy", "no-referrer");
+    response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    response.setHeader("Cross-Origin-Resource-Policy", "same-origin");
+    next();
+  };
+}
 
 export interface THttpDependencies {
   databaseKind: TDatabaseKind;
@@ -7,6 +37,8 @@ export interface THttpDependencies {
   pingDatabase(): Promise<void>;
   /** Mounts the channels' routes (Slack, Teams, the playground) after /healthz. */
   mount?: (app: Express) => void;
+  /** Where failures are written, with their request id: answers never carry details. */
+  logger: THttpLogger;
 }
 
 /**
@@ -16,6 +48,8 @@ export interface THttpDependencies {
 export function createHttpApp(deps: THttpDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(requestId());
+  app.use(securityHeaders());
 
   app.get("/healthz", async (_request, response) => {
     try {
@@ -27,5 +61,7 @@ export function createHttpApp(deps: THttpDependencies): Express {
   });
 
   deps.mount?.(app);
+  app.use(notFound());
+  app.use(errorAnswer(deps.logger));
   return app;
 }

@@ -39,8 +39,8 @@ type TListControl = {
 
 /** Waits until the page has no request in flight and has re-rendered (body[data-busy=false]). */
 async function settled(page: Page): Promise<void> {
-  // A string, run in the page: this project's TypeScript has no DOM library.
-  await page.waitForFunction('document.body.dataset.busy === "false" && document.body.dataset.ready === "true"');
+  // A selector, not a script: the page's Content-Security-Policy forbids evaluating strings.
+  await page.locator('body[data-busy="false"][data-ready="true"]').waitFor({ state: "attached" });
 }
 
 /** The playground's page, with helpers speaking its test hooks (data-input-id, data-verb...). */
@@ -166,6 +166,10 @@ describe("npm start with no configuration (embedded database), in a browser", ()
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
+    // The page works under its own Content-Security-Policy: a refused script or style is an error here.
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) pageErrors.push(message.text());
+    });
     page.setDefaultTimeout(15_000);
     const ui = playground(page);
 
@@ -310,6 +314,10 @@ describe("npm start on PostgreSQL, in a browser", () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
+    // The page works under its own Content-Security-Policy: a refused script or style is an error here.
+    page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) pageErrors.push(message.text());
+    });
     page.setDefaultTimeout(15_000);
     try {
       await page.goto(`${base}/`);

@@ -42,7 +42,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     seeded = await createSeededConversation(() => new Date("2026-11-28T10:00:00Z"));
     fake = await startFakeSlack(USERS);
     slack = createSlackApp({ ...appOptions(), processBeforeResponse: true });
-    const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, mount: (app) => app.use(slack.router) });
+    const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (app) => app.use(slack.router) });
     server = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     client = slackClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}${SLACK_EVENTS_PATH}`, SECRET);
@@ -292,7 +292,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
 
   it("acknowledges a click at once and does the work after (production mode: Slack waits 3 seconds at most)", async () => {
     const production = createSlackApp({ ...appOptions(), processBeforeResponse: false });
-    const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, mount: (app) => app.use(production.router) });
+    const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (app) => app.use(production.router) });
     const listening = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => listening.once("listening", resolve));
     try {

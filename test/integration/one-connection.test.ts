@@ -63,6 +63,7 @@ describe("the whole journey on one database connection", () => {
     const http = createHttpApp({
       databaseKind: "postgres",
       pingDatabase: async () => {},
+      logger: { warn: () => {}, error: () => {} },
       mount: (app) => app.use(createDocumentRouter({ prisma: harness.database.prisma, secret: documentLinkSecret(undefined), now: () => new Date() })),
     });
     server = http.listen(0, "127.0.0.1");
