@@ -9,7 +9,10 @@ const ZOptionalText = z
 /** Every environment variable Stagebot reads (README.md, "Configuration", documents each). */
 export const ZConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-  HOST: z.string().default("0.0.0.0"),
+  /** Interface to listen on; unset: loopback for the playground, every interface with a platform. */
+  HOST: ZOptionalText,
+  /** "true" serves the login-less playground beyond loopback: anyone who reaches it can act as anyone. */
+  PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN: z.enum(["true", "false"]).default("false"),
   DATABASE_URL: ZOptionalText.pipe(
     z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
   ),
@@ -50,4 +53,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   return parsed.data;
+}
+
+const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/** True for an address on this machine only (127.0.0.0/8, ::1, IPv4-mapped loopback). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const plain = address.replace(/^::ffff:/i, "");
+  return plain === "::1" || plain === "localhost" || /^127(\.\d{1,3}){3}$/.test(plain);
+}
+
+export type TChannelMode =
+  | { kind: "playground"; host: string; exposed: boolean }
+  | { kind: "platforms"; host: string; slack: boolean; teams: boolean };
+
+/**
+ * Which face Stagebot shows, decided once at start: the playground (a demo without login) only
+ * when no platform credential at all is set, served on loopback unless exposed on purpose; a
+ * platform configured halfway stops the start, naming what is missing.
+ */
+export function channelMode(config: TConfig): TChannelMode {
+  const slackParts = { SLACK_BOT_TOKEN: config.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: config.SLACK_SIGNING_SECRET };
+  const teamsParts = { TEAMS_APP_ID: config.TEAMS_APP_ID, TEAMS_APP_PASSWORD: config.TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID: config.TEAMS_APP_TENANT_ID };
+  const problems: string[] = [];
+  for (const [platform, parts] of [["Slack", slackParts], ["Teams", teamsParts]] as const) {
+    const present = Object.entries(parts).filter(([, value]) => value !== undefined);
+    const missing = Object.entries(parts).filter(([, value]) => value === undefined).map(([name]) => name);
+    if (present.length > 0 && missing.length > 0) problems.push(`- ${platform} is configured halfway: ${missing.join(", ")} missing (set it, or unset ${present.map(([name]) => name).join(", ")})`);
+  }
+  const slack = config.SLACK_BOT_TOKEN !== undefined && config.SLACK_SIGNING_SECRET !== undefined;
+  const teams = config.TEAMS_APP_ID !== undefined && config.TEAMS_APP_PASSWORD !== undefined && config.TEAMS_APP_TENANT_ID !== undefined;
+  const anyCredential = [...Object.values(slackParts), ...Object.values(teamsParts)].some((value) => value !== undefined);
+  const exposed = config.PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN === "true";
+  if (!anyCredential) {
+    if (config.PUBLIC_BASE_URL !== undefined && !exposed) {
+      problems.push("- PUBLIC_BASE_URL is set but no Slack or Teams credentials are: set them, or unset PUBLIC_BASE_URL to try the local playground");
+    }
+    const host = config.HOST ?? "127.0.0.1";
+    if (!LOOPBACK_HOSTS.has(host) && !isLoopbackAddress(host) && !exposed) {
+      problems.push(`- HOST=${host}: the playground has no login and is served on loopback only (set PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN=true to expose it anyway)`);
+    }
+    if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+    return { kind: "playground", host, exposed };
+  }
+  if (exposed) problems.push("- PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN: the playground is never served once a platform credential is set");
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  return { kind: "platforms", host: config.HOST ?? "0.0.0.0", slack, teams };
 }

@@ -11,7 +11,7 @@ import { createSlackApp } from "./channels/slack/create-slack-app.ts";
 import { createSlackNotifications } from "./channels/slack/slack-notifications.ts";
 import { createPlaygroundNotifications } from "./channels/web/playground-notifications.ts";
 import { createPlaygroundRouter } from "./channels/web/playground-router.ts";
-import { loadConfig, ConfigError, type TConfig } from "./config.ts";
+import { channelMode, loadConfig, ConfigError, type TConfig } from "./config.ts";
 import { createConversationDeps } from "./db/create-conversation-deps.ts";
 import { createDatabase, type TDatabase } from "./db/create-database.ts";
 import { createOutboxQueue } from "./db/outbox.ts";
@@ -29,13 +29,10 @@ function wantsDemoData(config: TConfig, database: TDatabase): boolean {
   return database.kind === "pglite";
 }
 
-/** Without Slack or Teams credentials, Stagebot shows itself in the local playground. */
-function wantsPlayground(config: TConfig): boolean {
-  return !config.SLACK_BOT_TOKEN && !config.TEAMS_APP_ID;
-}
-
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Without any Slack or Teams credential, Stagebot shows itself in the local playground.
+  const mode = channelMode(config);
   const logger = pino({ level: config.LOG_LEVEL });
 
   const database = await createDatabase({
@@ -59,13 +56,13 @@ async function main(): Promise<void> {
     links,
   });
   const conversation = createConversation(deps);
-  const playground = wantsPlayground(config);
+  const playground = mode.kind === "playground";
   // Slack, once its bot token and signing secret are set: /slack/events and a notification channel.
   const slack =
-    config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET
+    mode.kind === "platforms" && mode.slack && config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET
       ? createSlackApp({ botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, apiUrl: config.SLACK_API_URL, conversation, prisma: database.prisma, logger: logger.child({ component: "slack" }) })
       : null;
-  if (!slack && (config.SLACK_BOT_TOKEN || config.SLACK_SIGNING_SECRET)) logger.warn("Slack needs both SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: Slack is off");
+  if (mode.kind === "platforms" && mode.teams) logger.warn("Teams credentials are set, but this version does not serve Teams yet");
   // Notifications leave the outbox for every channel their recipient uses (Teams joins here).
   const channels = [...(playground ? [createPlaygroundNotifications(database.prisma)] : []), ...(slack ? [createSlackNotifications(slack.effects)] : [])];
   const dispatcher = createDispatcher({
@@ -89,10 +86,10 @@ async function main(): Promise<void> {
       http.use(createDocumentRouter({ prisma: database.prisma, secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
       http.use(createPreviewRouter({ prisma: database.prisma, documents: deps.documents, secret: links.secret, now: () => new Date() }));
       if (slack) http.use(slack.router);
-      if (playground) http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE, logger }));
+      if (playground) http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE, logger, allowRemote: mode.kind === "playground" && mode.exposed }));
     },
   });
-  const server = app.listen(config.PORT, config.HOST);
+  const server = app.listen(config.PORT, mode.host);
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);
     server.once("error", reject);
@@ -100,7 +97,8 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, "Stagebot is listening");
   if (playground) {
-    logger.info({ url: `http://localhost:${port}/` }, `local playground (no Slack or Teams credentials): http://localhost:${port}/`);
+    logger.info({ url: `http://localhost:${port}/` }, `local playground (no Slack or Teams credentials): http://localhost:${port}/ — a demo WITHOUT LOGIN: whoever opens it can act as anyone`);
+    if (mode.exposed) logger.warn({ host: mode.host }, "PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN=true: the login-less playground is reachable beyond this machine");
   }
 
   onShutdownSignal(logger, async () => {

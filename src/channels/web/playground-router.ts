@@ -4,12 +4,13 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import express, { type ErrorRequestHandler, type Request, type Response, type Router } from "express";
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from "express";
 import { z } from "zod/v4";
 import { AppError } from "../../app/app-error.ts";
 import type { TConversation } from "../../app/conversation/conversation-port.ts";
 import type { TCard, TEffect } from "../../app/conversation/effects.ts";
 import { ZInboundEvent, ZSearchQuery, type TIdentity } from "../../app/conversation/events.ts";
+import { isLoopbackAddress } from "../../config.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { toLocale, translate } from "../../i18n/translate.ts";
 import { createPlaygroundStore, type TThreadKey } from "./playground-store.ts";
@@ -25,6 +26,8 @@ export interface TPlaygroundDependencies {
   prisma: PrismaClient;
   people: readonly TPlaygroundPerson[];
   logger?: TPlaygroundLogger;
+  /** Answer requests from other machines too (PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN); loopback only otherwise. */
+  allowRemote?: boolean;
 }
 
 /** What the page gets back after an event: the dialog to show or close, and the threads to reload. */
@@ -85,6 +88,7 @@ export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
   const logger = deps.logger ?? { error: (details: object, message: string) => console.error(message, details) };
   const router = express.Router();
   const json = express.json({ limit: "256kb" });
+  router.use(loopbackOnly(deps.allowRemote === true));
 
   /** The person's id, or a 404 already sent: the switcher only offers people of the directory. */
   async function personOr404(request: Request, response: Response, email: string): Promise<number | null> {
@@ -183,5 +187,24 @@ function errorHandler(logger: TPlaygroundLogger): ErrorRequestHandler {
     }
     logger.error({ err: error, method: request.method, path: request.path }, "playground request failed");
     sendError(response, 500, "INTERNAL", "Une erreur inattendue est survenue. / An unexpected error occurred.");
+  };
+}
+
+const LOCAL_HOST_HEADER = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d{1,5})?$/i;
+
+/**
+ * The playground has no login: it answers only a browser on this machine. A request from another
+ * address, or naming another host (DNS rebinding against a developer's localhost), is refused —
+ * unless PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN put it on the network on purpose.
+ */
+function loopbackOnly(allowRemote: boolean): RequestHandler {
+  return (request, response, next) => {
+    if (allowRemote) return next();
+    const host = request.get("host") ?? "";
+    if (!isLoopbackAddress(request.socket.remoteAddress) || !LOCAL_HOST_HEADER.test(host)) {
+      sendError(response, 403, "FORBIDDEN", translate(localeOf(request), "errors:PLAYGROUND_LOCAL_ONLY"));
+      return;
+    }
+    next();
   };
 }
