@@ -1,4 +1,5 @@
 import { z } from "zod/v4";
+import { ZId } from "./inbound-values.ts";
 import { avenantApprovalCard } from "../../cards/avenant-approval-card.ts";
 import { avenantErrorMessage } from "../../cards/avenant-format.ts";
 import { avenantFormErrorsByInput, avenantRequestFormCard } from "../../cards/avenant-request-form-card.ts";
@@ -23,7 +24,6 @@ import { noticeEffect, progressEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
 import { headerOf } from "./views.ts";
 
-const ZId = z.coerce.number().int().positive();
 const ZConventionRef = z.object({ conventionId: ZId, version: z.coerce.number().int().positive().optional() });
 const ZAvenantRef = z.object({ avenantId: ZId });
 const ZReason = z.object({ reason: z.string().max(10_000).default("") });

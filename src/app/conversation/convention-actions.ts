@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod/v4";
+import { ZId } from "./inbound-values.ts";
 import { previewConventionPdf } from "../documents/preview-convention-pdf.ts";
 import { confirmDeleteCard, conventionListCard, formAnswers, helpCard, noticeCard, recapCard } from "../../cards/index.ts";
 import { authorize } from "../../domain/permissions.ts";
@@ -19,7 +20,6 @@ import { noticeEffect, progressEffect, sectionFormEffect } from "./effect-builde
 import type { TEffect } from "./effects.ts";
 import { conventionSummary, headerOf, recapView } from "./views.ts";
 
-const ZId = z.coerce.number().int().positive();
 const ZConventionRef = z.object({ conventionId: ZId });
 const ZVersioned = z.object({ conventionId: ZId, version: z.coerce.number().int().positive() });
 const ZSectionRef = z.object({ conventionId: ZId, section: z.string().refine(isSectionId) });

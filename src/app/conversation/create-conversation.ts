@@ -22,6 +22,7 @@ import { noticeEffect, progressEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
 import type { TInboundEvent, TVerb } from "./events.ts";
 import { hostAction, searchChoices } from "./host-actions.ts";
+import { cleanInbound, INT4_MAX, recordIdOf } from "./inbound-values.ts";
 import { parseTextCommand } from "./text-commands.ts";
 import {
   findConvention,
@@ -75,8 +76,7 @@ const HANDLERS: Record<TVerb, THandler> = {
 };
 
 function threadOfData(data: Record<string, unknown>): number | null {
-  const id = Number(data.conventionId);
-  return Number.isInteger(id) && id > 0 ? id : null;
+  return recordIdOf(data.conventionId);
 }
 
 /** "reprendre [n]": the convention with that number (or id), else the thread's, else the latest editable one. */
@@ -95,6 +95,7 @@ async function resume(turn: TTurn, numero: number | null, threadConventionId: nu
 
 /** A convention's id from its number, among those the staff can find (or the student's own). */
 async function conventionIdOfNumber(turn: TTurn, numero: number): Promise<number | null> {
+  if (numero > INT4_MAX) return null;
   const found = await turn.deps.staff.search(turn.actor, String(numero), turn.deps.clock());
   const own = turn.actor.studentId === undefined ? [] : await turn.deps.conventions.listForStudent(turn.actor.studentId);
   return found.find((item) => item.numero === numero)?.conventionId ?? own.find((item) => item.numero === numero)?.id ?? null;
@@ -143,9 +144,8 @@ async function errorEffects(turn: TTurn, error: AppError, conventionId: number |
 }
 
 function threadOf(event: TInboundEvent): number | null {
-  if (event.kind === "message") return event.conventionId;
-  const id = Number(event.data.conventionId);
-  return Number.isInteger(id) && id > 0 ? id : null;
+  if (event.kind === "message") return event.conventionId !== null && event.conventionId <= INT4_MAX ? event.conventionId : null;
+  return recordIdOf(event.data.conventionId);
 }
 
 /** The conversation core: identity by e-mail, then one use-case per event, its answer as effects. */
@@ -156,7 +156,8 @@ export function createConversation(deps: TConversationDeps): TConversation {
   }
 
   return {
-    async handle(identity, event) {
+    async handle(identity, sent) {
+      const event = cleanInbound(sent);
       const conventionId = threadOf(event);
       let turn: TTurn | null;
       try {
@@ -175,7 +176,8 @@ export function createConversation(deps: TConversationDeps): TConversation {
         throw error;
       }
     },
-    async search(identity, query) {
+    async search(identity, sent) {
+      const query = cleanInbound(sent);
       const turn = await turnFor(identity.email);
       return turn ? searchChoices(turn, query) : [];
     },

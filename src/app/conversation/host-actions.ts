@@ -1,4 +1,5 @@
 import { z } from "zod/v4";
+import { recordIdOf, ZId } from "./inbound-values.ts";
 import { etablissementFormCard, fieldErrorsByInput, hostChildFormCard } from "../../cards/index.ts";
 import { CONTACT_FORM_FIELDS, ETABLISSEMENT_FORM_FIELDS, SERVICE_FORM_FIELDS, type THostField } from "../../cards/host-form-fields.ts";
 import type { TFieldError } from "../../domain/sections/index.ts";
@@ -20,7 +21,6 @@ import { noticeEffect, progressEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
 import type { TChoice, TSearchQuery } from "./events.ts";
 
-const ZId = z.coerce.number().int().positive();
 const ZHostRef = z.object({
   conventionId: ZId,
   etablissementId: ZId.nullish(),
@@ -168,8 +168,8 @@ export async function searchChoices(turn: TTurn, query: TSearchQuery): Promise<T
 
 // The établissement is read from the convention the person may see, never trusted from the card alone.
 async function etablissementOfQuery(turn: TTurn, data: Record<string, unknown>): Promise<number | null> {
-  const conventionId = Number(data.conventionId);
-  if (!Number.isInteger(conventionId) || conventionId <= 0) return null;
+  const conventionId = recordIdOf(data.conventionId);
+  if (conventionId === null) return null;
   try {
     return (await visibleConvention(turn, conventionId)).values.etablissementId;
   } catch (error) {

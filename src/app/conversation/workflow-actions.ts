@@ -1,4 +1,5 @@
 import { z } from "zod/v4";
+import { ZId } from "./inbound-values.ts";
 import { approvalCard, historyCard, reasonFormCard, staffListCard } from "../../cards/index.ts";
 import type { TStaffListItem, TStaffListView } from "../../cards/views.ts";
 import { VALIDATION_STEPS, type TValidationStep } from "../../domain/convention.ts";
@@ -17,7 +18,6 @@ import { noticeEffect, progressEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
 import { headerOf } from "./views.ts";
 
-const ZId = z.coerce.number().int().positive();
 const ZStepRef = z.object({ conventionId: ZId, round: z.coerce.number().int().min(0), step: z.enum(VALIDATION_STEPS) });
 const ZReason = z.object({ reason: z.string().max(10_000).default("") });
 const HISTORY_LIMIT = 40;
