@@ -3,7 +3,9 @@ import { recordIdOf, ZId } from "./inbound-values.ts";
 import { etablissementFormCard, fieldErrorsByInput, hostChildFormCard } from "../../cards/index.ts";
 import { CONTACT_FORM_FIELDS, ETABLISSEMENT_FORM_FIELDS, SERVICE_FORM_FIELDS, type THostField } from "../../cards/host-form-fields.ts";
 import type { TFieldError } from "../../domain/sections/index.ts";
+import { authorize } from "../../domain/permissions.ts";
 import { AppError } from "../app-error.ts";
+import { conventionSubject } from "../convention-subject.ts";
 import { createContact } from "../hosts/create-contact.ts";
 import { createEtablissement } from "../hosts/create-etablissement.ts";
 import { createService } from "../hosts/create-service.ts";
@@ -89,11 +91,19 @@ async function withFormErrors(attempt: () => Promise<TEffect[]>, onInvalid: (err
   }
 }
 
+const CREATES_FOR_CONVENTION = new Set(["create_etablissement", "open_service_create", "create_service", "open_contact_create", "create_contact"]);
+
 /** The établissement, service and contact forms: open, create (then choose), or propose a correction. */
 export async function hostAction(turn: TTurn, data: Record<string, unknown>, verb?: string): Promise<TEffect[]> {
   const ref = parseData(ZHostRef, data);
   const convention = await visibleConvention(turn, ref.conventionId);
   const etablissementId = ref.etablissementId ?? convention.values.etablissementId;
+  // A host record made from a convention is chosen for it at once: whoever may not edit the
+  // convention is refused before anything is written (no orphan établissement, service or contact).
+  if (verb !== undefined && CREATES_FOR_CONVENTION.has(verb)) {
+    const permission = authorize(turn.actor, { kind: "edit" }, conventionSubject(convention));
+    if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  }
   switch (verb) {
     case "open_etablissement_create": {
       const existing = ref.etablissementId ? await turn.deps.hosts.getEtablissement(ref.etablissementId) : null;
