@@ -55,8 +55,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {
   return parsed.data;
 }
 
-const LOOPBACK_HOSTS = new Set(["127.0.0.1", "::1", "localhost"]);
-
 /** True for an address on this machine only (127.0.0.0/8, ::1, IPv4-mapped loopback). */
 export function isLoopbackAddress(address: string | undefined): boolean {
   if (address === undefined) return false;
@@ -91,7 +89,7 @@ export function channelMode(config: TConfig): TChannelMode {
       problems.push("- PUBLIC_BASE_URL is set but no Slack or Teams credentials are: set them, or unset PUBLIC_BASE_URL to try the local playground");
     }
     const host = config.HOST ?? "127.0.0.1";
-    if (!LOOPBACK_HOSTS.has(host) && !isLoopbackAddress(host) && !exposed) {
+    if (!isLoopbackAddress(host) && !exposed) {
       problems.push(`- HOST=${host}: the playground has no login and is served on loopback only (set PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN=true to expose it anyway)`);
     }
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);

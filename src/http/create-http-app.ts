@@ -1,6 +1,5 @@
-import express, { type Express } from "express";
+import express, { type Express, type RequestHandler } from "express";
 import type { TDatabaseKind } from "../db/create-database.ts";
-import type { RequestHandler } from "express";
 import { errorAnswer, notFound, requestId, type THttpLogger } from "./http-errors.ts";
 
 /**

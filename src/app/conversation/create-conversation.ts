@@ -144,8 +144,7 @@ async function errorEffects(turn: TTurn, error: AppError, conventionId: number |
 }
 
 function threadOf(event: TInboundEvent): number | null {
-  if (event.kind === "message") return event.conventionId !== null && event.conventionId <= INT4_MAX ? event.conventionId : null;
-  return recordIdOf(event.data.conventionId);
+  return recordIdOf(event.kind === "message" ? event.conventionId : event.data.conventionId);
 }
 
 /** The conversation core: identity by e-mail, then one use-case per event, its answer as effects. */
