@@ -260,6 +260,37 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     expect(lastModal(fake).submit).toBeUndefined();
   });
 
+  it("processes a replayed signed slash command and a replayed signed modal submission once", async () => {
+    const timestamp = Math.floor(Date.now() / 1000);
+    const form = "application/x-www-form-urlencoded";
+    const command = new URLSearchParams({ command: "/convention", text: "nouvelle convention", user_id: "U_LEA", team_id: "T_DEMO", channel_id: "D_U_LEA", trigger_id: "trig-replay", api_app_id: "A_STAGEBOT", response_url: "http://127.0.0.1:9/unused" }).toString();
+    const drafts = () => seeded.database.prisma.convention.count();
+    const before = await drafts();
+    await okBody(client.send(command, form, { timestamp }));
+    expect(await drafts()).toBe(before + 1);
+    expect(await okBody(client.send(command, form, { timestamp }))).toBe("");
+    expect(await drafts()).toBe(before + 1);
+    // A new command (another moment, so another signature) is no replay.
+    await okBody(client.send(command, form, { timestamp: timestamp + 1 }));
+    expect(await drafts()).toBe(before + 2);
+
+    const parent = withButton(topLevel("U_LEA"), "open_section").at(-1);
+    const draftId = Number(buttonsIn(parent?.blocks ?? []).find((button) => button.verb === "open_section")?.data.conventionId);
+    const section = await openSection(draftId, "etablissement");
+    const create = must(buttonsIn(section.blocks).find((button) => button.verb === "open_etablissement_create"), "Créer un établissement");
+    await okBody(client.interact(click("U_LEA", create, { view: section, state: filledState(section, {}) })));
+    const modal = lastModal(fake);
+    const answers = { raisonSociale: "REJEU SANS DOUBLON", typeStructureCode: "ENTREPRISE_PRIVEE", statutJuridiqueCode: "SAS", effectifCode: "EFF_1_9", activite: "Édition de logiciels", addressLine: "2 quai du Port", postalCode: "13002", city: "Marseille" };
+    const submission = new URLSearchParams({ payload: JSON.stringify(submit("U_LEA", modal, filledState(modal, answers))) }).toString();
+    const named = () => seeded.database.prisma.etablissement.count({ where: { raisonSociale: { contains: "Rejeu", mode: "insensitive" } } });
+    await okBody(client.send(submission, form, { timestamp }));
+    expect(await named()).toBe(1);
+    const calls = fake.calls.length;
+    expect(await okBody(client.send(submission, form, { timestamp }))).toBe("");
+    expect({ etablissements: await named(), calls: fake.calls.length }).toEqual({ etablissements: 1, calls });
+    expect(logs.filter((line) => line.message.includes("replayed")).length).toBe(2);
+  });
+
   it("reads text typed in a convention's thread as about that convention, and closes the thread of a deleted draft", async () => {
     const parent = must(withButton(topLevel("U_LEA"), "delete_convention").at(-1), "the draft's thread parent");
     const draftId = Number(buttonsIn(parent.blocks).find((button) => button.verb === "delete_convention")?.data.conventionId);
@@ -316,7 +347,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
 
   it("sent nothing over Slack's limits, and no listener failed", () => {
     expect(limitViolations(fake)).toEqual([]);
-    const expected = ["Slack request refused: signature check failed", "Slack payload refused as invalid"];
+    const expected = ["Slack request refused: signature check failed", "Slack payload refused as invalid", "Slack request replayed: acknowledged and ignored"];
     const unexpected = logs.filter((line) => line.level !== "info" && !expected.includes(line.message));
     expect(unexpected).toEqual([]);
   });

@@ -9,7 +9,7 @@ import { dedupeMiddleware } from "./dedupe-middleware.ts";
 import { registerHandlers } from "./register-handlers.ts";
 import { createSlackIdentities } from "./slack-identity.ts";
 import { boltLogger, type TSlackLogger } from "./slack-logger.ts";
-import { createSlackMessageStore } from "./slack-message-store.ts";
+import { claimSlackSignature, createSlackMessageStore } from "./slack-message-store.ts";
 import { slackRequestGuard } from "./slack-request-guard.ts";
 
 // The Slack app: one endpoint, /slack/events, for events, interactivity, typeahead options and
@@ -78,7 +78,9 @@ export function createSlackApp(options: TSlackAppOptions): TSlackApp {
   };
   const client = new WebClient(options.botToken, clientOptions);
   const router = express.Router();
-  router.post(SLACK_EVENTS_PATH, slackRequestGuard({ signingSecret: options.signingSecret, clock: options.clock ?? (() => new Date()), logger: options.logger }));
+  const clock = options.clock ?? (() => new Date());
+  const claimSignature = (signature: string) => claimSlackSignature(options.prisma, signature, clock());
+  router.post(SLACK_EVENTS_PATH, slackRequestGuard({ signingSecret: options.signingSecret, clock, logger: options.logger, claimSignature }));
   const receiver = new ExpressReceiver({
     signingSecret: options.signingSecret,
     signatureVerification: false,

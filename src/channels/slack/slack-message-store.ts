@@ -79,3 +79,16 @@ export async function claimSlackEvent(prisma: PrismaClient, eventId: string): Pr
   const { count } = await prisma.processedEvent.createMany({ data: [{ platform: PLATFORM, eventId }], skipDuplicates: true });
   return count === 1;
 }
+
+/** How long a signed request is remembered: past Slack's five minutes it is refused as stale anyway. */
+const SIGNATURE_MEMORY_MS = 10 * 60 * 1000;
+
+/**
+ * Records the signature of a request Slack sends once (a slash command, a submission); false
+ * when it was already there, i.e. the same signed request replayed. Signatures older than the
+ * window are forgotten on the way, so the table holds minutes of them, not years.
+ */
+export async function claimSlackSignature(prisma: PrismaClient, signature: string, now: Date): Promise<boolean> {
+  await prisma.processedEvent.deleteMany({ where: { platform: PLATFORM, eventId: { startsWith: "signed:" }, receivedAt: { lt: new Date(now.getTime() - SIGNATURE_MEMORY_MS) } } });
+  return claimSlackEvent(prisma, `signed:${signature}`);
+}

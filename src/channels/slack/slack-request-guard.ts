@@ -36,6 +36,24 @@ function header(request: IncomingMessage, name: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+// What Slack never sends twice: a slash command and a modal's submission (or closing), a
+// shortcut. Events and clicks carry their own delivery ids (dedupe-middleware.ts); these do
+// not, so the signature itself names them: an identical signed request seen again inside the
+// five-minute window is someone replaying it, acknowledged and dropped.
+const SENT_ONCE_PAYLOADS = new Set(["view_submission", "view_closed", "shortcut", "message_action"]);
+
+function isSentOnce(request: IncomingMessage, body: Buffer): boolean {
+  if (!String(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return false;
+  const form = new URLSearchParams(body.toString("utf8"));
+  if (form.has("command")) return true;
+  try {
+    const payload: unknown = JSON.parse(form.get("payload") ?? "null");
+    return typeof payload === "object" && payload !== null && "type" in payload && SENT_ONCE_PAYLOADS.has(String(payload.type));
+  } catch {
+    return false;
+  }
+}
+
 // Slack's certificate check of a slash command URL ("ssl_check=1") may come unsigned: it is
 // answered 200 and goes no further, so it can change nothing.
 function isSslCheck(request: IncomingMessage, body: Buffer): boolean {
@@ -45,7 +63,14 @@ function isSslCheck(request: IncomingMessage, body: Buffer): boolean {
 }
 
 /** Express middleware that refuses (401) any request Slack did not sign within the last five minutes. */
-export function slackRequestGuard(options: { signingSecret: string; clock: TClock; logger: TSlackLogger; bodyLimit?: number }): RequestHandler {
+export function slackRequestGuard(options: {
+  signingSecret: string;
+  clock: TClock;
+  logger: TSlackLogger;
+  /** Records a signed request sent once; false when it was seen already (a replay). */
+  claimSignature: (signature: string) => Promise<boolean>;
+  bodyLimit?: number;
+}): RequestHandler {
   const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   return async (request, response, next) => {
     let body: Buffer;
@@ -71,6 +96,12 @@ export function slackRequestGuard(options: { signingSecret: string; clock: TCloc
     if (!check.ok) {
       options.logger.warn({ reason: check.reason, ip: request.socket.remoteAddress }, "Slack request refused: signature check failed");
       response.status(401).end();
+      return;
+    }
+    const signature = header(request, "x-slack-signature") ?? "";
+    if (isSentOnce(request, body) && !(await options.claimSignature(signature))) {
+      options.logger.warn({ ip: request.socket.remoteAddress }, "Slack request replayed: acknowledged and ignored");
+      response.status(200).end();
       return;
     }
     Object.assign(request, { rawBody: body });
