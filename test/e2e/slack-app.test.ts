@@ -321,6 +321,34 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     await expect(channel.deliver(girard, effects, "outbox:test-2")).resolves.toBe("no_identity");
   });
 
+  it("shows a notification once when Slack accepted it but the process never heard back (lost answer, or killed before recording it)", async () => {
+    const channel = createSlackNotifications(slack.effects);
+    const leaId = (await seeded.conversation.personIdOf("lea.martin@etu.univ-demo.fr")) ?? 0;
+    const card = (text: string) => ({ type: "AdaptiveCard" as const, version: "1.5" as const, body: [{ type: "TextBlock" as const, text }] });
+    const before = dm("U_LEA").length;
+    const plain = { kind: "notify" as const, personId: leaId, conventionId: null, card: card("Rappel : une pièce manque") };
+    fake.loseAnswerOfNext("chat.postMessage");
+    await expect(channel.deliver(leaId, [plain], "outbox:crash-1")).rejects.toThrow();
+    expect(dm("U_LEA").length).toBe(before + 1);
+    await expect(channel.deliver(leaId, [plain], "outbox:crash-1")).resolves.toBe("delivered");
+    expect(dm("U_LEA").length).toBe(before + 1);
+    expect(fake.callsOf("conversations.history").length).toBeGreaterThan(0);
+
+    // A keyed card found again is remembered as the card for its key: the next decision updates it.
+    const keyed = { ...plain, key: "crash-test-card", card: card("À valider : convention de Léa") };
+    fake.loseAnswerOfNext("chat.postMessage");
+    await expect(channel.deliver(leaId, [keyed], "outbox:crash-2")).rejects.toThrow();
+    await expect(channel.deliver(leaId, [keyed], "outbox:crash-2")).resolves.toBe("delivered");
+    expect(dm("U_LEA").length).toBe(before + 2);
+    await channel.deliver(leaId, [{ ...keyed, card: card("Validée par Sophie Lambert") }], "outbox:crash-3");
+    expect(dm("U_LEA").length).toBe(before + 2);
+    expect(textOf(dm("U_LEA").at(-1))).toContain("Validée par Sophie Lambert");
+    // The two lost answers, as the Web API client logged them (and nothing else failed).
+    const lost = logs.filter((line) => line.message.startsWith("http request failed"));
+    expect(lost.length).toBe(2);
+    logs.splice(0, logs.length, ...logs.filter((line) => !lost.includes(line)));
+  });
+
   it("acknowledges a click at once and does the work after (production mode: Slack waits 3 seconds at most)", async () => {
     const production = createSlackApp({ ...appOptions(), processBeforeResponse: false });
     const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (app) => app.use(production.router) });

@@ -14,7 +14,7 @@ export type TFakeUser = { id: string; email: string; teamId: string };
 export type TSlackCall = { method: string; args: Record<string, unknown> };
 
 /** A message as the fake holds it: its last content and how many updates it had. */
-export type TFakeMessage = { channel: string; ts: string; threadTs: string | null; text: string; blocks: unknown[]; updates: number };
+export type TFakeMessage = { channel: string; ts: string; threadTs: string | null; text: string; blocks: unknown[]; updates: number; metadata?: unknown };
 
 /** The bytes posted to an upload URL, and how the file was then shared. */
 export type TFakeUpload = { fileId: string; filename: string; bytes: Buffer; channelId: string | null; threadTs: string | null; comment: string | null };
@@ -34,13 +34,15 @@ export interface TFakeSlack {
   /** The next call of `method` fails with Slack's `error` (ok: false). */
   failNext(method: string, error: string): void;
   /** The next call of `method` is answered (and done) only after `ms` milliseconds: a slow Slack. */
+  /** The next call of `method` is done, but its answer is lost (the connection drops): Slack did it, the app cannot know. */
+  loseAnswerOfNext(method: string): void;
   /** Holds the next call of `method` until the returned function is called (orders events without timing). */
   holdNext(method: string): () => void;
   callsOf(method: string): TSlackCall[];
   close(): Promise<void>;
 }
 
-const JSON_FIELDS = ["blocks", "view", "files", "attachments"];
+const JSON_FIELDS = ["blocks", "view", "files", "attachments", "metadata"];
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -89,15 +91,23 @@ function userMethods(state: TFakeState): Record<string, TMethod> {
   };
 }
 
+function listed(messages: readonly TFakeMessage[], args: Record<string, unknown>): object[] {
+  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
+  return messages.map((m) => ({ type: "message", ts: m.ts, text: m.text, ...(m.threadTs ? { thread_ts: m.threadTs } : {}), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+}
+
 function messageMethods(state: TFakeState): Record<string, TMethod> {
   const nextTs = () => `1700000000.${String(++state.counter).padStart(6, "0")}`;
   return {
     "chat.postMessage": (args) => {
       const threadTs = typeof args.thread_ts === "string" ? args.thread_ts : null;
-      const message: TFakeMessage = { channel: String(args.channel), ts: nextTs(), threadTs, text: String(args.text ?? ""), blocks: (args.blocks as unknown[]) ?? [], updates: 0 };
+      const message: TFakeMessage = { channel: String(args.channel), ts: nextTs(), threadTs, text: String(args.text ?? ""), blocks: (args.blocks as unknown[]) ?? [], updates: 0, ...(args.metadata ? { metadata: args.metadata } : {}) };
       state.messages.push(message);
       return { ok: true, channel: message.channel, ts: message.ts, message: { text: message.text, blocks: message.blocks } };
     },
+    // Newest first, metadata only when asked for (include_all_metadata), as Slack answers.
+    "conversations.history": (args) => ({ ok: true, messages: listed(state.messages.filter((m) => m.channel === args.channel && m.threadTs === null), args).reverse() }),
+    "conversations.replies": (args) => ({ ok: true, messages: listed(state.messages.filter((m) => m.channel === args.channel && (m.ts === args.ts || m.threadTs === args.ts)), args) }),
     "chat.update": (args) => {
       const message = state.messages.find((candidate) => candidate.channel === args.channel && candidate.ts === args.ts);
       if (!message) return { ok: false, error: "message_not_found" };
@@ -159,6 +169,7 @@ export async function startFakeSlack(users: readonly TFakeUser[]): Promise<TFake
   const calls: TSlackCall[] = [];
   const failures = new Map<string, string>();
   const holds = new Map<string, Promise<void>>();
+  const lostAnswers = new Set<string>();
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
@@ -175,7 +186,12 @@ export async function startFakeSlack(users: readonly TFakeUser[]): Promise<TFake
     failures.delete(method);
     if (failure !== undefined) return send(response, { ok: false, error: failure });
     const handler = methods[method];
-    send(response, handler ? handler(args) : { ok: false, error: "unknown_method" });
+    const result = handler ? handler(args) : { ok: false, error: "unknown_method" };
+    if (lostAnswers.delete(method)) {
+      response.socket?.destroy();
+      return;
+    }
+    send(response, result);
   }
 
   const server: Server = createServer((request, response) => {
@@ -191,6 +207,7 @@ export async function startFakeSlack(users: readonly TFakeUser[]): Promise<TFake
     uploads: state.uploads,
     views: state.views,
     failNext: (method, error) => failures.set(method, error),
+    loseAnswerOfNext: (method) => lostAnswers.add(method),
     holdNext: (method) => {
       let release = () => {};
       holds.set(method, new Promise<void>((resolve) => (release = resolve)));

@@ -1,8 +1,8 @@
 import type { TCard, TEffect } from "../../app/conversation/effects.ts";
-import { cardToMessage, cardToModal, type TSlackModal } from "./block-kit/index.ts";
+import { cardToMessage, cardToModal, type TSlackMessage, type TSlackModal } from "./block-kit/index.ts";
 import type { TSlackIdentities, TSlackTarget } from "./slack-identity.ts";
 import type { TSlackMessageStore } from "./slack-message-store.ts";
-import { checkLimits, isSlackError, postMessage, updateMessage, type TSlackSendDeps } from "./slack-send.ts";
+import { checkLimits, findDelivered, isSlackError, postMessage, updateMessage, type TSlackSendDeps } from "./slack-send.ts";
 
 // The core's effects, done in Slack. A convention is a thread in the person's DM with the bot:
 // its parent is the progress card (posted once, then chat.update), its replies the posts. A
@@ -21,6 +21,12 @@ export type TInteraction = {
   triggerId?: string | undefined;
   /** The modal the click came from: a form replaces it (views.update) rather than opening another. */
   view?: { id: string; hash?: string | undefined } | undefined;
+  /**
+   * The outbox delivery these effects are (one effect each): what they post is tagged with its
+   * id, and when an earlier attempt was interrupted (`retried`), a message Slack already shows
+   * for it is taken instead of posting a second one.
+   */
+  delivery?: { id: string; retried: boolean } | undefined;
 };
 
 /** A form card as Stagebot's modal. */
@@ -30,33 +36,46 @@ export function formModal(card: TCard, target: Pick<TSlackTarget, "locale">): TS
 
 const messageOf = (card: TCard, target: TSlackTarget) => cardToMessage(card, { locale: target.locale });
 
+/** Posts a message once per delivery: after an interrupted attempt, the one Slack already shows is its ts. */
+async function postOnce(deps: TSlackEffectsDeps, channel: string, message: TSlackMessage, threadTs: string | null, interaction: TInteraction): Promise<string> {
+  const delivery = interaction.delivery;
+  if (delivery?.retried) {
+    const earlier = await findDelivered(deps, channel, threadTs, delivery.id);
+    if (earlier !== null) {
+      deps.logger.info({ deliveryId: delivery.id, ts: earlier }, "Slack already shows this delivery: not posted again");
+      return earlier;
+    }
+  }
+  return postMessage(deps, channel, message, threadTs, delivery?.id);
+}
+
 async function threadOf(deps: TSlackEffectsDeps, target: TSlackTarget, conventionId: number | null): Promise<string | null> {
   return conventionId === null ? null : deps.messages.progressOf(target.dmChannel, conventionId);
 }
 
 /** The thread's parent: updated in place, or posted (again, if the person deleted it). */
-async function showProgress(deps: TSlackEffectsDeps, target: TSlackTarget, conventionId: number, card: TCard): Promise<void> {
+async function showProgress(deps: TSlackEffectsDeps, target: TSlackTarget, conventionId: number, card: TCard, interaction: TInteraction): Promise<void> {
   const message = messageOf(card, target);
   const ts = await deps.messages.progressOf(target.dmChannel, conventionId);
   if (ts !== null && (await updateMessage(deps, target.dmChannel, ts, message))) return;
-  const posted = await postMessage(deps, target.dmChannel, message);
+  const posted = await postOnce(deps, target.dmChannel, message, null, interaction);
   await deps.messages.saveProgress({ channelId: target.dmChannel, ts: posted, conventionId, recipientId: target.personId });
 }
 
-async function post(deps: TSlackEffectsDeps, target: TSlackTarget, conventionId: number | null, card: TCard): Promise<void> {
-  await postMessage(deps, target.dmChannel, messageOf(card, target), await threadOf(deps, target, conventionId));
+async function post(deps: TSlackEffectsDeps, target: TSlackTarget, conventionId: number | null, card: TCard, interaction: TInteraction = {}): Promise<void> {
+  await postOnce(deps, target.dmChannel, messageOf(card, target), await threadOf(deps, target, conventionId), interaction);
 }
 
 /** A deleted draft: its parent says so (no parent: a plain message). */
-async function closeThread(deps: TSlackEffectsDeps, target: TSlackTarget, conventionId: number, card: TCard): Promise<void> {
+async function closeThread(deps: TSlackEffectsDeps, target: TSlackTarget, conventionId: number, card: TCard, interaction: TInteraction): Promise<void> {
   const ts = await deps.messages.progressOf(target.dmChannel, conventionId);
   const message = messageOf(card, target);
   if (ts !== null && (await updateMessage(deps, target.dmChannel, ts, message))) return;
-  await postMessage(deps, target.dmChannel, message);
+  await postOnce(deps, target.dmChannel, message, null, interaction);
 }
 
 /** A notification in its recipient's DM; with a key, one message updated in place for good. */
-async function notify(deps: TSlackEffectsDeps, actor: TSlackTarget, effect: Extract<TEffect, { kind: "notify" }>): Promise<void> {
+async function notify(deps: TSlackEffectsDeps, actor: TSlackTarget, effect: Extract<TEffect, { kind: "notify" }>, interaction: TInteraction): Promise<void> {
   const target = effect.personId === actor.personId ? actor : await deps.identities.ofPerson(effect.personId);
   if (target === null) {
     deps.logger.info({ personId: effect.personId }, "Slack notification skipped: the person has no Slack account");
@@ -64,12 +83,12 @@ async function notify(deps: TSlackEffectsDeps, actor: TSlackTarget, effect: Extr
   }
   const message = messageOf(effect.card, target);
   if (effect.key === undefined) {
-    await postMessage(deps, target.dmChannel, message);
+    await postOnce(deps, target.dmChannel, message, null, interaction);
     return;
   }
   const ts = await deps.messages.keyedOf(target.dmChannel, effect.key);
   if (ts !== null && (await updateMessage(deps, target.dmChannel, ts, message))) return;
-  const posted = await postMessage(deps, target.dmChannel, message);
+  const posted = await postOnce(deps, target.dmChannel, message, null, interaction);
   await deps.messages.saveKeyed({ channelId: target.dmChannel, ts: posted, conventionId: effect.conventionId, recipientId: target.personId }, effect.key);
 }
 
@@ -127,10 +146,10 @@ export async function applyEffects(deps: TSlackEffectsDeps, target: TSlackTarget
   for (const [index, effect] of effects.entries()) {
     switch (effect.kind) {
       case "progress":
-        await showProgress(deps, target, effect.conventionId, effect.card);
+        await showProgress(deps, target, effect.conventionId, effect.card, interaction);
         break;
       case "post":
-        await post(deps, target, effect.conventionId, effect.card);
+        await post(deps, target, effect.conventionId, effect.card, interaction);
         break;
       case "form":
         if (index === formIndex) await showForm(deps, target, effect, interaction);
@@ -141,10 +160,10 @@ export async function applyEffects(deps: TSlackEffectsDeps, target: TSlackTarget
         }
         break;
       case "thread_closed":
-        await closeThread(deps, target, effect.conventionId, effect.card);
+        await closeThread(deps, target, effect.conventionId, effect.card, interaction);
         break;
       case "notify":
-        await notify(deps, target, effect);
+        await notify(deps, target, effect, interaction);
         break;
       case "file":
         await upload(deps, target, effect);

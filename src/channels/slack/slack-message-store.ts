@@ -32,6 +32,8 @@ export interface TSlackMessageStore {
   wasDelivered(deliveryId: string): Promise<boolean>;
   /** Records a delivery id as applied. */
   markDelivered(deliveryId: string): Promise<void>;
+  /** Records that a delivery is being attempted; false when an earlier attempt began (and may have posted). */
+  beginDelivery(deliveryId: string): Promise<boolean>;
 }
 
 /** The store on the application database. */
@@ -71,6 +73,7 @@ export function createSlackMessageStore(prisma: PrismaClient): TSlackMessageStor
     async markDelivered(deliveryId) {
       await prisma.processedEvent.createMany({ data: [{ platform: PLATFORM, eventId: `delivery:${deliveryId}` }], skipDuplicates: true });
     },
+    beginDelivery: (deliveryId) => claimSlackEvent(prisma, `attempt:${deliveryId}`),
   };
 }
 

@@ -3,8 +3,11 @@
 // decision; the student's thread told of each decision). A delivery may come twice (a crash
 // after it, a retry after another channel's outage): each effect is remembered once applied
 // ("delivery:<message id>#<n>" in ProcessedEvent) and skipped the second time. Between the
-// Slack call and that record, a crash could still repeat one message: at least once, not twice
-// in the ordinary case. Keyed cards and progress cards are updates, harmless to repeat.
+// Slack call and that record a crash (kill -9) can leave a message Slack shows but we did not
+// record: each attempt is recorded before the call ("attempt:…"), every message posted carries
+// its delivery id in Slack's message metadata, and a delivery attempted before looks for that
+// message in the DM (or the thread) before posting. Keyed and progress cards are updates,
+// harmless to repeat. A shared file (files.uploadV2 has no metadata) can still come twice.
 import type { TNotificationChannel } from "../notification-router.ts";
 import { applyEffects, type TSlackEffectsDeps } from "./apply-effects.ts";
 
@@ -23,7 +26,8 @@ export function createSlackNotifications(deps: TSlackEffectsDeps): TNotification
       for (const [index, effect] of effects.entries()) {
         const deliveryId = effectDeliveryId(messageId, index);
         if (await deps.messages.wasDelivered(deliveryId)) continue;
-        await applyEffects(deps, target, [effect]);
+        const retried = !(await deps.messages.beginDelivery(deliveryId));
+        await applyEffects(deps, target, [effect], { delivery: { id: deliveryId, retried } });
         await deps.messages.markDelivered(deliveryId);
       }
       return "delivered";
