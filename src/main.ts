@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       http.use(createDocumentRouter({ prisma: database.prisma, secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
       http.use(createPreviewRouter({ prisma: database.prisma, documents: deps.documents, secret: links.secret, now: () => new Date() }));
       if (slack) http.use(slack.router);
-      if (playground) http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE, logger, allowRemote: mode.kind === "playground" && mode.exposed }));
+      if (playground) http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE, allowRemote: mode.kind === "playground" && mode.exposed }));
     },
   });
   const server = app.listen(config.PORT, mode.host);

@@ -291,6 +291,25 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     expect(logs.filter((line) => line.message.includes("replayed")).length).toBe(2);
   });
 
+  it("answers a modal submission carrying NUL and lone surrogates, saving the text without them; refuses a body over 1 MB with 413", async () => {
+    const parent = withButton(topLevel("U_LEA"), "open_section").at(-1);
+    const draftId = Number(buttonsIn(parent?.blocks ?? []).find((button) => button.verb === "open_section")?.data.conventionId);
+    const section = await openSection(draftId, "etablissement");
+    const create = must(buttonsIn(section.blocks).find((button) => button.verb === "open_etablissement_create"), "Créer un établissement");
+    await okBody(client.interact(click("U_LEA", create, { view: section, state: filledState(section, {}) })));
+    const modal = lastModal(fake);
+    const answers = { raisonSociale: "NUL\u0000 ET \ud800DEMI", typeStructureCode: "ENTREPRISE_PRIVEE", statutJuridiqueCode: "SAS", effectifCode: "EFF_1_9", activite: "Conseil\u0000", addressLine: "3 quai du Port", postalCode: "13002", city: "Marseille" };
+    const response = await client.interact(submit("U_LEA", modal, filledState(modal, answers)));
+    expect(response.status).toBe(200);
+    await response.text();
+    const saved = await seeded.database.prisma.etablissement.findFirst({ where: { raisonSociale: { startsWith: "Nul", mode: "insensitive" } } });
+    expect(saved?.raisonSociale).not.toMatch(/[\u0000\ud800]/);
+    expect(saved?.raisonSociale).toMatch(/^NUL ET DEMI$/i);
+
+    const tooLarge = await client.send(JSON.stringify({ type: "event_callback", padding: "x".repeat(1024 * 1024 + 1) }), "application/json");
+    expect(tooLarge.status).toBe(413);
+  });
+
   it("reads text typed in a convention's thread as about that convention, and closes the thread of a deleted draft", async () => {
     const parent = must(withButton(topLevel("U_LEA"), "delete_convention").at(-1), "the draft's thread parent");
     const draftId = Number(buttonsIn(parent.blocks).find((button) => button.verb === "delete_convention")?.data.conventionId);
@@ -375,7 +394,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
 
   it("sent nothing over Slack's limits, and no listener failed", () => {
     expect(limitViolations(fake)).toEqual([]);
-    const expected = ["Slack request refused: signature check failed", "Slack payload refused as invalid", "Slack request replayed: acknowledged and ignored"];
+    const expected = ["Slack request refused: signature check failed", "Slack payload refused as invalid", "Slack request replayed: acknowledged and ignored", "Slack request refused: body too large"];
     const unexpected = logs.filter((line) => line.level !== "info" && !expected.includes(line.message));
     expect(unexpected).toEqual([]);
   });

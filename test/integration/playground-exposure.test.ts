@@ -31,7 +31,7 @@ describe("the playground is local only", () => {
 
   async function serve(allowRemote: boolean): Promise<number> {
     const app = express();
-    app.use("/", createPlaygroundRouter({ conversation: seeded.conversation, prisma: seeded.database.prisma, people: DEMO_PEOPLE, logger: { error: () => {} }, allowRemote }));
+    app.use("/", createPlaygroundRouter({ conversation: seeded.conversation, prisma: seeded.database.prisma, people: DEMO_PEOPLE, allowRemote }));
     const server = app.listen(0, "127.0.0.1");
     server.on("connection", (socket: Socket) => {
       if (remotePeer) Object.defineProperty(socket, "remoteAddress", { value: "203.0.113.9" });

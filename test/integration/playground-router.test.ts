@@ -1,6 +1,5 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/app/app-error.ts";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
@@ -8,6 +7,7 @@ import { createConversation } from "../../src/app/conversation/create-conversati
 import type { TCard } from "../../src/app/conversation/effects.ts";
 import { createPlaygroundRouter } from "../../src/channels/web/playground-router.ts";
 import { createPlaygroundStore, progressMessageId } from "../../src/channels/web/playground-store.ts";
+import { createHttpApp } from "../../src/http/create-http-app.ts";
 import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
 import { DEMO_PEOPLE, seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
@@ -42,8 +42,8 @@ describe("playground router on the real conversation core", () => {
     await seedDemo(database.prisma);
     // The real core, assembled as main.ts does.
     const conversation = withFailures(createConversation(createConversationDeps(database.prisma)));
-    const app = express();
-    app.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE, logger: { error: (details) => logged.push(details) } }));
+    const logger = { info: () => {}, warn: () => {}, error: (details: object) => logged.push(details) };
+    const app = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (http) => http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE })) });
     server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -114,6 +114,15 @@ describe("playground router on the real conversation core", () => {
     const response = await fetch(`${base}/playground/events`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
     expect(response.status).toBe(400);
     expect((await post("/playground/search", { email: student.email, query: { dataset: "students", text: "x" } })).status).toBe(400);
+  });
+
+  it("answers a body over the limit with a real 413, localised, with a request id and no stack", async () => {
+    const huge = { email: student.email, event: { kind: "message", text: "x".repeat(300 * 1024), conventionId: null } };
+    const response = await post("/playground/events", huge);
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { error: { code: string; message: string; requestId: string } };
+    expect(body.error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "Le contenu envoyé est trop volumineux." });
+    expect(body.error.requestId).toBe(response.headers.get("x-request-id"));
   });
 
   it("reports an AppError with its status and a bug as a generic 500, logged, without its stack", async () => {

@@ -18,14 +18,11 @@ import { createPlaygroundStore, type TThreadKey } from "./playground-store.ts";
 /** A demo identity offered by the switcher. */
 export type TPlaygroundPerson = { role: string; email: string; name: string; description?: string };
 
-/** Where the playground logs what it cannot show the user (a pino logger fits). */
-export type TPlaygroundLogger = { error(details: object, message: string): void };
 
 export interface TPlaygroundDependencies {
   conversation: TConversation;
   prisma: PrismaClient;
   people: readonly TPlaygroundPerson[];
-  logger?: TPlaygroundLogger;
   /** Answer requests from other machines too (PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN); loopback only otherwise. */
   allowRemote?: boolean;
 }
@@ -85,7 +82,6 @@ function sendBadRequest(response: Response, error: z.ZodError): void {
 /** The playground's routes, to mount at "/" when no Slack or Teams credentials are configured. */
 export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
   const store = createPlaygroundStore(deps.prisma);
-  const logger = deps.logger ?? { error: (details: object, message: string) => console.error(message, details) };
   const router = express.Router();
   const json = express.json({ limit: "256kb" });
   router.use(loopbackOnly(deps.allowRemote === true));
@@ -162,31 +158,20 @@ export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
     response.sendFile(join(adaptiveCardsDist, "adaptivecards.css"));
   });
 
-  router.use(errorHandler(logger));
+  router.use(errorHandler());
   return router;
 }
 
-function httpStatusOf(error: unknown): number | null {
-  if (typeof error !== "object" || error === null) return null;
-  const status = (error as { status?: unknown }).status;
-  return typeof status === "number" && status >= 400 && status < 500 ? status : null;
-}
-
-function errorHandler(logger: TPlaygroundLogger): ErrorRequestHandler {
+function errorHandler(): ErrorRequestHandler {
   return (error: unknown, request, response, next) => {
     if (response.headersSent) return next(error);
     if (error instanceof AppError) {
       const message = translate(localeOf(request), `errors:${error.code}`, error.params);
       return sendError(response, error.status, error.code, message);
     }
-    // Client mistakes caught by express itself: malformed JSON, body too large, missing file.
-    const status = httpStatusOf(error);
-    if (status !== null) {
-      const message = status === 404 ? "not found" : "the request could not be read (malformed JSON or too large)";
-      return sendError(response, status, status === 404 ? "NOT_FOUND" : "BAD_REQUEST", message);
-    }
-    logger.error({ err: error, method: request.method, path: request.path }, "playground request failed");
-    sendError(response, 500, "INTERNAL", "Une erreur inattendue est survenue. / An unexpected error occurred.");
+    // Everything else (malformed JSON, a body over the limit: 400 / 413; a failure: 500) is
+    // answered by the HTTP app's one handler: localised, with a request id, details logged.
+    next(error);
   };
 }
 
