@@ -73,6 +73,15 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   const press = (...args: Parameters<ReturnType<typeof slackSession>["press"]>) => session().press(...args);
   const openSection = (conventionId: number, section: string) => session().openSection("U_LEA", conventionId, section);
   const fillSection = (conventionId: number, section: string, answers: (view: TModal) => Promise<Record<string, string>>) => session().fillSection("U_LEA", conventionId, section, answers);
+  /** The « Créer un établissement » form of Léa's latest draft, opened from its section modal. */
+  async function newEtablissementForm(): Promise<TModal> {
+    const parent = withButton(topLevel("U_LEA"), "open_section").at(-1);
+    const draftId = Number(buttonsIn(parent?.blocks ?? []).find((button) => button.verb === "open_section")?.data.conventionId);
+    const section = await openSection(draftId, "etablissement");
+    const create = must(buttonsIn(section.blocks).find((button) => button.verb === "open_etablissement_create"), "Créer un établissement");
+    await okBody(client.interact(click("U_LEA", create, { view: section, state: filledState(section, {}) })));
+    return lastModal(fake);
+  }
 
   it("refuses a request with a bad signature or a timestamp older than five minutes (401), changing nothing", async () => {
     const before = { calls: fake.calls.length, conventions: await seeded.database.prisma.convention.count(), events: await seeded.database.prisma.processedEvent.count() };
@@ -274,12 +283,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     await okBody(client.send(command, form, { timestamp: timestamp + 1 }));
     expect(await drafts()).toBe(before + 2);
 
-    const parent = withButton(topLevel("U_LEA"), "open_section").at(-1);
-    const draftId = Number(buttonsIn(parent?.blocks ?? []).find((button) => button.verb === "open_section")?.data.conventionId);
-    const section = await openSection(draftId, "etablissement");
-    const create = must(buttonsIn(section.blocks).find((button) => button.verb === "open_etablissement_create"), "Créer un établissement");
-    await okBody(client.interact(click("U_LEA", create, { view: section, state: filledState(section, {}) })));
-    const modal = lastModal(fake);
+    const modal = await newEtablissementForm();
     const answers = { raisonSociale: "REJEU SANS DOUBLON", typeStructureCode: "ENTREPRISE_PRIVEE", statutJuridiqueCode: "SAS", effectifCode: "EFF_1_9", activite: "Édition de logiciels", addressLine: "2 quai du Port", postalCode: "13002", city: "Marseille" };
     const submission = new URLSearchParams({ payload: JSON.stringify(submit("U_LEA", modal, filledState(modal, answers))) }).toString();
     const named = () => seeded.database.prisma.etablissement.count({ where: { raisonSociale: { contains: "Rejeu", mode: "insensitive" } } });
@@ -292,12 +296,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   });
 
   it("answers a modal submission carrying NUL and lone surrogates, saving the text without them; refuses a body over 1 MB with 413", async () => {
-    const parent = withButton(topLevel("U_LEA"), "open_section").at(-1);
-    const draftId = Number(buttonsIn(parent?.blocks ?? []).find((button) => button.verb === "open_section")?.data.conventionId);
-    const section = await openSection(draftId, "etablissement");
-    const create = must(buttonsIn(section.blocks).find((button) => button.verb === "open_etablissement_create"), "Créer un établissement");
-    await okBody(client.interact(click("U_LEA", create, { view: section, state: filledState(section, {}) })));
-    const modal = lastModal(fake);
+    const modal = await newEtablissementForm();
     const answers = { raisonSociale: "NUL\u0000 ET \ud800DEMI", typeStructureCode: "ENTREPRISE_PRIVEE", statutJuridiqueCode: "SAS", effectifCode: "EFF_1_9", activite: "Conseil\u0000", addressLine: "3 quai du Port", postalCode: "13002", city: "Marseille" };
     const response = await client.interact(submit("U_LEA", modal, filledState(modal, answers)));
     expect(response.status).toBe(200);
