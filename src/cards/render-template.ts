@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as ACData from "adaptivecards-templating";
 import type { TCard } from "../app/conversation/effects.ts";
+import { escapeCardTexts } from "./card-markdown.ts";
 
 /** The templates of adaptive-cards/, named after their file (without ".json"). */
 export const TEMPLATE_NAMES = ["progress", "form", "recap", "convention-list", "notice", "help", "confirm-delete", "approval", "history", "staff-list"] as const;
@@ -31,10 +32,11 @@ function isCard(value: unknown): value is TCard {
 
 /**
  * Expands adaptive-cards/<name>.json with `data` as `$root`. Strings in `data` are never
- * evaluated as expressions, so text typed by a person cannot inject template syntax.
+ * evaluated as expressions, so text typed by a person cannot inject template syntax; and every
+ * text comes out escaped for Adaptive Card markdown, so it cannot become a link or formatting.
  */
 export function renderTemplate(name: TTemplateName, data: object): TCard {
   const expanded: unknown = templateOf(name).expand({ $root: data });
   if (!isCard(expanded)) throw new Error(`adaptive-cards/${name}.json did not expand to an Adaptive Card 1.5`);
-  return expanded;
+  return escapeCardTexts(expanded);
 }

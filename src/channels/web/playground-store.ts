@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { isDeepStrictEqual } from "node:util";
 import type { TCard, TEffect } from "../../app/conversation/effects.ts";
+import { unescapeCardMarkdown } from "../../cards/card-markdown.ts";
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
 
 /** Kinds of stored playground messages; "closed" is the progress message of a deleted draft. */
@@ -83,7 +84,8 @@ export function cardTitle(card: TCard): string | null {
     }
     if (typeof node !== "object" || node === null) return null;
     const element = node as Record<string, unknown>;
-    if (element["type"] === "TextBlock" && typeof element["text"] === "string" && element["text"].trim()) return element["text"].trim();
+    // The page shows it as plain text: the card's markdown escapes are taken out.
+    if (element["type"] === "TextBlock" && typeof element["text"] === "string" && element["text"].trim()) return unescapeCardMarkdown(element["text"]).trim();
     for (const key of ["items", "columns", "body"]) {
       const found = visit(element[key]);
       if (found) return found;

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import type { TCard } from "../../../src/app/conversation/effects.ts";
 import { VERBS } from "../../../src/app/conversation/events.ts";
+import { unescapeCardTexts } from "../../../src/cards/card-markdown.ts";
 
 // Structural checks of Adaptive Cards 1.5 as Stagebot builds them, and ways to read them back.
 
@@ -33,14 +34,21 @@ function children(node: TNode): TNode[] {
   });
 }
 
-/** Every element and action of a card, depth first, in reading order. */
+/**
+ * Every element and action of a card, depth first, in reading order, its texts as a reader sees
+ * them (the Adaptive Card markdown escapes taken out: card-markdown.test.ts tests them).
+ */
 export function nodesOf(card: TCard): TNode[] {
+  return descendants(unescapeCardTexts(card));
+}
+
+function descendants(root: TNode): TNode[] {
   const nodes: TNode[] = [];
   const visit = (node: TNode): void => {
     nodes.push(node);
     children(node).forEach(visit);
   };
-  children(card).forEach(visit);
+  children(root).forEach(visit);
   return nodes;
 }
 
@@ -63,7 +71,8 @@ export function inputById(card: TCard, id: string): TNode {
 
 /** The element that follows the input `id` in its container. */
 export function elementAfterInput(card: TCard, id: string): TNode | undefined {
-  for (const node of [card as TNode, ...nodesOf(card)]) {
+  const readable: TNode = unescapeCardTexts(card);
+  for (const node of [readable, ...descendants(readable)]) {
     const siblings = ["body", "items"].flatMap((key) => (Array.isArray(node[key]) ? (node[key] as unknown[]).filter(isNode) : []));
     const index = siblings.findIndex((sibling) => sibling["id"] === id && String(sibling["type"]).startsWith("Input."));
     if (index >= 0) return siblings[index + 1];

@@ -1,5 +1,6 @@
 import type { TChoice } from "../../../src/app/conversation/events.ts";
 import type {
+  TApprovalView,
   TConventionHeader,
   TConventionListView,
   TConventionRights,
@@ -214,3 +215,40 @@ export const SERVICE_FORM_VIEW: THostChildFormView = {
   choices: {},
   errors: [],
 };
+
+/** The sujet of approvalView(). */
+export const SUJET = "Développement d'un assistant conversationnel pour les conventions de stage";
+
+/** The approval card of Léa Martin's convention as the référent sees it, waiting for them. */
+export function approvalView(overrides: Partial<TApprovalView> = {}): TApprovalView {
+  return {
+    conventionId: 12,
+    numero: 51928,
+    round: 1,
+    step: "PEDAGOGIQUE",
+    studentName: "Léa Martin",
+    formation: "3M127C - Master Psychologie 1ère année (2026/2027)",
+    elementPedagogique: "3427BS07 - Stage Psychologue : 6 crédits ECTS",
+    etablissementName: "Calanques Numériques",
+    serviceName: "Pôle développement",
+    tuteurName: "Thomas Nguyen",
+    enseignantName: "Sophie Lambert",
+    dateDebut: "2027-03-01",
+    dateFin: "2027-06-25",
+    hours: 532,
+    days: 76,
+    months: 3.45,
+    gratification: { amount: 4.5, unit: "HEURE", type: "NET", currency: "EUR" },
+    sujet: SUJET,
+    confidential: false,
+    warnings: [{ code: "TELEWORK_NOT_DESCRIBED", severity: "warning", field: "travailExceptionnelCommentaire", params: {} }],
+    steps: [
+      { step: "PEDAGOGIQUE", state: "current", deciderName: null, decidedAt: null },
+      { step: "VERIFICATION_ADMINISTRATIVE", state: "pending", deciderName: null, decidedAt: null },
+      { step: "VALIDATION_ADMINISTRATIVE", state: "pending", deciderName: null, decidedAt: null },
+    ],
+    decided: null,
+    canDecide: true,
+    ...overrides,
+  };
+}

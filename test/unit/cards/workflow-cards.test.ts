@@ -18,46 +18,11 @@ import { GRATIFICATION_TYPES, GRATIFICATION_UNITES } from "../../../src/domain/s
 import { hasTranslation, LOCALES, translate, type TLocale } from "../../../src/i18n/translate.ts";
 import { actionsOf, elementAfterInput, inputById, nodesOf, visibleStrings, type TNode } from "./card-checks.ts";
 import { describeCards, type TCardCase } from "./card-suite.ts";
-import { HEADER } from "./card-fixtures.ts";
+import { approvalView, HEADER, SUJET } from "./card-fixtures.ts";
 
 // Realistic views of the validation workflow, as the core hands them to the builders.
 
 const DECIDED_AT = new Date("2026-11-28T13:05:00Z"); // 14:05 in Paris (UTC+1 in winter)
-const SUJET = "Développement d'un assistant conversationnel pour les conventions de stage";
-
-function approvalView(overrides: Partial<TApprovalView> = {}): TApprovalView {
-  return {
-    conventionId: 12,
-    numero: 51928,
-    round: 1,
-    step: "PEDAGOGIQUE",
-    studentName: "Léa Martin",
-    formation: "3M127C - Master Psychologie 1ère année (2026/2027)",
-    elementPedagogique: "3427BS07 - Stage Psychologue : 6 crédits ECTS",
-    etablissementName: "Calanques Numériques",
-    serviceName: "Pôle développement",
-    tuteurName: "Thomas Nguyen",
-    enseignantName: "Sophie Lambert",
-    dateDebut: "2027-03-01",
-    dateFin: "2027-06-25",
-    hours: 532,
-    days: 76,
-    months: 3.45,
-    gratification: { amount: 4.5, unit: "HEURE", type: "NET", currency: "EUR" },
-    sujet: SUJET,
-    confidential: false,
-    warnings: [{ code: "TELEWORK_NOT_DESCRIBED", severity: "warning", field: "travailExceptionnelCommentaire", params: {} }],
-    steps: [
-      { step: "PEDAGOGIQUE", state: "current", deciderName: null, decidedAt: null },
-      { step: "VERIFICATION_ADMINISTRATIVE", state: "pending", deciderName: null, decidedAt: null },
-      { step: "VALIDATION_ADMINISTRATIVE", state: "pending", deciderName: null, decidedAt: null },
-    ],
-    decided: null,
-    canDecide: true,
-    ...overrides,
-  };
-}
-
 const REFUSED: Partial<TApprovalView> = {
   decided: { decision: "REFUSED", deciderName: "Sophie Lambert", decidedAt: DECIDED_AT, reason: "Le sujet ne correspond pas à la formation." },
   steps: [{ step: "PEDAGOGIQUE", state: "refused", deciderName: "Sophie Lambert", decidedAt: DECIDED_AT }],

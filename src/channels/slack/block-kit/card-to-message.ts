@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { TCard } from "../../../app/conversation/effects.ts";
 import type { TVerb } from "../../../app/conversation/events.ts";
+import { unescapeCardTexts } from "../../../cards/card-markdown.ts";
 import { translate, type TLocale } from "../../../i18n/translate.ts";
 import { buttonOf } from "./action-value.ts";
 import { newTranslation, pushButtons, textSection, translateElements } from "./body-blocks.ts";
@@ -71,9 +72,11 @@ function truncated(locale: TLocale, body: KnownBlock[], actions: KnownBlock[]): 
 /**
  * A card as a Slack message. A card without inputs becomes blocks (its buttons carry their
  * verb and data); a form becomes its title and an "Ouvrir le formulaire" button, the form
- * itself being a modal (cardToModal).
+ * itself being a modal (cardToModal). Its texts are read literal (Adaptive Card escapes taken
+ * out), then escaped for mrkdwn.
  */
-export function cardToMessage(card: TCard, context: TMessageContext): TSlackMessage {
+export function cardToMessage(escaped: TCard, context: TMessageContext): TSlackMessage {
+  const card = unescapeCardTexts(escaped);
   if (inputsOf(card).length > 0) return formMessage(card, context);
   const body = newTranslation(context.locale, "message");
   translateElements(body, card.body.filter(isNode));

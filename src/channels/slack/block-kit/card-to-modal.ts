@@ -1,5 +1,6 @@
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { TCard } from "../../../app/conversation/effects.ts";
+import { unescapeCardTexts } from "../../../cards/card-markdown.ts";
 import { translate, type TLocale } from "../../../i18n/translate.ts";
 import { newTranslation, pushButtons, translateElements } from "./body-blocks.ts";
 import { cardActions, cardTitle, inputsOf, isNode, textAt, typeOf, type TExecute } from "./card-nodes.ts";
@@ -47,9 +48,11 @@ function fittedBlocks(card: TCard, locale: TLocale, buttons: readonly TExecute[]
 /**
  * A form card as a modal: each input an input block (block_id = the input's id), the card's
  * submit button the modal's submit (its verb and data in private_metadata), the other buttons
- * an actions block. Errors shown under the fields on the card are left to Slack.
+ * an actions block. Errors shown under the fields on the card are left to Slack. Texts are read
+ * literal (Adaptive Card escapes taken out).
  */
-export function cardToModal(card: TCard, context: TModalContext): TSlackModal {
+export function cardToModal(escaped: TCard, context: TModalContext): TSlackModal {
+  const card = unescapeCardTexts(escaped);
   const actions = cardActions(card);
   const submit = inputsOf(card).length > 0 ? actions.find((action) => action.submitsInputs) : undefined;
   // "Annuler" is Slack's own close button: a cancel button inside the modal could not close it.

@@ -2,24 +2,15 @@
 // Renders the core's Adaptive Cards with the official renderer (adaptivecards 3.0.6, loaded as
 // a global by index.html), as Teams would: Action.Execute goes to the page's handler, and
 // Input.ChoiceSet with "choices.data" (Data.Query) searches the server as the person types.
+import { cardMarkdownToHtml } from "./card-markdown.js";
 import { t } from "./strings.js";
 
 const hostConfig = new AdaptiveCards.HostConfig({
   fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
 });
 
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
-}
-
-// Teams renders a markdown subset in TextBlocks; without a processor the renderer would print the
-// asterisks. Escaping first keeps card text from ever becoming markup.
 AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
-  result.outputHtml = escapeHtml(text)
-    .replace(/\*\*(.+?)\*\*/g, "<strong>$1</strong>")
-    .replace(/(^|[\s(])_(.+?)_(?=[\s).,;:!?]|$)/g, "$1<em>$2</em>")
-    .replace(/\[([^\]]+)\]\(((?:https?:\/\/|\/)[^)\s]*)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>')
-    .replace(/\n/g, "<br>");
+  result.outputHtml = cardMarkdownToHtml(text);
   result.didProcess = true;
 };
 
