@@ -6,6 +6,8 @@ const ZOptionalText = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+const MINUTES = "must be a whole number of minutes, from 1 to 1440";
+
 /** Every environment variable Stagebot reads (README.md, "Configuration", documents each). */
 export const ZConfig = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
@@ -26,6 +28,8 @@ export const ZConfig = z.object({
   UNIVERSITY_LOGO: ZOptionalText,
   /** Key of the PDF download links (HMAC-SHA256); unset: a random key per process, so links die with it. */
   PDF_LINK_SECRET: ZOptionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  /** How long a PDF link lives, in minutes: a bearer link, so short (default 15, at most a day). */
+  PDF_LINK_TTL_MINUTES: z.coerce.number({ error: MINUTES }).int({ error: MINUTES }).min(1, { error: MINUTES }).max(1440, { error: MINUTES }).default(15),
   /** Address users reach this server at, for the PDF links; default http://localhost:PORT. */
   PUBLIC_BASE_URL: ZOptionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
   /** How often each instance delivers the notification outbox, in milliseconds. */

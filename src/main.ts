@@ -50,7 +50,11 @@ async function main(): Promise<void> {
     if (created) logger.info("demo university loaded");
   }
 
-  const links = { secret: documentLinkSecret(config.PDF_LINK_SECRET), baseUrl: publicBaseUrl(config.PUBLIC_BASE_URL, config.PORT) };
+  const links = {
+    secret: documentLinkSecret(config.PDF_LINK_SECRET),
+    baseUrl: publicBaseUrl(config.PUBLIC_BASE_URL, config.PORT),
+    ttlMs: config.PDF_LINK_TTL_MINUTES * 60_000,
+  };
   const deps = createConversationDeps(database.prisma, () => new Date(), {
     institution: { name: config.UNIVERSITY_NAME, logo: loadInstitutionLogo(config.UNIVERSITY_LOGO), clauses: institutionClauses() },
     links,
@@ -82,7 +86,8 @@ async function main(): Promise<void> {
       await database.prisma.$queryRaw`SELECT 1`;
     },
     mount: (http) => {
-      // Signed, short-lived PDF links: only the convention's participants may open them.
+      // Signed bearer links to the PDFs, valid PDF_LINK_TTL_MINUTES, rechecked against the
+      // permissions of the person each was minted for at every use, every use audited.
       http.use(createDocumentRouter({ prisma: database.prisma, secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
       http.use(createPreviewRouter({ prisma: database.prisma, documents: deps.documents, secret: links.secret, now: () => new Date() }));
       if (slack) http.use(slack.router);

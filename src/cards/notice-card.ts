@@ -30,6 +30,7 @@ export function noticeCard(locale: TLocale, view: TNoticeView): TCard {
     title: translate(locale, view.titleKey, view.params),
     color: COLORS[view.tone],
     text: view.textKey === undefined ? "" : translate(locale, view.textKey, view.params),
+    footnote: view.footnoteKey === undefined ? "" : translate(locale, view.footnoteKey, view.params),
     actions: noticeActions(locale, view),
     links: (view.links ?? []).map((link) => ({ title: translate(locale, link.titleKey, view.params), url: link.url })),
   });

@@ -118,6 +118,8 @@ export type TNoticeView = {
   actions?: Array<{ titleKey: string; verb: string; data: Record<string, unknown>; style?: "positive" | "destructive" }>;
   /** Links under the message (Action.OpenUrl), e.g. a signed download link of the convention's PDF. */
   links?: Array<{ titleKey: string; url: string }>;
+  /** A small line under the text, e.g. how long those links last. */
+  footnoteKey?: string;
 };
 
 /** The card builders' signature: a view and the reader's language. */

@@ -3,7 +3,7 @@ import { institutionClauses } from "../app/documents/institution-clauses.ts";
 import type { TInstitution } from "../app/documents/ports.ts";
 import type { TClock } from "../app/ports.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { documentLinkSecret, documentLinkUrl } from "../http/document-links.ts";
+import { DEFAULT_LINK_TTL_MS, documentLinkSecret, documentLinkUrl } from "../http/document-links.ts";
 import { previewLinkUrl } from "../http/preview-links.ts";
 import { renderAvenantPdf, renderConventionPdf } from "../pdf/render.ts";
 import { createAnswerChecks } from "./answer-checks.ts";
@@ -21,15 +21,16 @@ import { createWorkflowDirectory } from "./workflow-directory.ts";
 /** What the deployment decides: the institution printed on documents and how download links are made. */
 export interface TConversationOptions {
   institution?: TInstitution;
-  /** Signed download links: the secret (PDF_LINK_SECRET) and the public base URL of the app. */
-  links?: { secret: string; baseUrl: string };
+  /** Signed links: the secret (PDF_LINK_SECRET), the public base URL of the app, how long a link lives (PDF_LINK_TTL_MINUTES). */
+  links?: { secret: string; baseUrl: string; ttlMs?: number };
 }
 
 /** The conversation core's dependencies, all on one PostgreSQL database. */
 export function createConversationDeps(prisma: PrismaClient, clock: TClock = () => new Date(), options: TConversationOptions = {}): TConversationDeps {
   const conventions = createConventionStore(prisma);
   const formData = createFormData(prisma);
-  const links = options.links ?? { secret: documentLinkSecret(undefined), baseUrl: "http://localhost:3978" };
+  const { secret, baseUrl, ttlMs = DEFAULT_LINK_TTL_MS } = options.links ?? { secret: documentLinkSecret(undefined), baseUrl: "http://localhost:3978" };
+  const signing = { secret, baseUrl, ttlMs };
   return {
     conventions,
     directory: createPersonDirectory(prisma),
@@ -49,8 +50,11 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
       institution: options.institution ?? { name: "Université de démonstration", logo: null, clauses: institutionClauses() },
       clock,
     },
-    documentLink: (documentId, personId) => documentLinkUrl({ ...links, documentId, personId, now: new Date() }),
-    previewLink: (conventionId, personId) => previewLinkUrl({ ...links, conventionId, personId, now: new Date() }),
+    links: {
+      document: (documentId, personId) => documentLinkUrl({ ...signing, documentId, personId, now: clock() }),
+      preview: (conventionId, personId) => previewLinkUrl({ ...signing, conventionId, personId, now: clock() }),
+      ttlMinutes: Math.round(ttlMs / 60_000),
+    },
     clock,
   };
 }

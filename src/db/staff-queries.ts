@@ -4,6 +4,7 @@ import { normalizeSearchText } from "../domain/normalize-name.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { containsEveryWordSql, foldedSql } from "./host-search-sql.ts";
 import { toIsoDate } from "./convention-values.ts";
+import { DOCUMENT_ACCESS_ACTIONS } from "./record-document-access.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -38,7 +39,9 @@ function toEntry(event: { occurredAt: Date; action: string; before: Prisma.JsonV
   const before = asRecord(event.before);
   const after = asRecord(event.after);
   const meta = new Set(["section", "step", "reason", "round"]);
-  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !meta.has(field));
+  // A link's use records the request, not changed values: its phrase says it all.
+  const isAccess = (DOCUMENT_ACCESS_ACTIONS as readonly string[]).includes(event.action);
+  const fields = isAccess ? [] : [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((field) => !meta.has(field));
   return {
     at: event.occurredAt,
     actorName: event.actor ? `${event.actor.firstName} ${event.actor.lastName}` : null,

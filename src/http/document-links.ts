@@ -1,28 +1,40 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import express, { type Response, type Router } from "express";
+import express, { type Request, type Response, type Router } from "express";
 import { AppError } from "../app/app-error.ts";
 import { conventionSubject } from "../app/convention-subject.ts";
 import { authorize } from "../domain/permissions.ts";
 import { getConvention } from "../db/convention-repository.ts";
 import { toStoredConvention } from "../db/convention-store.ts";
+import type { TStoredDocument } from "../app/documents/ports.ts";
 import { createDocumentStore, sha256Hex } from "../db/document-store.ts";
 import { loadActor } from "../db/load-actor.ts";
+import { recordDocumentAccess } from "../db/record-document-access.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { translate } from "../i18n/translate.ts";
+import type { THttpLogger } from "./http-errors.ts";
+import { sendLinkRefusal } from "./link-refusal-page.ts";
 
 // Signed, short-lived download links of stored PDFs: GET /documents/<token>. The token names
-// the document, the person it was made for and its expiry, signed with HMAC-SHA256; the
-// document is served only while the token is valid AND that person may view the convention
-// (the student, the référent, a gestionnaire of its centre, an admin).
+// the document, the person it was made for and its expiry, signed with HMAC-SHA256. It is a
+// bearer link: whoever holds it may use it until it expires (PDF_LINK_TTL_MINUTES, 15 by
+// default), and only while the person it was made for may still view the convention (the
+// student, the référent, a gestionnaire of its centre, an admin), checked again at every
+// download. Every use, served or refused, goes to the audit trail.
 
 /** What a download link grants: one document, to one person, until a moment. */
 export type TDocumentLinkClaims = { documentId: number; personId: number; expiresAt: Date };
 
 /** The result of checking a token: its claims, or why it is refused. */
-export type TDocumentLinkCheck = { ok: true; claims: TDocumentLinkClaims } | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
+export type TDocumentLinkCheck =
+  | { ok: true; claims: TDocumentLinkClaims }
+  | { ok: false; reason: "malformed" | "bad_signature" }
+  /** Signed by us but past its expiry: its claims are trusted, to say whose link it was. */
+  | { ok: false; reason: "expired"; claims: TDocumentLinkClaims };
 
-/** How long a link lives unless told otherwise: long enough to click it from a chat message. */
-export const DEFAULT_LINK_TTL_MS = 60 * 60 * 1000;
+/**
+ * How long a link lives unless PDF_LINK_TTL_MINUTES says otherwise. A link is a bearer link:
+ * whoever holds it may open the document until then, so it lives just long enough to click it.
+ */
+export const DEFAULT_LINK_TTL_MS = 15 * 60 * 1000;
 
 const PAYLOAD = /^v1:([1-9]\d{0,9}):([1-9]\d{0,9}):(\d{1,15})$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
@@ -52,7 +64,7 @@ export function verifyDocumentLink(secret: string, token: string, now: Date): TD
   const match = PAYLOAD.exec(Buffer.from(payload, "base64url").toString("utf8"));
   if (!match) return { ok: false, reason: "malformed" };
   const claims = { documentId: Number(match[1]), personId: Number(match[2]), expiresAt: new Date(Number(match[3])) };
-  if (now.getTime() >= claims.expiresAt.getTime()) return { ok: false, reason: "expired" };
+  if (now.getTime() >= claims.expiresAt.getTime()) return { ok: false, reason: "expired", claims };
   return { ok: true, claims };
 }
 
@@ -82,13 +94,8 @@ export interface TDocumentRouterDeps {
   prisma: PrismaClient;
   secret: string;
   now: () => Date;
-  logger?: { error(details: object, message: string): void };
-}
-
-// A refusal in both languages: the reader's language is unknown to a bare link.
-function refuse(response: Response, status: number, key: "forbidden" | "expired" | "notFound" | "unavailable"): void {
-  const text = `${translate("fr", `pdf:download.${key}`)}\n${translate("en", `pdf:download.${key}`)}\n`;
-  response.status(status).type("text/plain; charset=utf-8").set("Cache-Control", "no-store").send(text);
+  /** Every use of a link is logged, served or refused, with its request id. */
+  logger: THttpLogger & { info(details: object, message: string): void };
 }
 
 function contentDisposition(filename: string): string {
@@ -108,35 +115,71 @@ async function mayView(prisma: PrismaClient, personId: number, conventionId: num
   }
 }
 
-/** GET /documents/:token → the PDF (attachment, X-Content-SHA256), 403 for a bad token or a non-participant, 410 when expired. */
+function sendDocument(response: Response, document: TStoredDocument): void {
+  response
+    .status(200)
+    .set({
+      "Content-Type": "application/pdf",
+      "Content-Disposition": contentDisposition(document.filename),
+      "X-Content-SHA256": document.sha256,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    })
+    .end(Buffer.from(document.content));
+}
+
+/**
+ * A link whose signature holds: the document, if it exists, is served only while the link is
+ * valid and its person may still view the convention. Served or refused, the use is audited.
+ */
+async function answerSignedLink(deps: TDocumentRouterDeps, request: Request, response: Response, check: Exclude<TDocumentLinkCheck, { reason: "malformed" | "bad_signature" }>, requestId: string | null): Promise<void> {
+  const { claims } = check;
+  const logged = { requestId, documentId: claims.documentId, linkPersonId: claims.personId, linkExpiresAt: claims.expiresAt.toISOString() };
+  const document = await createDocumentStore(deps.prisma).get(claims.documentId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
+    throw error;
+  });
+  if (document === null) {
+    deps.logger.warn({ ...logged, refusal: "not_found" }, "document download refused");
+    return sendLinkRefusal(request, response, 404, "notFound");
+  }
+  const access = { documentId: document.id, conventionId: document.conventionId, filename: document.filename, linkPersonId: claims.personId, linkExpiresAt: claims.expiresAt, requestId, at: deps.now() };
+  if (!check.ok) {
+    await recordDocumentAccess(deps.prisma, { ...access, action: "document.download_expired" });
+    deps.logger.warn({ ...logged, conventionId: document.conventionId, refusal: "expired" }, "document download refused");
+    return sendLinkRefusal(request, response, 410, "expired");
+  }
+  if (!(await mayView(deps.prisma, claims.personId, document.conventionId))) {
+    await recordDocumentAccess(deps.prisma, { ...access, action: "document.download_refused" });
+    deps.logger.warn({ ...logged, conventionId: document.conventionId, refusal: "not_allowed" }, "document download refused");
+    return sendLinkRefusal(request, response, 403, "forbidden");
+  }
+  // The bytes served are the ones validated: a stored hash that no longer matches is an incident, not a download.
+  if (sha256Hex(document.content) !== document.sha256) throw new Error(`document ${document.id}: content does not match its SHA-256`);
+  await recordDocumentAccess(deps.prisma, { ...access, action: "document.downloaded" });
+  deps.logger.info({ ...logged, conventionId: document.conventionId }, "document downloaded");
+  sendDocument(response, document);
+}
+
+/**
+ * GET /documents/:token → the PDF (attachment, X-Content-SHA256); 403 for a bad token or a
+ * person who may no longer view the convention, 410 (a page saying to ask for a new link) when expired.
+ */
 export function createDocumentRouter(deps: TDocumentRouterDeps): Router {
   const router = express.Router();
-  const documents = createDocumentStore(deps.prisma);
   router.get("/documents/:token", async (request, response) => {
+    const requestId = typeof response.locals.requestId === "string" ? response.locals.requestId : null;
     const check = verifyDocumentLink(deps.secret, request.params.token, deps.now());
-    if (!check.ok) return refuse(response, check.reason === "expired" ? 410 : 403, check.reason === "expired" ? "expired" : "forbidden");
+    if (!check.ok && check.reason !== "expired") {
+      // Not signed by us: nothing in it can be trusted, not even whose link it claims to be.
+      deps.logger.warn({ requestId, refusal: check.reason }, "document download refused");
+      return sendLinkRefusal(request, response, 403, "forbidden");
+    }
     try {
-      const document = await documents.get(check.claims.documentId).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === "NOT_FOUND") return null;
-        throw error;
-      });
-      if (document === null) return refuse(response, 404, "notFound");
-      if (!(await mayView(deps.prisma, check.claims.personId, document.conventionId))) return refuse(response, 403, "forbidden");
-      // The bytes served are the ones validated: a stored hash that no longer matches is an incident, not a download.
-      if (sha256Hex(document.content) !== document.sha256) throw new Error(`document ${document.id}: content does not match its SHA-256`);
-      response
-        .status(200)
-        .set({
-          "Content-Type": "application/pdf",
-          "Content-Disposition": contentDisposition(document.filename),
-          "X-Content-SHA256": document.sha256,
-          "Cache-Control": "private, no-store",
-          "X-Content-Type-Options": "nosniff",
-        })
-        .end(Buffer.from(document.content));
+      await answerSignedLink(deps, request, response, check, requestId);
     } catch (error) {
-      deps.logger?.error({ err: error, documentId: check.claims.documentId }, "document download failed");
-      refuse(response, 500, "unavailable");
+      deps.logger.error({ err: error, requestId, documentId: check.claims.documentId }, "document download failed");
+      sendLinkRefusal(request, response, 500, "unavailable");
     }
   });
   return router;

@@ -4,8 +4,8 @@ import { previewConventionPdf } from "../app/documents/preview-convention-pdf.ts
 import type { TDocumentDeps } from "../app/documents/ports.ts";
 import { loadActor } from "../db/load-actor.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { translate } from "../i18n/translate.ts";
 import { DEFAULT_LINK_TTL_MS, signDocumentLink, verifyDocumentLink } from "./document-links.ts";
+import { sendLinkRefusal } from "./link-refusal-page.ts";
 
 // Draft previews ("Aperçu PDF") are rendered on demand, never stored: their links name the
 // convention, not a document. A key derived for this purpose keeps a preview token from ever
@@ -14,9 +14,9 @@ function previewSecret(secret: string): string {
   return `${secret}:preview`;
 }
 
-/** The preview URL of a convention's draft PDF for one person, valid an hour. */
-export function previewLinkUrl(options: { secret: string; baseUrl: string; conventionId: number; personId: number; now: Date }): string {
-  const expiresAt = new Date(options.now.getTime() + DEFAULT_LINK_TTL_MS);
+/** The preview URL of a convention's draft PDF for one person, valid `ttlMs` from `now` (a bearer link, as a document's). */
+export function previewLinkUrl(options: { secret: string; baseUrl: string; conventionId: number; personId: number; now: Date; ttlMs?: number }): string {
+  const expiresAt = new Date(options.now.getTime() + (options.ttlMs ?? DEFAULT_LINK_TTL_MS));
   const token = signDocumentLink(previewSecret(options.secret), { documentId: options.conventionId, personId: options.personId, expiresAt });
   return `${options.baseUrl.replace(/\/+$/, "")}/documents/preview/${token}`;
 }
@@ -26,11 +26,7 @@ export function createPreviewRouter(deps: { prisma: PrismaClient; documents: TDo
   const router = express.Router();
   router.get("/documents/preview/:token", async (request, response) => {
     const check = verifyDocumentLink(previewSecret(deps.secret), request.params.token, deps.now());
-    if (!check.ok) {
-      const key = check.reason === "expired" ? "pdf:download.expired" : "pdf:download.forbidden";
-      response.status(check.reason === "expired" ? 410 : 403).type("text/plain; charset=utf-8").send(`${translate("fr", key)}\n${translate("en", key)}`);
-      return;
-    }
+    if (!check.ok) return sendLinkRefusal(request, response, check.reason === "expired" ? 410 : 403, check.reason === "expired" ? "expired" : "forbidden");
     try {
       const actor = await loadActor(deps.prisma, check.claims.personId);
       const preview = await previewConventionPdf(deps.documents, actor, check.claims.documentId);
@@ -41,7 +37,7 @@ export function createPreviewRouter(deps: { prisma: PrismaClient; documents: TDo
         .send(Buffer.from(preview.content));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      response.status(error.code === "NOT_FOUND" ? 404 : 403).type("text/plain; charset=utf-8").send(`${translate("fr", "pdf:download.forbidden")}\n${translate("en", "pdf:download.forbidden")}`);
+      sendLinkRefusal(request, response, error.code === "NOT_FOUND" ? 404 : 403, error.code === "NOT_FOUND" ? "notFound" : "forbidden");
     }
   });
   return router;

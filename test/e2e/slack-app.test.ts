@@ -213,6 +213,25 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     expect(fake.uploads.filter((upload) => upload.channelId === "D_U_GARCIA" || upload.channelId === "D_U_FONTAINE")).toHaveLength(2);
   });
 
+  it("shows the PDF's signed link as a link button beside « Nouveau lien », which posts a fresh link for whoever clicks", async () => {
+    const linkButtons = (message: { blocks: unknown[] } | undefined) =>
+      (message?.blocks ?? []).flatMap((block) => ((block as { type: string }).type === "actions" ? ((block as { elements: Array<{ url?: string; action_id?: string }> }).elements) : [])).filter((element) => element.url?.includes("/documents/"));
+    const notice = must(withButton(dm("U_LEA"), "new_link", { conventionId }).at(-1), "the notice of the validated convention with « Nouveau lien »");
+    const [first] = linkButtons(notice);
+    expect(first?.url).toMatch(/\/documents\/[\w-]+\.[\w-]+$/);
+    // A click on a link button opens the browser; Slack reports it too, and it is only acknowledged.
+    const posts = dm("U_LEA").length;
+    await okBody(client.interact(click("U_LEA", { action_id: first?.action_id ?? "", value: "" }, { message: notice })));
+    expect(dm("U_LEA").length).toBe(posts);
+    await press("U_LEA", notice, "new_link", { conventionId });
+    const fresh = must(dm("U_LEA").at(-1), "the fresh link's notice");
+    expect(fresh.threadTs).toBe(notice.threadTs);
+    expect(textOf(fresh)).toMatch(/Nouveau lien de téléchargement/);
+    const [renewed] = linkButtons(fresh);
+    expect(renewed?.url).toMatch(/\/documents\//);
+    expect(limitViolations(fake)).toEqual([]);
+  });
+
   it("publishes an App Home: the student's conventions with « Nouvelle convention », and what waits for a gestionnaire", async () => {
     await okBody(client.event({ type: "app_home_opened", user: "U_LEA", channel: "D_U_LEA", tab: "home", event_ts: "1" }));
     const home = fake.views.filter((view) => view.method === "views.publish" && view.id === "VH_U_LEA").at(-1);

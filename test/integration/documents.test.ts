@@ -78,7 +78,8 @@ describe("convention documents and their download links", () => {
     };
     personId = async (email) => (await loadActorByEmail(database.prisma, email)).personId;
     const app = express();
-    app.use(createDocumentRouter({ prisma: database.prisma, secret: SECRET, now: () => NOW }));
+    const ignore = () => {};
+    app.use(createDocumentRouter({ prisma: database.prisma, secret: SECRET, now: () => NOW, logger: { info: ignore, warn: ignore, error: ignore } }));
     server = app.listen(0, "127.0.0.1");
     await new Promise<void>((resolve) => server.once("listening", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -30,7 +30,18 @@ describe("HTTP error answers", () => {
         error: (details, message) => logged.push({ level: "error", details, message }),
       },
       mount: (http) => {
-        http.use(createDocumentRouter({ prisma: seeded.database.prisma, secret: SECRET, now }));
+        http.use(
+          createDocumentRouter({
+            prisma: seeded.database.prisma,
+            secret: SECRET,
+            now,
+            logger: {
+              info: (details, message) => logged.push({ level: "info", details, message }),
+              warn: (details, message) => logged.push({ level: "warn", details, message }),
+              error: (details, message) => logged.push({ level: "error", details, message }),
+            },
+          }),
+        );
         http.use(createPreviewRouter({ prisma: seeded.database.prisma, documents: seeded.deps.documents, secret: SECRET, now }));
         http.get("/boom", () => {
           throw new Error("secret detail at /srv/stagebot/src/boom.ts:12");

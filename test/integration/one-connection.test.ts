@@ -64,7 +64,8 @@ describe("the whole journey on one database connection", () => {
       databaseKind: "postgres",
       pingDatabase: async () => {},
       logger: { warn: () => {}, error: () => {} },
-      mount: (app) => app.use(createDocumentRouter({ prisma: harness.database.prisma, secret: documentLinkSecret(undefined), now: () => new Date() })),
+      mount: (app) =>
+        app.use(createDocumentRouter({ prisma: harness.database.prisma, secret: documentLinkSecret(undefined), now: () => new Date(), logger: { info: () => {}, warn: () => {}, error: () => {} } })),
     });
     server = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));

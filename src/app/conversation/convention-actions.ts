@@ -18,6 +18,7 @@ import type { TStoredConvention } from "../ports.ts";
 import type { TTurn } from "./context.ts";
 import { noticeEffect, progressEffect, sectionFormEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
+import { withPreviewLink } from "./pdf-links.ts";
 import { conventionSummary, headerOf, recapView } from "./views.ts";
 
 const ZConventionRef = z.object({ conventionId: ZId });
@@ -168,6 +169,6 @@ export async function previewPdf(turn: TTurn, data: unknown): Promise<TEffect[]>
   const notice = { tone: "default" as const, titleKey: "conversation:preview.title", textKey: "conversation:preview.text" };
   return [
     { kind: "file", conventionId, filename: preview.filename, content, sha256: createHash("sha256").update(content).digest("hex"), comment: translate(turn.locale, notice.titleKey) },
-    noticeEffect(turn, conventionId, { ...notice, links: [{ titleKey: "conversation:preview.open", url: turn.deps.previewLink(conventionId, turn.actor.personId) }] }),
+    noticeEffect(turn, conventionId, withPreviewLink(turn, conventionId, notice)),
   ];
 }

@@ -22,6 +22,7 @@ import { noticeEffect, progressEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
 import type { TInboundEvent, TVerb } from "./events.ts";
 import { hostAction, searchChoices } from "./host-actions.ts";
+import { newLink } from "./link-actions.ts";
 import { cleanInbound, INT4_MAX, recordIdOf } from "./inbound-values.ts";
 import { parseTextCommand } from "./text-commands.ts";
 import {
@@ -68,6 +69,7 @@ const HANDLERS: Record<TVerb, THandler> = {
   find_convention: (turn, data) => findConvention(turn, typeof data.query === "string" ? data.query : "", threadOfData(data)),
   show_history: showHistory,
   preview_pdf: previewPdf,
+  new_link: newLink,
   open_avenant_request: openAvenantRequest,
   request_avenant: requestAvenantAction,
   validate_avenant: validateAvenant,

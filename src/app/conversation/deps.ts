@@ -12,6 +12,19 @@ import type {
 } from "../ports.ts";
 import type { TCentreDirectory } from "../submit-convention.ts";
 
+/**
+ * Mints the signed links of the PDFs. A link is a bearer link for `ttlMinutes`: whoever holds
+ * it may open the PDF while the person it was minted for may still view the convention.
+ */
+export interface TLinkMinter {
+  /** The download URL of a stored document (convention, avenant) for one person. */
+  document(documentId: number, personId: number): string;
+  /** The URL of a convention's draft preview ("Aperçu PDF") for one person. */
+  preview(conventionId: number, personId: number): string;
+  /** How long a link minted now stays valid. */
+  ttlMinutes: number;
+}
+
 /** Everything the conversation core needs from the outside world. */
 export interface TConversationDeps {
   conventions: TConventionStore;
@@ -25,10 +38,8 @@ export interface TConversationDeps {
   staff: TStaffQueries;
   /** The convention and avenant PDFs (generated once, stored with their SHA-256). */
   documents: TDocumentDeps;
-  /** A signed, short-lived download URL of a stored document for one person. */
-  documentLink(documentId: number, personId: number): string;
-  /** A signed, short-lived URL of a convention's draft preview ("Aperçu PDF") for one person. */
-  previewLink(conventionId: number, personId: number): string;
+  /** Signed, short-lived links to the PDFs, each minted for one person. */
+  links: TLinkMinter;
   avenants: import("../avenants/ports.ts").TAvenantStore;
   clock: TClock;
 }

@@ -34,6 +34,8 @@ export const VERBS = [
   "find_convention",
   "show_history",
   "preview_pdf",
+  // PDF links
+  "new_link",
   // Avenants
   "open_avenant_request",
   "request_avenant",

@@ -9,6 +9,7 @@ import type { TConversationDeps } from "../conversation/deps.ts";
 import type { TTurn } from "../conversation/context.ts";
 import { noticeEffect, progressEffect } from "../conversation/effect-builders.ts";
 import type { TEffect } from "../conversation/effects.ts";
+import { withDocumentLinks } from "../conversation/pdf-links.ts";
 import { approvalEffect } from "../conversation/workflow-actions.ts";
 import type { TNotificationPayload } from "./notification.ts";
 
@@ -30,16 +31,17 @@ async function decisionEffects(turn: TTurn, payload: Extract<TNotificationPayloa
 
 /**
  * The PDF of a validated convention, for one recipient: the file itself (uploaded where the
- * channel can, e.g. Slack) and a signed, short-lived download link (the playground, Teams).
+ * channel can, e.g. Slack) and a signed download link minted for them, valid a few minutes,
+ * with "Nouveau lien" to get another.
  * The document is generated once and stored with its SHA-256; every recipient gets those bytes.
  */
 async function documentEffects(turn: TTurn, conventionId: number, notice: TNoticeView): Promise<TEffect[]> {
   const { document } = await ensureConventionDocument(turn.deps.documents, conventionId);
-  return attach(turn, conventionId, [document], notice, "workflow:downloadPdf");
+  return attach(turn, conventionId, [document], notice);
 }
 
-/** The files themselves and one notice with a signed download link per file. */
-function attach(turn: TTurn, conventionId: number, documents: TStoredDocument[], notice: TNoticeView, linkKey: string): TEffect[] {
+/** The files themselves and one notice with a signed download link per file, and "Nouveau lien". */
+function attach(turn: TTurn, conventionId: number, documents: TStoredDocument[], notice: TNoticeView): TEffect[] {
   const comment = translate(turn.locale, notice.titleKey, notice.params);
   const files: TEffect[] = documents.map((document) => ({
     kind: "file",
@@ -49,8 +51,7 @@ function attach(turn: TTurn, conventionId: number, documents: TStoredDocument[],
     sha256: document.sha256,
     comment,
   }));
-  const links = documents.map((document) => ({ titleKey: linkKey, url: turn.deps.documentLink(document.id, turn.actor.personId) }));
-  return [...files, noticeEffect(turn, conventionId, { ...notice, params: { ...notice.params }, links })];
+  return [...files, noticeEffect(turn, conventionId, withDocumentLinks(turn, conventionId, documents, notice))];
 }
 
 /**
@@ -64,7 +65,7 @@ async function avenantDocumentEffects(turn: TTurn, conventionId: number, avenant
   const own = await ensureAvenantDocument(turn.deps.documents, avenantId);
   const amended = await regenerateConventionDocument(turn.deps.documents, avenantId);
   const notice: TNoticeView = { tone: "good", titleKey: "workflow:avenantDocuments", params: { avenant: avenant.numero } };
-  return attach(turn, conventionId, [own.document, amended.document], notice, "workflow:downloadDocument");
+  return attach(turn, conventionId, [own.document, amended.document], notice);
 }
 
 async function validatedEffects(turn: TTurn, conventionId: number): Promise<TEffect[]> {

@@ -22,7 +22,8 @@ describe("signed download links", () => {
   it("a token verifies with its claims until it expires", () => {
     expect(verifyDocumentLink(SECRET, token, NOW)).toEqual({ ok: true, claims });
     expect(verifyDocumentLink(SECRET, token, new Date(claims.expiresAt.getTime() - 1))).toMatchObject({ ok: true });
-    expect(verifyDocumentLink(SECRET, token, claims.expiresAt)).toEqual({ ok: false, reason: "expired" });
+    // Expired, but signed by us: its claims still say whose link it was (for the log and the audit trail).
+    expect(verifyDocumentLink(SECRET, token, claims.expiresAt)).toEqual({ ok: false, reason: "expired", claims });
   });
 
   it("another secret does not verify it", () => {
@@ -42,7 +43,7 @@ describe("signed download links", () => {
 
   it("an expired token with a forged signature is refused as forged, not as expired", () => {
     const expired = signDocumentLink(SECRET, { ...claims, expiresAt: new Date(NOW.getTime() - 1) });
-    expect(verifyDocumentLink(SECRET, expired, NOW)).toEqual({ ok: false, reason: "expired" });
+    expect(verifyDocumentLink(SECRET, expired, NOW)).toMatchObject({ ok: false, reason: "expired" });
     expect(verifyDocumentLink(SECRET, `${expired.slice(0, -2)}xx`, NOW)).toEqual({ ok: false, reason: "bad_signature" });
   });
 
@@ -96,5 +97,12 @@ describe("signed download links", () => {
     expect(publicBaseUrl("https://stages.univ.fr/", 3978)).toBe("https://stages.univ.fr");
     const url = documentLinkUrl({ secret: SECRET, baseUrl: "https://stages.univ.fr/", documentId: 42, personId: 7, now: NOW, ttlMs: 60_000 });
     expect(url).toBe(`https://stages.univ.fr/documents/${token}`);
+  });
+
+  it("a link lives 15 minutes unless told otherwise", () => {
+    const url = documentLinkUrl({ secret: SECRET, baseUrl: "https://stages.univ.fr", documentId: 42, personId: 7, now: NOW });
+    const minted = url.split("/").at(-1) ?? "";
+    expect(verifyDocumentLink(SECRET, minted, new Date(NOW.getTime() + 15 * 60_000 - 1))).toMatchObject({ ok: true, claims: { expiresAt: new Date(NOW.getTime() + 15 * 60_000) } });
+    expect(verifyDocumentLink(SECRET, minted, new Date(NOW.getTime() + 15 * 60_000))).toMatchObject({ ok: false, reason: "expired" });
   });
 });

@@ -120,6 +120,21 @@ export const CASES: TCase[] = [
         actions: [{ titleKey: "cards:actions.open", verb: "open_convention", data: { conventionId: 42 }, style: "positive" }],
       }),
   },
+  {
+    name: "notice with PDF links",
+    build: (locale) =>
+      cards.noticeCard(locale, {
+        tone: "good",
+        titleKey: "conversation:links.renewed",
+        params: { minutes: 15 },
+        footnoteKey: "conversation:links.validity",
+        links: [
+          { titleKey: "workflow:downloadAvenant", url: "https://stages.univ-demo.fr/documents/djE6MTI6MzQ6MTc5OTk5OTk5OTk5OQ.c2lnbmF0dXJl" },
+          { titleKey: "workflow:downloadPdf", url: "https://stages.univ-demo.fr/documents/djE6MTM6MzQ6MTc5OTk5OTk5OTk5OQ.c2lnbmF0dXJl" },
+        ],
+        actions: [{ titleKey: "conversation:links.newLink", verb: "new_link", data: { conventionId: 42, documentIds: [12, 13] } }],
+      }),
+  },
   { name: "help", build: (locale) => cards.helpCard(locale) },
   { name: "confirm delete", build: (locale) => cards.confirmDeleteCard(locale, fx.HEADER) },
   { name: "établissement form with duplicates", build: (locale) => cards.etablissementFormCard(locale, fx.ETABLISSEMENT_FORM_VIEW), form: true },
@@ -161,11 +176,12 @@ export const CASES: TCase[] = [
   },
 ];
 
-/** The buttons of a message or view: actions blocks' elements and sections' accessories. */
+/** The buttons of a message or view that send the core an action: actions blocks' elements and sections' accessories. */
 export function buttonsOf(blocks: readonly KnownBlock[]): Array<{ action_id: string; value: string }> {
   return blocks.flatMap((block) => {
     const elements = block.type === "actions" ? block.elements : block.type === "section" && block.accessory ? [block.accessory] : [];
-    return elements.flatMap((element) => (element.type === "button" ? [{ action_id: element.action_id ?? "", value: element.value ?? "" }] : []));
+    // Link buttons (a url, no value) open in the browser: they send the core nothing.
+    return elements.flatMap((element) => (element.type === "button" && element.url === undefined ? [{ action_id: element.action_id ?? "", value: element.value ?? "" }] : []));
   });
 }
 

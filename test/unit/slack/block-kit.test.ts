@@ -121,6 +121,28 @@ describe("buttons", () => {
     expect(() => modalOf(form, "m".repeat(3000))).toThrow(/"save_section".*3000/);
   });
 
+  it("shows a card's links (a PDF's signed link) as link buttons that Slack opens itself, beside the card's own buttons", () => {
+    const url = "https://stages.univ-demo.fr/documents/djE6MTI6MzQ6MTc5OTk5OTk5OTk5OQ.c2lnbmF0dXJl";
+    const notice = noticeCard("fr", {
+      tone: "good",
+      titleKey: "conversation:links.renewed",
+      params: { minutes: 15 },
+      footnoteKey: "conversation:links.validity",
+      links: [{ titleKey: "workflow:downloadPdf", url }],
+      actions: [{ titleKey: "conversation:links.newLink", verb: "new_link", data: { conventionId: 42, documentIds: [12] } }],
+    });
+    const message = cardToMessage(notice, { locale: "fr" });
+    const elements = message.blocks.flatMap((block) => (block.type === "actions" ? block.elements : []));
+    const link = elements.find((element) => element.type === "button" && element.url === url);
+    expect(link).toMatchObject({ type: "button", text: { text: "Télécharger la convention (PDF)" }, url });
+    // A link button's click is only acknowledged: its action_id is not one of the core's.
+    expect(link && "action_id" in link ? blockActionToEvent.bind(null, { action_id: String(link.action_id) }) : null).toThrow(AppError);
+    const renew = elements.find((element) => element.type === "button" && element.url === undefined);
+    expect(renew && "value" in renew ? blockActionToEvent({ action_id: String(renew.action_id), value: String(renew.value) }) : null).toEqual({ verb: "new_link", data: { conventionId: 42, documentIds: [12] } });
+    expect(JSON.stringify(message.blocks)).toContain("valable 15 min");
+    expect(assertWithinSlackLimits(message)).toEqual([]);
+  });
+
   it("rejects a forged or broken button value as invalid input", () => {
     expect(() => blockActionToEvent({ action_id: "ac:drop:0", value: JSON.stringify({ verb: "drop_tables", data: {} }) })).toThrow(AppError);
     expect(() => blockActionToEvent({ action_id: "ac:help:0", value: "{not json" })).toThrow(AppError);

@@ -1,9 +1,9 @@
 import type { ActionsBlock, Button, KnownBlock, SectionBlock } from "@slack/types";
 import type { TLocale } from "../../../i18n/translate.ts";
 import { buttonOf } from "./action-value.ts";
-import { isInput, nodesAt, readExecute, textAt, typeOf, type TExecute, type TNode } from "./card-nodes.ts";
+import { isInput, nodesAt, readExecute, textAt, typeOf, type TExecute, type TNode, type TOpenUrl } from "./card-nodes.ts";
 import { inputBlocks } from "./input-blocks.ts";
-import { bold, colorMark, escapeMrkdwn, splitText } from "./mrkdwn.ts";
+import { bold, colorMark, escapeMrkdwn, plainText, splitText } from "./mrkdwn.ts";
 import { periodCell, periodInputBlock, type TPeriodList } from "./period-lists.ts";
 import { SLACK_LIMITS } from "./slack-limits.ts";
 
@@ -98,6 +98,22 @@ export function pushButtons(t: TTranslation, actions: readonly TExecute[]): void
     const elements = actions.slice(start, start + SLACK_LIMITS.buttonsPerBlock).map((action) => nextButton(t, action));
     const block: ActionsBlock = { type: "actions", elements };
     t.blocks.push(block);
+  }
+}
+
+/**
+ * Link buttons (Action.OpenUrl: a PDF's signed link), in actions blocks of at most five. Slack
+ * still reports their clicks; their action_id ("url:<n>") is not ours to answer, only to ack.
+ */
+export function pushLinks(t: TTranslation, links: readonly TOpenUrl[]): void {
+  for (let start = 0; start < links.length; start += SLACK_LIMITS.buttonsPerBlock) {
+    const elements = links.slice(start, start + SLACK_LIMITS.buttonsPerBlock).map((link): Button => ({
+      type: "button",
+      action_id: `url:${t.buttons++}`,
+      text: plainText(link.title, SLACK_LIMITS.buttonText),
+      url: link.url,
+    }));
+    t.blocks.push({ type: "actions", elements });
   }
 }
 

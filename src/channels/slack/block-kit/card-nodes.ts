@@ -94,6 +94,17 @@ export function cardTitle(card: TCard): string {
   return first === undefined ? "" : textAt(first, "text");
 }
 
+/** An Action.OpenUrl of the card's own action bar (a signed PDF link), read. */
+export type TOpenUrl = { title: string; url: string };
+
+/** The Action.OpenUrl links of the card's own action bar. */
+export function cardLinks(card: TCard): TOpenUrl[] {
+  return (card.actions ?? [])
+    .filter(isNode)
+    .filter((node) => typeOf(node) === "Action.OpenUrl" && textAt(node, "url") !== "")
+    .map((node) => ({ title: textAt(node, "title") || textAt(node, "url"), url: textAt(node, "url") }));
+}
+
 /** The Action.Execute buttons of the card's own action bar. */
 export function cardActions(card: TCard): TExecute[] {
   return (card.actions ?? []).filter(isNode).filter((node) => typeOf(node) === "Action.Execute").map(readExecute);

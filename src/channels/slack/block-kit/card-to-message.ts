@@ -4,8 +4,8 @@ import type { TVerb } from "../../../app/conversation/events.ts";
 import { unescapeCardTexts } from "../../../cards/card-markdown.ts";
 import { translate, type TLocale } from "../../../i18n/translate.ts";
 import { buttonOf } from "./action-value.ts";
-import { newTranslation, pushButtons, textSection, translateElements } from "./body-blocks.ts";
-import { cardActions, cardTitle, inputsOf, isNode, textAt, typeOf, type TActionValue, type TNode } from "./card-nodes.ts";
+import { newTranslation, pushButtons, pushLinks, textSection, translateElements } from "./body-blocks.ts";
+import { cardActions, cardLinks, cardTitle, inputsOf, isNode, textAt, typeOf, type TActionValue, type TNode } from "./card-nodes.ts";
 import { compactBlocks } from "./fit-blocks.ts";
 import { bold, clip, escapeMrkdwn } from "./mrkdwn.ts";
 import { SLACK_LIMITS, type TSlackMessage } from "./slack-limits.ts";
@@ -82,6 +82,7 @@ export function cardToMessage(escaped: TCard, context: TMessageContext): TSlackM
   translateElements(body, card.body.filter(isNode));
   const actions = newTranslation(context.locale, "message");
   actions.buttons = body.buttons;
+  pushLinks(actions, cardLinks(card));
   pushButtons(actions, cardActions(card));
   const room = SLACK_LIMITS.messageBlocks - actions.blocks.length;
   const blocks = compactBlocks(body.blocks, room);

@@ -18,6 +18,7 @@ export const SLACK_LIMITS = {
   buttonsPerBlock: 5,
   buttonText: 75,
   buttonValue: 2000,
+  buttonUrl: 3000,
   actionId: 255,
   blockId: 255,
   inputLabel: 2000,
@@ -77,6 +78,7 @@ function checkElement(report: TCheck, path: string, element: { type: string }): 
   if (element.type === "button") {
     checkText(report, `${path}.text`, prop(element, "text") as TextObject, SLACK_LIMITS.buttonText);
     checkLength(report, `${path}.value`, optionalString(prop(element, "value")), SLACK_LIMITS.buttonValue);
+    checkLength(report, `${path}.url`, optionalString(prop(element, "url")), SLACK_LIMITS.buttonUrl);
   }
   if (element.type === "plain_text_input") {
     const max = prop(element, "max_length");
