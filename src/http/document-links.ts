@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
+import { INT4_MAX } from "../app/conversation/inbound-values.ts";
 import { AppError } from "../app/app-error.ts";
 import { conventionSubject } from "../app/convention-subject.ts";
 import { authorize } from "../domain/permissions.ts";
@@ -64,6 +65,8 @@ export function verifyDocumentLink(secret: string, token: string, now: Date): TD
   const match = PAYLOAD.exec(Buffer.from(payload, "base64url").toString("utf8"));
   if (!match) return { ok: false, reason: "malformed" };
   const claims = { documentId: Number(match[1]), personId: Number(match[2]), expiresAt: new Date(Number(match[3])) };
+  // Ids are PostgreSQL int4: one beyond names nothing (and the database would refuse it, 22003).
+  if (claims.documentId > INT4_MAX || claims.personId > INT4_MAX) return { ok: false, reason: "malformed" };
   if (now.getTime() >= claims.expiresAt.getTime()) return { ok: false, reason: "expired", claims };
   return { ok: true, claims };
 }

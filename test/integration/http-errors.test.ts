@@ -66,7 +66,6 @@ describe("HTTP error answers", () => {
   it.each([
     ["a malformed percent-encoding in a document link", (): string => "/documents/%ff", 400, "BAD_REQUEST"],
     ["a malformed percent-encoding in a preview link", (): string => "/documents/preview/%E0%A4%A", 400, "BAD_REQUEST"],
-    ["a preview token whose ids are beyond int4", (): string => `/documents/preview/${previewBeyondInt4()}`, 500, "INTERNAL"],
     ["an unknown page", (): string => "/wp-admin/setup.php", 404, "NOT_FOUND"],
     ["a route that throws", (): string => "/boom", 500, "INTERNAL"],
   ] as const)("%s: status %i, code and request id, no stack", async (_what, path, status, code) => {
@@ -95,6 +94,12 @@ describe("HTTP error answers", () => {
     expect(text).toContain("The request cannot be read");
     expect(text).toContain(`Référence : ${response.headers.get("x-request-id")}`);
     expect(text).not.toMatch(INSIDE);
+  });
+
+  it("a preview token whose ids are beyond int4 is refused as a link (403 page), never a database error", async () => {
+    const response = await fetch(`${base}/documents/preview/${previewBeyondInt4()}`);
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toMatch(INSIDE);
   });
 
   it("a document token beyond int4 is answered without any detail", async () => {
