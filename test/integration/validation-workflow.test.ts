@@ -94,8 +94,10 @@ describe("validation workflow through the core, with the outbox delivered", () =
     expect(await database.prisma.validationDecision.count({ where: { conventionId } })).toBe(2);
 
     // A validated convention cannot be deleted.
+    // The refusal itself, not the confirmation card ("Supprimer ce brouillon ?" would match /supprim/), and no way to confirm.
     const deletion = await conversationDriver(conversation, LEA).act("delete_convention", { conventionId });
-    expect(cardText(effectOf(deletion, "post").card)).toMatch(/supprim|pas le droit/i);
+    expect(cardText(effectOf(deletion, "post").card)).toContain("Vous n'avez pas le droit de faire cette action sur cette convention.");
+    expect(JSON.stringify(deletion)).not.toContain("confirm_delete");
     expect(await database.prisma.convention.count({ where: { id: conventionId } })).toBe(1);
   });
 
