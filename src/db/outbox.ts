@@ -3,8 +3,7 @@
 // (src/app/notifications/dispatch-outbox.ts) then claims and delivers them with retries.
 import { z } from "zod/v4";
 import type { TClaimedMessage, TOutboxCounts, TOutboxQueue } from "../app/notifications/outbox-port.ts";
-import type { TNotification, TNotificationPayload } from "../app/notifications/notification.ts";
-import { VALIDATION_STEPS } from "../domain/convention.ts";
+import { type TNotification, ZNotificationPayload } from "../app/notifications/notification.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 
 /**
@@ -29,34 +28,8 @@ export async function enqueueNotifications(tx: Prisma.TransactionClient, notific
   return count;
 }
 
-const ZStep = z.enum(VALIDATION_STEPS);
-const ZReason = z.string().nullable();
 // Rows are read back from the database, possibly written by an older or newer version of the
-// code: checked here so the core only ever sees payloads of the contract.
-const ZNotificationPayload = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("approval_request"), conventionId: z.number().int(), round: z.number().int(), step: ZStep }),
-  z.object({ kind: z.literal("approval_update"), conventionId: z.number().int(), round: z.number().int(), step: ZStep }),
-  z.object({
-    kind: z.literal("decision"),
-    conventionId: z.number().int(),
-    round: z.number().int(),
-    step: ZStep.nullable(),
-    decision: z.enum(["VALIDATED", "REFUSED", "UNVALIDATED"]),
-    reason: ZReason,
-    deciderId: z.number().int(),
-  }),
-  z.object({ kind: z.literal("validated"), conventionId: z.number().int() }),
-  z.object({ kind: z.literal("avenant_request"), conventionId: z.number().int(), avenantId: z.number().int() }),
-  z.object({ kind: z.literal("avenant_update"), conventionId: z.number().int(), avenantId: z.number().int() }),
-  z.object({
-    kind: z.literal("avenant_decision"),
-    conventionId: z.number().int(),
-    avenantId: z.number().int(),
-    decision: z.enum(["VALIDATED", "REFUSED"]),
-    reason: ZReason,
-    deciderId: z.number().int(),
-  }),
-]) satisfies z.ZodType<TNotificationPayload>;
+// code: checked against the contract (ZNotificationPayload) so the core only ever sees payloads of it.
 
 type TClaimedRow = { id: bigint; dedupeKey: string; recipientId: number | null; attempts: number; payload: unknown };
 
