@@ -2,9 +2,10 @@
 // now; Slack and Teams plug in here). A retry redelivers to every channel, including those that
 // already succeeded: each channel makes that a no-op with the message id.
 import type { TEffect } from "../app/conversation/effects.ts";
+import type { TPlatform } from "../app/conversation/events.ts";
 
 /** The platform a channel serves. */
-export type TChannelPlatform = "SLACK" | "TEAMS" | "WEB";
+export type TChannelPlatform = TPlatform;
 
 /** What a channel did: delivered, or the person has no identity on this platform (skipped, not retried). */
 export type TChannelOutcome = "delivered" | "no_identity";

@@ -75,8 +75,11 @@ export type TSearchQuery = z.infer<typeof ZSearchQuery>;
 /** One choice of a typeahead answer (Adaptive Cards Input.Choice; Slack option). */
 export type TChoice = { title: string; value: string };
 
+/** A platform people reach Stagebot from (the database's Platform enum; WEB is the playground), declared here once for the core and every channel. */
+export type TPlatform = "SLACK" | "TEAMS" | "WEB";
+
 /** Who sends events: the platform's account, matched to the directory by e-mail. */
 export type TIdentity = {
-  platform: "SLACK" | "TEAMS" | "WEB";
+  platform: TPlatform;
   email: string;
 };
