@@ -1,13 +1,11 @@
-import { authorize, type TActor } from "../domain/permissions.ts";
-import { AppError } from "./app-error.ts";
-import { conventionSubject } from "./convention-subject.ts";
+import type { TActor } from "../domain/permissions.ts";
+import { assertAllowed } from "./convention-subject.ts";
 import type { TConventionStore, TStoredConvention } from "./ports.ts";
 
 /** Checks that the actor may delete this convention now (before asking for confirmation). */
 export async function checkDeletable(deps: { conventions: TConventionStore }, actor: TActor, conventionId: number): Promise<TStoredConvention> {
   const stored = await deps.conventions.get(conventionId);
-  const permission = authorize(actor, { kind: "delete" }, conventionSubject(stored));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(actor, { kind: "delete" }, stored);
   return stored;
 }
 

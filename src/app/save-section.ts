@@ -1,6 +1,6 @@
 import { computedDureeEffectiveHours } from "../domain/convention-rules.ts";
 import type { TConventionValues } from "../domain/convention.ts";
-import { authorize, type TActor } from "../domain/permissions.ts";
+import type { TActor } from "../domain/permissions.ts";
 import { ETUDIANT_DERIVED_FIELDS } from "../domain/sections/etudiant.ts";
 import {
   conventionCompletion,
@@ -12,7 +12,7 @@ import {
   type TSectionId,
 } from "../domain/sections/index.ts";
 import { AppError } from "./app-error.ts";
-import { conventionSubject } from "./convention-subject.ts";
+import { assertAllowed } from "./convention-subject.ts";
 import { evaluateConvention } from "./evaluate-convention.ts";
 import type { TAnswerChecks, TClock, TConventionStore, TConventionUpdate, TRulesFactsSource, TStoredConvention } from "./ports.ts";
 
@@ -74,8 +74,7 @@ export async function saveSection(
   command: TSaveSectionCommand,
 ): Promise<TSaveSectionResult> {
   const stored = await deps.conventions.get(command.conventionId);
-  const permission = authorize(actor, { kind: "edit" }, conventionSubject(stored));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(actor, { kind: "edit" }, stored);
   // Checked again atomically by the update; failing early spares a form built on old values.
   if (stored.version !== command.expectedVersion) throw new AppError("STALE_VERSION", { id: stored.id });
 

@@ -1,10 +1,10 @@
 import type { TValidationStep } from "../domain/convention.ts";
-import { authorize, type TActor } from "../domain/permissions.ts";
+import type { TActor } from "../domain/permissions.ts";
 import { hasBlockingError, type TRuleResult } from "../domain/rules/index.ts";
 import { conventionCompletion } from "../domain/sections/index.ts";
 import { applyDecision } from "../domain/workflow.ts";
 import { AppError } from "./app-error.ts";
-import { conventionSubject } from "./convention-subject.ts";
+import { assertAllowed } from "./convention-subject.ts";
 import { evaluateConvention } from "./evaluate-convention.ts";
 import type { TClock, TConventionStore, TRulesFactsSource, TStoredConvention, TWorkflowDirectory } from "./ports.ts";
 import { approvalRequests } from "./workflow/workflow-notifications.ts";
@@ -30,8 +30,7 @@ export async function submitConvention(
   command: { conventionId: number; expectedVersion: number },
 ): Promise<TSubmitResult> {
   const stored = await deps.conventions.get(command.conventionId);
-  const permission = authorize(actor, { kind: "submit" }, conventionSubject(stored));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(actor, { kind: "submit" }, stored);
   if (stored.version !== command.expectedVersion) throw new AppError("STALE_VERSION", { id: stored.id });
 
   const completion = conventionCompletion(stored.values);

@@ -1,11 +1,11 @@
 import { pickValues } from "../../domain/avenant.ts";
 import { computedDureeEffectiveHours } from "../../domain/convention-rules.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
-import { authorize, type TActor } from "../../domain/permissions.ts";
+import type { TActor } from "../../domain/permissions.ts";
 import { normalizeReason, REASON_MAX } from "../../domain/workflow.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { AppError } from "../app-error.ts";
-import { conventionSubject } from "../convention-subject.ts";
+import { assertAllowed } from "../convention-subject.ts";
 import type { TAnswerChecks, TClock, TConventionStore, TRulesFactsSource, TStoredConvention, TWorkflowDirectory } from "../ports.ts";
 import { formatDateTime } from "../workflow/format-date-time.ts";
 import { amendedConventionErrors } from "./amended-convention-errors.ts";
@@ -75,8 +75,7 @@ async function application(deps: TDeps, actorId: number, convention: TStoredConv
 export async function decideAvenant(deps: TDeps, actor: TActor & { locale: TLocale }, command: TDecideAvenantCommand): Promise<TStoredAvenant> {
   const avenant = await deps.avenants.get(command.avenantId);
   const convention = await deps.conventions.get(avenant.conventionId);
-  const permission = authorize(actor, { kind: "decide_avenant" }, conventionSubject(convention));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(actor, { kind: "decide_avenant" }, convention);
   if (avenant.status !== "SUBMITTED") await alreadyDecided(deps, actor.locale, avenant.id);
 
   const reason = command.decision === "REFUSED" ? refusalReason(command.reason) : null;

@@ -1,6 +1,6 @@
-import { authorize, type TActor } from "../../domain/permissions.ts";
+import type { TActor } from "../../domain/permissions.ts";
 import { AppError } from "../app-error.ts";
-import { conventionSubject } from "../convention-subject.ts";
+import { assertAllowed } from "../convention-subject.ts";
 import type { TAnswerChecks, TClock, TConventionStore, TRulesFactsSource, TWorkflowDirectory } from "../ports.ts";
 import { avenantCards, avenantDeciders } from "./avenant-notifications.ts";
 import { checkAvenantRequest, type TAvenantRequestInput } from "./check-avenant-request.ts";
@@ -33,8 +33,7 @@ type TDeps = {
  */
 export async function requestAvenant(deps: TDeps, actor: TActor, command: TRequestAvenantCommand): Promise<TStoredAvenant> {
   const convention = await deps.conventions.get(command.conventionId);
-  const permission = authorize(actor, { kind: "request_avenant" }, conventionSubject(convention));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(actor, { kind: "request_avenant" }, convention);
   if (command.expectedVersion !== undefined && command.expectedVersion !== convention.version) throw new AppError("STALE_VERSION", { id: convention.id });
   const checked = await checkAvenantRequest(deps, convention, command);
   const deciders = await avenantDeciders(deps.workflow, convention);

@@ -5,7 +5,6 @@ import { avenantErrorMessage } from "../../cards/avenant-format.ts";
 import { avenantFormErrorsByInput, avenantRequestFormCard } from "../../cards/avenant-request-form-card.ts";
 import { formAnswers, reasonFormCard } from "../../cards/index.ts";
 import type { TAvenantFieldError } from "../../domain/avenant.ts";
-import { authorize } from "../../domain/permissions.ts";
 import { SECTION_IDS, type TFieldError } from "../../domain/sections/index.ts";
 import { translate } from "../../i18n/translate.ts";
 import { AppError } from "../app-error.ts";
@@ -15,7 +14,7 @@ import { avenantMessageKey } from "../avenants/avenant-notifications.ts";
 import { decideAvenant, decidedConflict } from "../avenants/decide-avenant.ts";
 import type { TStoredAvenant } from "../avenants/ports.ts";
 import { requestAvenant } from "../avenants/request-avenant.ts";
-import { conventionSubject } from "../convention-subject.ts";
+import { assertAllowed } from "../convention-subject.ts";
 import type { TNotificationPayload } from "../notifications/notification.ts";
 import type { TStoredConvention } from "../ports.ts";
 import type { TTurn } from "./context.ts";
@@ -49,8 +48,7 @@ async function formEffect(turn: TTurn, convention: TStoredConvention, rejected?:
 export async function openAvenantRequest(turn: TTurn, data: unknown): Promise<TEffect[]> {
   const { conventionId } = parseData(ZConventionRef, data);
   const convention = await visibleConvention(turn, conventionId);
-  const permission = authorize(turn.actor, { kind: "request_avenant" }, conventionSubject(convention));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(turn.actor, { kind: "request_avenant" }, convention);
   return [await formEffect(turn, convention)];
 }
 
@@ -123,8 +121,7 @@ export async function validateAvenant(turn: TTurn, data: unknown): Promise<TEffe
 async function decidable(turn: TTurn, avenantId: number): Promise<{ avenant: TStoredAvenant; convention: TStoredConvention }> {
   const avenant = await turn.deps.avenants.get(avenantId);
   const convention = await visibleConvention(turn, avenant.conventionId);
-  const permission = authorize(turn.actor, { kind: "decide_avenant" }, conventionSubject(convention));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(turn.actor, { kind: "decide_avenant" }, convention);
   return { avenant, convention };
 }
 

@@ -3,11 +3,10 @@ import { z } from "zod/v4";
 import { ZId } from "./inbound-values.ts";
 import { previewConventionPdf } from "../documents/preview-convention-pdf.ts";
 import { confirmDeleteCard, conventionListCard, formAnswers, helpCard, noticeCard, recapCard } from "../../cards/index.ts";
-import { authorize } from "../../domain/permissions.ts";
 import { isSectionId, type TFieldError } from "../../domain/sections/index.ts";
 import { translate } from "../../i18n/translate.ts";
 import { AppError } from "../app-error.ts";
-import { conventionSubject } from "../convention-subject.ts";
+import { assertAllowed } from "../convention-subject.ts";
 import { checkDeletable, deleteDraft } from "../delete-draft.ts";
 import { evaluateConvention } from "../evaluate-convention.ts";
 import { listConventions } from "../list-conventions.ts";
@@ -35,8 +34,7 @@ export function parseData<T>(schema: z.ZodType<T>, data: unknown): T {
 /** Loads a convention the actor may see, or throws FORBIDDEN. */
 export async function visibleConvention(turn: TTurn, conventionId: number): Promise<TStoredConvention> {
   const convention = await turn.deps.conventions.get(conventionId);
-  const permission = authorize(turn.actor, { kind: "view" }, conventionSubject(convention));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(turn.actor, { kind: "view" }, convention);
   return convention;
 }
 

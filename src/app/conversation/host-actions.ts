@@ -3,9 +3,8 @@ import { recordIdOf, ZId } from "./inbound-values.ts";
 import { etablissementFormCard, fieldErrorsByInput, hostChildFormCard } from "../../cards/index.ts";
 import { CONTACT_FORM_FIELDS, ETABLISSEMENT_FORM_FIELDS, SERVICE_FORM_FIELDS, type THostField } from "../../cards/host-form-fields.ts";
 import type { TFieldError } from "../../domain/sections/index.ts";
-import { authorize } from "../../domain/permissions.ts";
 import { AppError } from "../app-error.ts";
-import { conventionSubject } from "../convention-subject.ts";
+import { assertAllowed } from "../convention-subject.ts";
 import { createContact } from "../hosts/create-contact.ts";
 import { createEtablissement } from "../hosts/create-etablissement.ts";
 import { createService } from "../hosts/create-service.ts";
@@ -101,8 +100,7 @@ export async function hostAction(turn: TTurn, data: Record<string, unknown>, ver
   // A host record made from a convention is chosen for it at once: whoever may not edit the
   // convention is refused before anything is written (no orphan établissement, service or contact).
   if (verb !== undefined && CREATES_FOR_CONVENTION.has(verb)) {
-    const permission = authorize(turn.actor, { kind: "edit" }, conventionSubject(convention));
-    if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+    assertAllowed(turn.actor, { kind: "edit" }, convention);
   }
   switch (verb) {
     case "open_etablissement_create": {

@@ -3,11 +3,10 @@ import { ZId } from "./inbound-values.ts";
 import { approvalCard, historyCard, reasonFormCard, staffListCard } from "../../cards/index.ts";
 import type { TStaffListItem, TStaffListView } from "../../cards/views.ts";
 import { VALIDATION_STEPS, type TValidationStep } from "../../domain/convention.ts";
-import { authorize } from "../../domain/permissions.ts";
 import type { TFieldError } from "../../domain/sections/index.ts";
 import { translate } from "../../i18n/translate.ts";
 import { AppError } from "../app-error.ts";
-import { conventionSubject } from "../convention-subject.ts";
+import { assertAllowed } from "../convention-subject.ts";
 import { approvalMessageKey } from "../notifications/notification.ts";
 import { approvalView } from "../workflow/approval-view.ts";
 import { decideStep } from "../workflow/decide-step.ts";
@@ -81,8 +80,7 @@ export async function openRefuse(turn: TTurn, data: unknown): Promise<TEffect[]>
   const ref = parseData(ZStepRef, data);
   // The form names the student: only whoever may decide the step sees it.
   const convention = await visibleConvention(turn, ref.conventionId);
-  const permission = authorize(turn.actor, { kind: "decide", step: ref.step }, conventionSubject(convention));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(turn.actor, { kind: "decide", step: ref.step }, convention);
   return [await reasonForm(turn, ref.conventionId, "refuse_step", { round: ref.round, step: ref.step })];
 }
 
@@ -107,8 +105,7 @@ export async function refuseStep(turn: TTurn, data: unknown): Promise<TEffect[]>
 export async function openUnvalidate(turn: TTurn, data: unknown): Promise<TEffect[]> {
   const { conventionId } = parseData(z.object({ conventionId: ZId }), data);
   const convention = await visibleConvention(turn, conventionId);
-  const permission = authorize(turn.actor, { kind: "unvalidate" }, conventionSubject(convention));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(turn.actor, { kind: "unvalidate" }, convention);
   if (convention.state !== "VALIDATED") throw new AppError("FORBIDDEN", { reason: "not_validated" });
   return [await reasonForm(turn, conventionId, "unvalidate", {})];
 }
@@ -156,8 +153,7 @@ export async function findConvention(turn: TTurn, query: string, conventionId: n
 export async function showHistory(turn: TTurn, data: unknown): Promise<TEffect[]> {
   const { conventionId } = parseData(z.object({ conventionId: ZId }), data);
   const convention = await turn.deps.conventions.get(conventionId);
-  const permission = authorize(turn.actor, { kind: "view_history" }, conventionSubject(convention));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(turn.actor, { kind: "view_history" }, convention);
   const { entries, omitted } = await turn.deps.staff.history(conventionId, HISTORY_LIMIT);
   const card = historyCard(turn.locale, { header: await headerOf(turn.deps.formData, convention, turn.locale), entries, omitted });
   return [{ kind: "post", conventionId, card }];

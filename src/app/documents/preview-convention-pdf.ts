@@ -1,6 +1,5 @@
-import { authorize, type TActor } from "../../domain/permissions.ts";
-import { AppError } from "../app-error.ts";
-import { conventionSubject } from "../convention-subject.ts";
+import type { TActor } from "../../domain/permissions.ts";
+import { assertAllowed } from "../convention-subject.ts";
 import { loadConventionPdfModel } from "./load-pdf-models.ts";
 import type { TDocumentDeps } from "./ports.ts";
 
@@ -10,8 +9,7 @@ import type { TDocumentDeps } from "./ports.ts";
  */
 export async function previewConventionPdf(deps: TDocumentDeps, actor: TActor, conventionId: number): Promise<{ filename: string; content: Uint8Array }> {
   const convention = await deps.conventions.get(conventionId);
-  const permission = authorize(actor, { kind: "view" }, conventionSubject(convention));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(actor, { kind: "view" }, convention);
   const model = await loadConventionPdfModel(deps, convention);
   return { filename: `projet-convention-${convention.id}.pdf`, content: await deps.renderer.convention(model, { draft: true }) };
 }

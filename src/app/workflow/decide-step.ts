@@ -1,9 +1,9 @@
 import type { TValidationStep } from "../../domain/convention.ts";
-import { authorize, type TActor } from "../../domain/permissions.ts";
+import type { TActor } from "../../domain/permissions.ts";
 import { applyDecision, type TWorkflowEvent } from "../../domain/workflow.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { AppError } from "../app-error.ts";
-import { conventionSubject } from "../convention-subject.ts";
+import { assertAllowed } from "../convention-subject.ts";
 import type { TClock, TConventionStore, TStoredConvention, TWorkflowDirectory } from "../ports.ts";
 import { formatDateTime } from "./format-date-time.ts";
 import { approvalRequests, approvalUpdates, decisionForStudent, validatedNotifications } from "./workflow-notifications.ts";
@@ -38,8 +38,7 @@ async function alreadyDecided(deps: TDeps, locale: TLocale, command: TDecideStep
  */
 export async function decideStep(deps: TDeps, actor: TActor & { locale: TLocale }, command: TDecideStepCommand): Promise<{ convention: TStoredConvention; event: TWorkflowEvent }> {
   const stored = await deps.conventions.get(command.conventionId);
-  const permission = authorize(actor, { kind: "decide", step: command.step }, conventionSubject(stored));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(actor, { kind: "decide", step: command.step }, stored);
   if (command.round !== stored.round || stored.validatedStepsThisRound.includes(command.step)) await alreadyDecided(deps, actor.locale, command);
 
   const steps = stored.centreId === null ? [] : await deps.workflow.centreSteps(stored.centreId);

@@ -1,7 +1,7 @@
-import { authorize, type TActor } from "../../domain/permissions.ts";
+import type { TActor } from "../../domain/permissions.ts";
 import { applyDecision } from "../../domain/workflow.ts";
 import { AppError } from "../app-error.ts";
-import { conventionSubject } from "../convention-subject.ts";
+import { assertAllowed } from "../convention-subject.ts";
 import type { TConventionStore, TStoredConvention, TWorkflowDirectory } from "../ports.ts";
 import { decisionForStudent } from "./workflow-notifications.ts";
 
@@ -12,8 +12,7 @@ export async function unvalidateConvention(
   command: { conventionId: number; reason: string },
 ): Promise<TStoredConvention> {
   const stored = await deps.conventions.get(command.conventionId);
-  const permission = authorize(actor, { kind: "unvalidate" }, conventionSubject(stored));
-  if (!permission.allowed) throw new AppError("FORBIDDEN", { reason: permission.code });
+  assertAllowed(actor, { kind: "unvalidate" }, stored);
   const steps = stored.centreId === null ? [] : await deps.workflow.centreSteps(stored.centreId);
   const result = applyDecision(
     { state: stored.state, round: stored.round, steps, validatedSteps: stored.validatedStepsThisRound },
