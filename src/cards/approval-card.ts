@@ -1,4 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
+import type { TCard } from "./card-contract.ts";
 import { fieldLabel } from "../i18n/field-error-message.ts";
 import { hasTranslation, translate, type TLocale } from "../i18n/translate.ts";
 import { cardAction, cardText, formatInstant, formatNumber, formatPeriod, type TCardAction, type TFact, type TNotice } from "./card-format.ts";

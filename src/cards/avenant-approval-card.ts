@@ -1,4 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
+import type { TCard } from "./card-contract.ts";
 import { fieldLabel } from "../i18n/field-error-message.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
 import { avenantFieldLabel, avenantValueText } from "./avenant-format.ts";

@@ -1,4 +1,4 @@
-import type { TChoice } from "../app/conversation/events.ts";
+import type { TChoice } from "./card-contract.ts";
 import type { TAvenantFieldError } from "../domain/avenant.ts";
 import { isAnswered } from "../domain/sections/fields.ts";
 import { FORM_FIELD, type TFieldError } from "../domain/sections/index.ts";

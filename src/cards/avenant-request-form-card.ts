@@ -1,4 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
+import type { TCard } from "./card-contract.ts";
 import { AVENANT_FIELDS, AVENANT_TEXT_MAX, MOTIFS_AVENANT, type TMotifAvenant } from "../domain/avenant.ts";
 import type { TConventionValues } from "../domain/convention.ts";
 import { MAX_PERIODS } from "../domain/sections/stage.ts";

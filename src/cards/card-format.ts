@@ -1,4 +1,4 @@
-import type { TVerb } from "../app/conversation/events.ts";
+import type { TVerb } from "./card-contract.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
 import type { TConventionHeader } from "./views.ts";
 

@@ -1,4 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
+import type { TCard } from "./card-contract.ts";
 
 // Adaptive Cards read a TextBlock's text, a fact's title and value, a toggle's title and the
 // titles of an expanded choice set as markdown (Teams: bold, italic, lists, [text](url) links).

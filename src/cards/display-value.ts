@@ -1,4 +1,4 @@
-import type { TChoice } from "../app/conversation/events.ts";
+import type { TChoice } from "./card-contract.ts";
 import { isAnswered } from "../domain/sections/fields.ts";
 import { hasTranslation, translate, type TLocale } from "../i18n/translate.ts";
 import { cardText, formatDate, formatNumber } from "./card-format.ts";

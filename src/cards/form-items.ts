@@ -1,4 +1,4 @@
-import type { TChoice } from "../app/conversation/events.ts";
+import type { TChoice } from "./card-contract.ts";
 import { isAnswered } from "../domain/sections/fields.ts";
 import type { TLocale } from "../i18n/translate.ts";
 import { cardText, type TCardAction, type TNotice } from "./card-format.ts";

@@ -1,4 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
+import type { TCard } from "./card-contract.ts";
 import { hasTranslation, translate, type TLocale } from "../i18n/translate.ts";
 import { cardText, type TFact } from "./card-format.ts";
 import { changeFacts } from "./history-changes.ts";

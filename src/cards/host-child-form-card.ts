@@ -1,4 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
+import type { TCard } from "./card-contract.ts";
 import type { TLocale } from "../i18n/translate.ts";
 import { cardAction, cardText } from "./card-format.ts";
 import type { TFormModel } from "./form-items.ts";

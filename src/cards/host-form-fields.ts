@@ -1,4 +1,4 @@
-import type { TChoice } from "../app/conversation/events.ts";
+import type { TChoice } from "./card-contract.ts";
 import { TEXT_MAX } from "../domain/sections/fields.ts";
 import type { TFieldError } from "../domain/sections/index.ts";
 import { hasTranslation, type TLocale } from "../i18n/translate.ts";

@@ -1,5 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
-import { VERBS, type TVerb } from "../app/conversation/events.ts";
+import { VERBS, type TCard, type TVerb } from "./card-contract.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
 import { cardAction, type TCardAction, type TNotice } from "./card-format.ts";
 import { renderTemplate } from "./render-template.ts";

@@ -1,5 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
-import { VERBS, type TVerb } from "../app/conversation/events.ts";
+import { VERBS, type TCard, type TVerb } from "./card-contract.ts";
 import type { TFieldError } from "../domain/sections/index.ts";
 import { REASON_MAX } from "../domain/workflow.ts";
 import { hasTranslation, translate, type TLocale } from "../i18n/translate.ts";

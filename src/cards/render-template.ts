@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as ACData from "adaptivecards-templating";
-import type { TCard } from "../app/conversation/effects.ts";
+import type { TCard } from "./card-contract.ts";
 import { escapeCardTexts } from "./card-markdown.ts";
 
 /** The templates of adaptive-cards/, named after their file (without ".json"). */

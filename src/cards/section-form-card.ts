@@ -1,4 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
+import type { TCard } from "./card-contract.ts";
 import { SECTION_IDS, type TSectionId } from "../domain/sections/index.ts";
 import { fieldLabel } from "../i18n/field-error-message.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";

@@ -1,4 +1,4 @@
-import type { TDataset } from "../app/conversation/events.ts";
+import type { TDataset } from "./card-contract.ts";
 import type { TConventionValues } from "../domain/convention.ts";
 import { LANGUES } from "../domain/sections/etudiant.ts";
 import { TEXT_MAX } from "../domain/sections/fields.ts";

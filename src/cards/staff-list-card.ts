@@ -1,4 +1,4 @@
-import type { TCard } from "../app/conversation/effects.ts";
+import type { TCard } from "./card-contract.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
 import { cardAction, cardText, formatDate, type TCardAction } from "./card-format.ts";
 import { renderTemplate } from "./render-template.ts";

@@ -1,4 +1,4 @@
-import type { TChoice } from "../app/conversation/events.ts";
+import type { TChoice } from "./card-contract.ts";
 import type { TConventionState, TConventionValues } from "../domain/convention.ts";
 import type { TRuleResult } from "../domain/rules/index.ts";
 import type { TConventionCompletion, TFieldError, TSectionId } from "../domain/sections/index.ts";

@@ -1,5 +1,6 @@
-/** An Adaptive Card 1.5 as JSON, ready for Teams and the playground; the Slack channel translates it. */
-export type TCard = { type: "AdaptiveCard"; version: "1.5"; body: unknown[]; actions?: unknown[]; [key: string]: unknown };
+import type { TCard } from "../../cards/card-contract.ts";
+
+export type { TCard } from "../../cards/card-contract.ts";
 
 /**
  * What the core asks a channel to do. `conventionId` names the convention's thread;

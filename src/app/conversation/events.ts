@@ -1,55 +1,11 @@
 import { z } from "zod/v4";
+import { DATASETS, VERBS } from "../../cards/card-contract.ts";
 
 // Platform-neutral inbound events. Every channel (Slack, Teams, the playground) turns its
 // payloads into one of these; the conversation core never sees a platform payload.
 
-/** Verbs of Action.Execute actions (buttons and form submissions) the core understands. */
-export const VERBS = [
-  "new_convention",
-  "list_conventions",
-  "help",
-  "open_convention",
-  "open_section",
-  "save_section",
-  "show_recap",
-  "submit_convention",
-  "delete_convention",
-  "confirm_delete",
-  "cancel",
-  "open_etablissement_create",
-  "create_etablissement",
-  "propose_etablissement_change",
-  "open_service_create",
-  "create_service",
-  "open_contact_create",
-  "create_contact",
-  // Validation workflow
-  "open_approval",
-  "validate_step",
-  "open_refuse",
-  "refuse_step",
-  "open_unvalidate",
-  "unvalidate",
-  "to_validate",
-  "find_convention",
-  "show_history",
-  "preview_pdf",
-  // PDF links
-  "new_link",
-  // Avenants
-  "open_avenant_request",
-  "request_avenant",
-  "validate_avenant",
-  "open_refuse_avenant",
-  "refuse_avenant",
-] as const;
-
-export type TVerb = (typeof VERBS)[number];
-
-/** Datasets of typeahead searches (Adaptive Cards Data.Query; Slack external_select). */
-export const DATASETS = ["etablissements", "services", "contacts", "enseignants", "cpam"] as const;
-
-export type TDataset = (typeof DATASETS)[number];
+// The card contract (verbs, datasets, choices) is shared with src/cards/: defined there once.
+export { DATASETS, VERBS, type TChoice, type TDataset, type TVerb } from "../../cards/card-contract.ts";
 
 const ZData = z.record(z.string(), z.unknown());
 
@@ -72,8 +28,6 @@ export const ZSearchQuery = z.object({
 
 export type TSearchQuery = z.infer<typeof ZSearchQuery>;
 
-/** One choice of a typeahead answer (Adaptive Cards Input.Choice; Slack option). */
-export type TChoice = { title: string; value: string };
 
 /** A platform people reach Stagebot from (the database's Platform enum; WEB is the playground), declared here once for the core and every channel. */
 export type TPlatform = "SLACK" | "TEAMS" | "WEB";
