@@ -42,9 +42,8 @@ function header(request: IncomingMessage, name: string): string | undefined {
 // five-minute window is someone replaying it, acknowledged and dropped.
 const SENT_ONCE_PAYLOADS = new Set(["view_submission", "view_closed", "shortcut", "message_action"]);
 
-function isSentOnce(request: IncomingMessage, body: Buffer): boolean {
-  if (!String(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return false;
-  const form = new URLSearchParams(body.toString("utf8"));
+function isSentOnce(form: URLSearchParams | null): boolean {
+  if (form === null) return false;
   if (form.has("command")) return true;
   try {
     const payload: unknown = JSON.parse(form.get("payload") ?? "null");
@@ -56,10 +55,13 @@ function isSentOnce(request: IncomingMessage, body: Buffer): boolean {
 
 // Slack's certificate check of a slash command URL ("ssl_check=1") may come unsigned: it is
 // answered 200 and goes no further, so it can change nothing.
-function isSslCheck(request: IncomingMessage, body: Buffer): boolean {
-  if (!String(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) return false;
-  const form = new URLSearchParams(body.toString("utf8"));
-  return form.get("ssl_check") === "1" && !form.has("payload") && !form.has("command");
+function isSslCheck(form: URLSearchParams | null): boolean {
+  return form !== null && form.get("ssl_check") === "1" && !form.has("payload") && !form.has("command");
+}
+
+/** The fields of a form-encoded body (commands, interactions), or null for another body (events are JSON). */
+function formOf(request: IncomingMessage, body: Buffer): URLSearchParams | null {
+  return String(request.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded") ? new URLSearchParams(body.toString("utf8")) : null;
 }
 
 /** Express middleware that refuses (401) any request Slack did not sign within the last five minutes. */
@@ -82,7 +84,8 @@ export function slackRequestGuard(options: {
       response.status(tooLarge ? 413 : 400).end();
       return;
     }
-    if (isSslCheck(request, body)) {
+    const form = formOf(request, body);
+    if (isSslCheck(form)) {
       response.status(200).end();
       return;
     }
@@ -99,7 +102,7 @@ export function slackRequestGuard(options: {
       return;
     }
     const signature = header(request, "x-slack-signature") ?? "";
-    if (isSentOnce(request, body) && !(await options.claimSignature(signature))) {
+    if (isSentOnce(form) && !(await options.claimSignature(signature))) {
       options.logger.warn({ ip: request.socket.remoteAddress }, "Slack request replayed: acknowledged and ignored");
       response.status(200).end();
       return;
