@@ -68,7 +68,8 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 
 export type TChannelMode =
   | { kind: "playground"; host: string; exposed: boolean }
-  | { kind: "platforms"; host: string; slack: boolean; teams: boolean };
+  /** `slack`: its credentials when Slack is configured (both parts; half a configuration stops the start). */
+  | { kind: "platforms"; host: string; slack: { botToken: string; signingSecret: string } | null; teams: boolean };
 
 /**
  * Which face Stagebot shows, decided once at start: the playground (a demo without login) only
@@ -84,7 +85,7 @@ export function channelMode(config: TConfig): TChannelMode {
     const missing = Object.entries(parts).filter(([, value]) => value === undefined).map(([name]) => name);
     if (present.length > 0 && missing.length > 0) problems.push(`- ${platform} is configured halfway: ${missing.join(", ")} missing (set it, or unset ${present.map(([name]) => name).join(", ")})`);
   }
-  const slack = config.SLACK_BOT_TOKEN !== undefined && config.SLACK_SIGNING_SECRET !== undefined;
+  const slack = config.SLACK_BOT_TOKEN !== undefined && config.SLACK_SIGNING_SECRET !== undefined ? { botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET } : null;
   const teams = config.TEAMS_APP_ID !== undefined && config.TEAMS_APP_PASSWORD !== undefined && config.TEAMS_APP_TENANT_ID !== undefined;
   const anyCredential = [...Object.values(slackParts), ...Object.values(teamsParts)].some((value) => value !== undefined);
   const exposed = config.PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN === "true";

@@ -63,8 +63,8 @@ async function main(): Promise<void> {
   const playground = mode.kind === "playground";
   // Slack, once its bot token and signing secret are set: /slack/events and a notification channel.
   const slack =
-    mode.kind === "platforms" && mode.slack && config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET
-      ? createSlackApp({ botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, apiUrl: config.SLACK_API_URL, conversation, prisma: database.prisma, logger: logger.child({ component: "slack" }) })
+    mode.kind === "platforms" && mode.slack
+      ? createSlackApp({ ...mode.slack, apiUrl: config.SLACK_API_URL, conversation, prisma: database.prisma, logger: logger.child({ component: "slack" }) })
       : null;
   if (mode.kind === "platforms" && mode.teams) logger.warn("Teams credentials are set, but this version does not serve Teams yet");
   // Notifications leave the outbox for every channel their recipient uses (Teams joins here).

@@ -34,8 +34,8 @@ describe("channel mode", () => {
   });
 
   it("a whole platform: no playground, every interface by default", () => {
-    expect(mode({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toEqual({ kind: "platforms", host: "0.0.0.0", slack: true, teams: false });
-    expect(mode({ TEAMS_APP_ID: "a", TEAMS_APP_PASSWORD: "p", TEAMS_APP_TENANT_ID: "t", HOST: "10.0.0.5" })).toEqual({ kind: "platforms", host: "10.0.0.5", slack: false, teams: true });
+    expect(mode({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toEqual({ kind: "platforms", host: "0.0.0.0", slack: { botToken: "xoxb-1", signingSecret: "s" }, teams: false });
+    expect(mode({ TEAMS_APP_ID: "a", TEAMS_APP_PASSWORD: "p", TEAMS_APP_TENANT_ID: "t", HOST: "10.0.0.5" })).toEqual({ kind: "platforms", host: "10.0.0.5", slack: null, teams: true });
   });
 
   it("the playground exposed on purpose", () => {
