@@ -6,11 +6,8 @@ import { createConversation } from "./app/conversation/create-conversation.ts";
 import { institutionClauses } from "./app/documents/institution-clauses.ts";
 import { createDispatcher } from "./app/notifications/dispatch-outbox.ts";
 import { renderNotification } from "./app/notifications/render-notification.ts";
-import { createNotificationDelivery } from "./channels/notification-router.ts";
-import { createSlackApp } from "./channels/slack/create-slack-app.ts";
-import { createSlackNotifications } from "./channels/slack/slack-notifications.ts";
-import { createPlaygroundNotifications } from "./channels/web/playground-notifications.ts";
-import { createPlaygroundRouter } from "./channels/web/playground-router.ts";
+import { createNotificationDelivery } from "./channels/shared/notification-router.ts";
+import { playgroundOnDatabase, playgroundRouterOnDatabase, slackAppOnDatabase, slackNotifications } from "./composition/channels.ts";
 import { channelMode, loadConfig, ConfigError, type TConfig } from "./config.ts";
 import { createConversationDeps } from "./db/create-conversation-deps.ts";
 import { createDatabase, type TDatabase } from "./db/create-database.ts";
@@ -60,15 +57,15 @@ async function main(): Promise<void> {
     links,
   });
   const conversation = createConversation(deps);
-  const playground = mode.kind === "playground";
+  const playground = mode.kind === "playground" ? playgroundOnDatabase(database.prisma, logger.child({ component: "playground" })) : null;
   // Slack, once its bot token and signing secret are set: /slack/events and a notification channel.
   const slack =
     mode.kind === "platforms" && mode.slack
-      ? createSlackApp({ ...mode.slack, apiUrl: config.SLACK_API_URL, conversation, prisma: database.prisma, logger: logger.child({ component: "slack" }) })
+      ? slackAppOnDatabase(database.prisma, { ...mode.slack, apiUrl: config.SLACK_API_URL, conversation, logger: logger.child({ component: "slack" }) })
       : null;
   if (mode.kind === "platforms" && mode.teams) logger.warn("Teams credentials are set, but this version does not serve Teams yet");
   // Notifications leave the outbox for every channel their recipient uses (Teams joins here).
-  const channels = [...(playground ? [createPlaygroundNotifications(database.prisma)] : []), ...(slack ? [createSlackNotifications(slack.effects)] : [])];
+  const channels = [...(playground ? [playground.notifications] : []), ...(slack ? [slackNotifications(slack)] : [])];
   const dispatcher = createDispatcher({
     queue: createOutboxQueue(database.prisma),
     render: (recipientId, payload) => renderNotification(deps, recipientId, payload),
@@ -91,7 +88,7 @@ async function main(): Promise<void> {
       http.use(createDocumentRouter({ prisma: database.prisma, secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
       http.use(createPreviewRouter({ prisma: database.prisma, documents: deps.documents, secret: links.secret, now: () => new Date() }));
       if (slack) http.use(slack.router);
-      if (playground) http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE, allowRemote: mode.kind === "playground" && mode.exposed }));
+      if (playground) http.use("/", playgroundRouterOnDatabase(playground, { conversation, people: DEMO_PEOPLE, allowRemote: mode.kind === "playground" && mode.exposed }));
     },
   });
   const server = app.listen(config.PORT, mode.host);
@@ -103,7 +100,7 @@ async function main(): Promise<void> {
   logger.info({ port, url: `http://localhost:${port}` }, "Stagebot is listening");
   if (playground) {
     logger.info({ url: `http://localhost:${port}/` }, `local playground (no Slack or Teams credentials): http://localhost:${port}/ — a demo WITHOUT LOGIN: whoever opens it can act as anyone`);
-    if (mode.exposed) logger.warn({ host: mode.host }, "PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN=true: the login-less playground is reachable beyond this machine");
+    if (mode.kind === "playground" && mode.exposed) logger.warn({ host: mode.host }, "PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN=true: the login-less playground is reachable beyond this machine");
   }
 
   onShutdownSignal(logger, async () => {

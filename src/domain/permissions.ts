@@ -55,6 +55,11 @@ export type TActor = {
   isAdmin: boolean;
 };
 
+/** Whether validations may wait for this person: a référent, a gestionnaire or an admin. */
+export function decidesValidations(actor: TActor): boolean {
+  return actor.teacherId !== undefined || actor.staffCentreIds.length > 0 || actor.isAdmin;
+}
+
 /** The facts of a convention that permissions depend on. */
 export type TConventionSubject = {
   studentId: number;

@@ -3,9 +3,9 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDispatcher } from "../../src/app/notifications/dispatch-outbox.ts";
 import { renderNotification } from "../../src/app/notifications/render-notification.ts";
-import { createNotificationDelivery } from "../../src/channels/notification-router.ts";
-import { createSlackApp, SLACK_EVENTS_PATH, type TSlackApp } from "../../src/channels/slack/create-slack-app.ts";
-import { createSlackNotifications } from "../../src/channels/slack/slack-notifications.ts";
+import { createNotificationDelivery } from "../../src/channels/shared/notification-router.ts";
+import { SLACK_EVENTS_PATH, type TSlackApp } from "../../src/channels/slack/create-slack-app.ts";
+import { slackAppOnDatabase, slackNotifications } from "../../src/composition/channels.ts";
 import { createOutboxQueue } from "../../src/db/outbox.ts";
 import { createHttpApp } from "../../src/http/create-http-app.ts";
 import { startFakeSlack, type TFakeSlack } from "../support/fake-slack-api.ts";
@@ -35,13 +35,13 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   // The app as main.ts makes it, pointed at the fake, with its bot ids given (no auth.test).
   const appOptions = () => ({
     botToken: "xoxb-test", signingSecret: SECRET, apiUrl: fake.apiUrl, botId: "B_BOT", botUserId: "U_BOT",
-    conversation: seeded.conversation, prisma: seeded.database.prisma, logger, retryConfig: { retries: 0 },
+    conversation: seeded.conversation, logger, retryConfig: { retries: 0 },
   });
 
   beforeAll(async () => {
     seeded = await createSeededConversation(() => new Date("2026-11-28T10:00:00Z"));
     fake = await startFakeSlack(USERS);
-    slack = createSlackApp({ ...appOptions(), processBeforeResponse: true });
+    slack = slackAppOnDatabase(seeded.database.prisma, { ...appOptions(), processBeforeResponse: true });
     const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (app) => app.use(slack.router) });
     server = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
@@ -49,7 +49,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     const dispatcher = createDispatcher({
       queue: createOutboxQueue(seeded.database.prisma),
       render: (recipientId, payload) => renderNotification(seeded.deps, recipientId, payload),
-      deliver: createNotificationDelivery([createSlackNotifications(slack.effects)]),
+      deliver: createNotificationDelivery([slackNotifications(slack)]),
       clock: () => new Date(), logger, instanceId: "e2e", backoff: () => 0,
     });
     deliverAll = async () => {
@@ -344,7 +344,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   });
 
   it("delivers notifications once per message id, retries after a Slack error, and skips people without Slack", async () => {
-    const channel = createSlackNotifications(slack.effects);
+    const channel = slackNotifications(slack);
     const leaId = (await seeded.conversation.personIdOf("lea.martin@etu.univ-demo.fr")) ?? 0;
     const effects = await seeded.conversation.handle({ platform: "SLACK", email: "lea.martin@etu.univ-demo.fr" }, { kind: "message", text: "aide", conventionId: null });
     const before = dm("U_LEA").length;
@@ -359,7 +359,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   });
 
   it("shows a notification once when Slack accepted it but the process never heard back (lost answer, or killed before recording it)", async () => {
-    const channel = createSlackNotifications(slack.effects);
+    const channel = slackNotifications(slack);
     const leaId = (await seeded.conversation.personIdOf("lea.martin@etu.univ-demo.fr")) ?? 0;
     const card = (text: string) => ({ type: "AdaptiveCard" as const, version: "1.5" as const, body: [{ type: "TextBlock" as const, text }] });
     const before = dm("U_LEA").length;
@@ -387,7 +387,7 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   });
 
   it("acknowledges a click at once and does the work after (production mode: Slack waits 3 seconds at most)", async () => {
-    const production = createSlackApp({ ...appOptions(), processBeforeResponse: false });
+    const production = slackAppOnDatabase(seeded.database.prisma, { ...appOptions(), processBeforeResponse: false });
     const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (app) => app.use(production.router) });
     const listening = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => listening.once("listening", resolve));

@@ -4,14 +4,16 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
 import { createDispatcher, type TDispatchResult } from "../../src/app/notifications/dispatch-outbox.ts";
-import { createNotificationDelivery } from "../../src/channels/notification-router.ts";
-import { createPlaygroundNotifications } from "../../src/channels/web/playground-notifications.ts";
-import { createPlaygroundStore, progressMessageId } from "../../src/channels/web/playground-store.ts";
+import { createNotificationDelivery } from "../../src/channels/shared/notification-router.ts";
+import { threadsOf } from "../../src/channels/web/playground-threads.ts";
+import { playgroundOnDatabase } from "../../src/composition/channels.ts";
+import { progressMessageId } from "../../src/db/playground-messages.ts";
 import { createOutboxQueue } from "../../src/db/outbox.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const LEASE_MS = 60_000;
+const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** Runs the crashing child to its end; resolves with how it ended and what it printed. */
 function runChild(env: Record<string, string>): Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }> {
@@ -45,7 +47,7 @@ describe("a process killed around a notification, delivered to the playground", 
       render: async (personId, payload): Promise<TEffect[]> => [
         { kind: "notify", personId, conventionId: payload.conventionId, card: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Convention validée" }] } },
       ],
-      deliver: createNotificationDelivery([createPlaygroundNotifications(database.prisma)]),
+      deliver: createNotificationDelivery([playgroundOnDatabase(database.prisma, silent).notifications]),
       clock: now,
       logger: { info: log("info"), warn: log("warn"), error: log("error") },
       instanceId: "instance-restarted",
@@ -55,7 +57,7 @@ describe("a process killed around a notification, delivered to the playground", 
 
   /** The notify messages the recipient sees in the playground's thread of the convention. */
   async function playgroundNotifications() {
-    const threads = await createPlaygroundStore(database.prisma).threads(recipientId);
+    const threads = threadsOf(await playgroundOnDatabase(database.prisma, silent).messages.rows(recipientId));
     return threads.flatMap((thread) => thread.messages.filter((message) => message.kind === "notify").map(() => thread.conventionId));
   }
 
@@ -79,7 +81,9 @@ describe("a process killed around a notification, delivered to the playground", 
   });
 
   beforeEach(async () => {
+    // What the channel shows and what it remembers having delivered go together: both start empty.
     await database.prisma.postedMessage.deleteMany();
+    await database.prisma.processedEvent.deleteMany();
     // A fresh convention per test: the child's dedupeKey names it.
     conventionId = (await database.prisma.convention.create({ data: { studentId: recipientId, createdById: recipientId } })).id;
   });
@@ -127,7 +131,7 @@ describe("a process killed around a notification, delivered to the playground", 
   });
 
   it("makes the playground channel idempotent: one row per message id, a keyed message updated in place, even when deliveries race", async () => {
-    const playground = createPlaygroundNotifications(database.prisma);
+    const playground = playgroundOnDatabase(database.prisma, silent).notifications;
     const card = (text: string): TCard => ({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text }] });
     const notify = (text: string, key?: string): TEffect[] => [{ kind: "notify", personId: recipientId, conventionId, card: card(text), ...(key ? { key } : {}) }];
     const key = `approval:${conventionId}:1:PEDAGOGIQUE`;
@@ -142,10 +146,10 @@ describe("a process killed around a notification, delivered to the playground", 
     for (let delivery = 0; delivery < 2; delivery += 1) await playground.deliver(recipientId, decision, "outbox:30");
     const stored = await database.prisma.postedMessage.findMany({ where: { platform: "WEB", channelId: `person:${recipientId}` }, orderBy: { id: "asc" } });
     expect(stored.map((message) => [message.messageId, message.kind, message.threadId, message.content])).toEqual([
-      ["outbox:1", "notify", String(conventionId), card("once")],
-      [key, "notify", String(conventionId), card("decided")],
-      ["outbox:30#1", "post", String(conventionId), card("refused")],
+      ["outbox:1#0", "notify", String(conventionId), card("once")],
+      [key, `notify:${key}`, String(conventionId), card("decided")],
       [progressMessageId(recipientId, conventionId), "progress", String(conventionId), card("Convention")],
+      ["outbox:30#1", "post", String(conventionId), card("refused")],
     ]);
   });
 });

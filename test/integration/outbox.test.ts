@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
 import { createDispatcher, exponentialBackoff, type TDispatcherDeps } from "../../src/app/notifications/dispatch-outbox.ts";
 import type { TNotification, TNotificationPayload } from "../../src/app/notifications/notification.ts";
-import { ChannelOutageError, createNotificationDelivery, RecipientUnreachableError, type TNotificationChannel } from "../../src/channels/notification-router.ts";
+import { ChannelOutageError, createNotificationDelivery, RecipientUnreachableError, type TNotificationChannel } from "../../src/channels/shared/notification-router.ts";
 import { createDatabase, type TDatabase } from "../../src/db/create-database.ts";
 import { createOutboxQueue, enqueueNotifications } from "../../src/db/outbox.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { request as httpRequest } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPlaygroundRouter } from "../../src/channels/web/playground-router.ts";
+import { playgroundOnDatabase, playgroundRouterOnDatabase } from "../../src/composition/channels.ts";
 import { DEMO_PEOPLE } from "../../src/db/seed/demo-people.ts";
 import { createSeededConversation } from "../support/seeded-conversation.ts";
 
@@ -31,7 +31,8 @@ describe("the playground is local only", () => {
 
   async function serve(allowRemote: boolean): Promise<number> {
     const app = express();
-    app.use("/", createPlaygroundRouter({ conversation: seeded.conversation, prisma: seeded.database.prisma, people: DEMO_PEOPLE, allowRemote }));
+    const playground = playgroundOnDatabase(seeded.database.prisma, { info: () => {}, warn: () => {}, error: () => {} });
+    app.use("/", playgroundRouterOnDatabase(playground, { conversation: seeded.conversation, people: DEMO_PEOPLE, allowRemote }));
     const server = app.listen(0, "127.0.0.1");
     server.on("connection", (socket: Socket) => {
       if (remotePeer) Object.defineProperty(socket, "remoteAddress", { value: "203.0.113.9" });

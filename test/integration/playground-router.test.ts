@@ -5,8 +5,11 @@ import { AppError } from "../../src/app/app-error.ts";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TCard } from "../../src/app/conversation/effects.ts";
-import { createPlaygroundRouter } from "../../src/channels/web/playground-router.ts";
-import { createPlaygroundStore, progressMessageId } from "../../src/channels/web/playground-store.ts";
+import { applyEffects } from "../../src/channels/shared/apply-effects.ts";
+import { changedThreadsOf } from "../../src/channels/web/playground-port.ts";
+import { threadsOf } from "../../src/channels/web/playground-threads.ts";
+import { playgroundOnDatabase, playgroundRouterOnDatabase, type TPlaygroundOnDatabase } from "../../src/composition/channels.ts";
+import { progressMessageId } from "../../src/db/playground-messages.ts";
 import { createHttpApp } from "../../src/http/create-http-app.ts";
 import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
 import { DEMO_PEOPLE, seedDemo } from "../../src/db/seed/seed-demo.ts";
@@ -33,6 +36,7 @@ describe("playground router on the real conversation core", () => {
   let server: Server;
   let base = "";
   const logged: object[] = [];
+  let playground: TPlaygroundOnDatabase;
   const student = DEMO_PEOPLE.find((person) => person.role === "student");
   if (!student) throw new Error("the demo has no student");
 
@@ -43,7 +47,8 @@ describe("playground router on the real conversation core", () => {
     // The real core, assembled as main.ts does.
     const conversation = withFailures(createConversation(createConversationDeps(database.prisma)));
     const logger = { info: () => {}, warn: () => {}, error: (details: object) => logged.push(details) };
-    const app = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (http) => http.use("/", createPlaygroundRouter({ conversation, prisma: database.prisma, people: DEMO_PEOPLE })) });
+    playground = playgroundOnDatabase(database.prisma, logger);
+    const app = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (http) => http.use("/", playgroundRouterOnDatabase(playground, { conversation, people: DEMO_PEOPLE })) });
     server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -205,22 +210,30 @@ describe("playground router on the real conversation core", () => {
   });
 
   it("stores a notification in the recipient's own conversation, not the sender's", async () => {
-    const store = createPlaygroundStore(database.prisma);
     const sender = await database.prisma.person.findUniqueOrThrow({ where: { email: student.email } });
     const teacher = await database.prisma.person.findFirstOrThrow({ where: { teacher: { isNot: null } } });
     const card: TCard = { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "À valider" }] };
-    expect(await store.apply(sender.id, [{ kind: "notify", personId: teacher.id, conventionId: 7, card }])).toEqual([]);
-    const [thread] = await store.threads(teacher.id, [7]);
+    const effects = [{ kind: "notify" as const, personId: teacher.id, conventionId: 7, card }];
+    const target = await playground.channel.identities.ofPerson(sender.id);
+    if (target === null) throw new Error("the student is not reachable in the playground");
+    await applyEffects(playground.channel, target, effects);
+    // The sender's page reloads nothing; the teacher's thread has the card.
+    expect(changedThreadsOf(sender.id, effects)).toEqual([]);
+    expect(threadsOf(await playground.messages.rows(sender.id), [7])).toEqual([]);
+    const [thread] = threadsOf(await playground.messages.rows(teacher.id), [7]);
     expect(thread?.messages.map((message) => [message.kind, message.card])).toEqual([["notify", card]]);
   });
 
   it("updates a keyed notification in place (every copy of an approval card)", async () => {
-    const store = createPlaygroundStore(database.prisma);
     const teacher = await database.prisma.person.findFirstOrThrow({ where: { teacher: { isNot: null } } });
     const card = (text: string): TCard => ({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text }] });
-    await store.apply(teacher.id, [{ kind: "notify", personId: teacher.id, conventionId: 8, card: card("À valider"), key: "approval:8:1" }]);
-    expect(await store.apply(teacher.id, [{ kind: "notify", personId: teacher.id, conventionId: 8, card: card("Validée par vous"), key: "approval:8:1" }])).toEqual([8]);
-    const [thread] = await store.threads(teacher.id, [8]);
+    const target = await playground.channel.identities.ofPerson(teacher.id);
+    if (target === null) throw new Error("the teacher is not reachable in the playground");
+    await applyEffects(playground.channel, target, [{ kind: "notify", personId: teacher.id, conventionId: 8, card: card("À valider"), key: "approval:8:1" }]);
+    const decided = [{ kind: "notify" as const, personId: teacher.id, conventionId: 8, card: card("Validée par vous"), key: "approval:8:1" }];
+    await applyEffects(playground.channel, target, decided);
+    expect(changedThreadsOf(teacher.id, decided)).toEqual([8]);
+    const [thread] = threadsOf(await playground.messages.rows(teacher.id), [8]);
     expect(thread?.messages.map((message) => message.card)).toEqual([card("Validée par vous")]);
   });
 

@@ -6,8 +6,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { TEffect } from "../../src/app/conversation/effects.ts";
 import { createDispatcher } from "../../src/app/notifications/dispatch-outbox.ts";
 import type { TNotification } from "../../src/app/notifications/notification.ts";
-import { createNotificationDelivery } from "../../src/channels/notification-router.ts";
-import { createPlaygroundNotifications } from "../../src/channels/web/playground-notifications.ts";
+import { createNotificationDelivery } from "../../src/channels/shared/notification-router.ts";
+import { playgroundOnDatabase } from "../../src/composition/channels.ts";
 import { createOutboxQueue, enqueueNotifications } from "../../src/db/outbox.ts";
 import { PrismaClient } from "../../src/generated/prisma/client.ts";
 
@@ -37,7 +37,7 @@ await prisma.$transaction(async (tx) => {
 if (crash === "after-commit") die();
 
 // Claims the message, writes it to the playground, then dies before marking it sent.
-const playground = createNotificationDelivery([createPlaygroundNotifications(prisma)]);
+const playground = createNotificationDelivery([playgroundOnDatabase(prisma, { info: () => {}, warn: () => {}, error: () => {} }).notifications]);
 const dispatcher = createDispatcher({
   queue: createOutboxQueue(prisma),
   render: async (personId, payload): Promise<TEffect[]> => [

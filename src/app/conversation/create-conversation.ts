@@ -1,5 +1,6 @@
 import { helpCard, progressCard } from "../../cards/index.ts";
 import type { TLocale } from "../../i18n/translate.ts";
+import { decidesValidations } from "../../domain/permissions.ts";
 import { AppError } from "../app-error.ts";
 import { openAvenantRequest, openRefuseAvenant, refuseAvenant, requestAvenantAction, validateAvenant } from "./avenant-actions.ts";
 import type { TTurn } from "./context.ts";
@@ -19,7 +20,7 @@ import {
 } from "./convention-actions.ts";
 import type { TConversationDeps } from "./deps.ts";
 import { noticeEffect, progressEffect } from "./effect-builders.ts";
-import type { TEffect } from "./effects.ts";
+import type { TCard, TEffect } from "./effects.ts";
 import type { TInboundEvent, TVerb } from "./events.ts";
 import { hostAction, searchChoices } from "./host-actions.ts";
 import { newLink } from "./link-actions.ts";
@@ -113,6 +114,8 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
     case "help":
       return help(turn, conventionId);
     case "resume":
+      // Staff find a convention by its number; a student opens their own.
+      if (command.numero !== null && turn.actor.studentId === undefined) return findConvention(turn, String(command.numero), conventionId);
       return resume(turn, command.numero, conventionId);
     case "to_validate":
       return toValidate(turn, conventionId);
@@ -185,6 +188,12 @@ export function createConversation(deps: TConversationDeps): TConversation {
     async personIdOf(email) {
       return (await deps.directory.byEmail(email))?.actor.personId ?? null;
     },
+    async home(identity) {
+      const turn = await turnFor(identity.email);
+      if (!turn) return cardsOf([unknownPerson(identity.email)]);
+      const waiting = decidesValidations(turn.actor) ? await toValidate(turn, null) : [];
+      return cardsOf([...(await listOwnConventions(turn, null)), ...waiting]);
+    },
     async threads(identity) {
       const turn = await turnFor(identity.email);
       if (!turn || turn.actor.studentId === undefined) return [];
@@ -200,6 +209,11 @@ export function createConversation(deps: TConversationDeps): TConversation {
 }
 
 const DEFAULT_LOCALE: TLocale = "fr";
+
+/** The cards of effects that show something to the person (a home is cards, not effects). */
+function cardsOf(effects: readonly TEffect[]): TCard[] {
+  return effects.flatMap((effect) => (effect.kind === "post" || effect.kind === "notify" ? [effect.card] : []));
+}
 
 /** Someone whose e-mail is not in the directory: told whom to contact; nothing is created. */
 function unknownPerson(email: string): TEffect {

@@ -24,10 +24,11 @@ function normalize(text: string): string {
 }
 
 const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpMatchArray) => TTextCommand]> = [
-  [/^(nouvelle convention|nouvelle|creer une convention|new convention|new|create a convention)$/u, () => ({ kind: "new" })],
+  [/^(nouvelle convention|nouvelle|nouveau|creer|creer une convention|new convention|new|create|create a convention)$/u, () => ({ kind: "new" })],
   [/^(mes conventions|ma convention|liste|my conventions|my convention|list|conventions)$/u, () => ({ kind: "list" })],
-  [/^(aide|help|\?|bonjour|salut|hello|hi)$/u, () => ({ kind: "help" })],
-  [/^(a valider|conventions a valider|to validate|to approve|pending)$/u, () => ({ kind: "to_validate" })],
+  // Empty: `/convention` alone.
+  [/^(|aide|help|\?|bonjour|salut|hello|hi)$/u, () => ({ kind: "help" })],
+  [/^(a valider|valider|conventions a valider|to validate|to approve|pending|todo)$/u, () => ({ kind: "to_validate" })],
   [/^(?:chercher|rechercher|trouver|search|find) (.+)$/u, (match) => ({ kind: "search", query: match[1] ?? "" })],
   [/^(?:historique|history)(?: (?:n ?o? ?|no |#)?(\d+))?$/u, (match) => ({ kind: "history", numero: match[1] ? Number(match[1]) : null })],
   [

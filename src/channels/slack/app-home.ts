@@ -1,28 +1,15 @@
 import type { KnownBlock, View } from "@slack/types";
 import type { TConversation } from "../../app/conversation/conversation-port.ts";
-import type { TCard, TEffect } from "../../app/conversation/effects.ts";
-import type { TInboundEvent } from "../../app/conversation/events.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { loadActor } from "../../db/load-actor.ts";
 import { cardToMessage, SLACK_LIMITS } from "./block-kit/index.ts";
 import type { TSlackTarget } from "./slack-identity.ts";
 import { checkLimits, type TSlackSendDeps } from "./slack-send.ts";
 
-// The App Home tab: what the core answers to "mes conventions" (each convention with its state,
-// and "Nouvelle convention" for a student), then, for référents and gestionnaires, what waits
-// for their decision ("à valider"). The same cards as in the DM, as home blocks (at most 100).
+// The App Home tab: what the core says a person's home is (their conventions with their state,
+// "Nouvelle convention" for a student, then what waits for their decision), as home blocks: the
+// same cards as in the DM, at most 100 blocks.
 
-/** What the home needs: the core, the directory (roles), and Slack. */
-export type THomeDeps = TSlackSendDeps & { conversation: TConversation; prisma: PrismaClient };
-
-/** The person's roles, as far as the Slack adapter needs them. */
-export type TSlackRoles = { student: boolean; decides: boolean };
-
-/** Whether the person is a student, and whether validations may wait for them (référent, gestionnaire, admin). */
-export async function rolesOf(prisma: PrismaClient, personId: number): Promise<TSlackRoles> {
-  const actor = await loadActor(prisma, personId);
-  return { student: actor.studentId !== undefined, decides: actor.teacherId !== undefined || actor.staffCentreIds.length > 0 || actor.isAdmin };
-}
+/** What the home needs: the core and Slack. */
+export type THomeDeps = TSlackSendDeps & { conversation: TConversation };
 
 const BUTTON_ID = /^(ac:[^:]+:)(\d+)((?::inputs)?)$/;
 
@@ -44,16 +31,9 @@ export function renumberButtons(blocks: readonly KnownBlock[], offset: number): 
   return { blocks: renumbered, count };
 }
 
-const cardsOf = (effects: readonly TEffect[]): TCard[] => effects.flatMap((effect) => (effect.kind === "post" || effect.kind === "notify" ? [effect.card] : []));
-
 /** The home view of a person, built from the core's answers. */
 export async function homeView(deps: THomeDeps, target: TSlackTarget): Promise<View> {
-  const identity = { platform: "SLACK" as const, email: target.email };
-  const ask = (text: string): TInboundEvent => ({ kind: "message", text, conventionId: null });
-  const cards = cardsOf(await deps.conversation.handle(identity, ask("mes conventions")));
-  if (target.personId !== null && (await rolesOf(deps.prisma, target.personId)).decides) {
-    cards.push(...cardsOf(await deps.conversation.handle(identity, ask("à valider"))));
-  }
+  const cards = await deps.conversation.home({ platform: "SLACK", email: target.email });
   let blocks: KnownBlock[] = [];
   let buttons = 0;
   for (const card of cards) {

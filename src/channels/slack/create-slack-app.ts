@@ -3,13 +3,12 @@ import { WebClient, type RetryOptions } from "@slack/web-api";
 import express, { type Router } from "express";
 import type { TConversation } from "../../app/conversation/conversation-port.ts";
 import type { TClock } from "../../app/ports.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { TSlackEffectsDeps } from "./apply-effects.ts";
+import type { TChannelRecords, TChatIdentityRecords } from "../shared/ports.ts";
 import { dedupeMiddleware } from "./dedupe-middleware.ts";
 import { registerHandlers } from "./register-handlers.ts";
 import { createSlackIdentities } from "./slack-identity.ts";
 import { boltLogger, type TSlackLogger } from "./slack-logger.ts";
-import { claimSlackSignature, createSlackMessageStore } from "./slack-message-store.ts";
+import { createSlackPort, type TSlackEffectsDeps } from "./slack-port.ts";
 import { slackRequestGuard } from "./slack-request-guard.ts";
 
 // The Slack app: one endpoint, /slack/events, for events, interactivity, typeahead options and
@@ -30,7 +29,10 @@ export interface TSlackAppOptions {
   botId?: string | undefined;
   botUserId?: string | undefined;
   conversation: TConversation;
-  prisma: PrismaClient;
+  /** What the app remembers (platform SLACK): posted messages, processed events. */
+  records: TChannelRecords;
+  /** Slack users linked to directory people. */
+  identityRecords: TChatIdentityRecords;
   logger: TSlackLogger;
   clock?: TClock;
   /** Answer Slack only once the listener is done: for tests (and FaaS), never in production. */
@@ -79,7 +81,7 @@ export function createSlackApp(options: TSlackAppOptions): TSlackApp {
   const client = new WebClient(options.botToken, clientOptions);
   const router = express.Router();
   const clock = options.clock ?? (() => new Date());
-  const claimSignature = (signature: string) => claimSlackSignature(options.prisma, signature, clock());
+  const claimSignature = (signature: string) => options.records.claimSignature(signature, clock());
   router.post(SLACK_EVENTS_PATH, slackRequestGuard({ signingSecret: options.signingSecret, clock, logger: options.logger, claimSignature }));
   const receiver = new ExpressReceiver({
     signingSecret: options.signingSecret,
@@ -102,10 +104,11 @@ export function createSlackApp(options: TSlackAppOptions): TSlackApp {
   const effects: TSlackEffectsDeps = {
     client,
     logger: options.logger,
-    messages: createSlackMessageStore(options.prisma),
-    identities: createSlackIdentities({ prisma: options.prisma, client }),
+    port: createSlackPort({ client, logger: options.logger }),
+    records: options.records,
+    identities: createSlackIdentities({ records: options.identityRecords, client }),
   };
-  app.use(dedupeMiddleware({ prisma: options.prisma, logger: options.logger }));
-  registerHandlers(app, { ...effects, conversation: options.conversation, prisma: options.prisma });
+  app.use(dedupeMiddleware({ records: options.records, logger: options.logger }));
+  registerHandlers(app, { ...effects, conversation: options.conversation });
   return { router, client, effects, app };
 }

@@ -1,7 +1,6 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import { z } from "zod/v4";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { claimSlackEvent } from "./slack-message-store.ts";
+import type { TChannelRecords } from "../shared/ports.ts";
 import type { TSlackLogger } from "./slack-logger.ts";
 
 // Slack redelivers an event it did not see acknowledged in time (x-slack-retry-num, same
@@ -25,10 +24,10 @@ export function deliveryIdOf(body: unknown): string | null {
 }
 
 /** Bolt middleware: a delivery already processed is acknowledged and goes no further. */
-export function dedupeMiddleware(deps: { prisma: PrismaClient; logger: TSlackLogger }): Middleware<AnyMiddlewareArgs> {
+export function dedupeMiddleware(deps: { records: TChannelRecords; logger: TSlackLogger }): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const deliveryId = deliveryIdOf(args.body);
-    if (deliveryId === null || (await claimSlackEvent(deps.prisma, deliveryId))) {
+    if (deliveryId === null || (await deps.records.claimEvent(deliveryId))) {
       await args.next();
       return;
     }

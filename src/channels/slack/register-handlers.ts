@@ -2,9 +2,8 @@ import type { App, BlockAction, ButtonAction, SlackEventMiddlewareArgs, ViewSubm
 import { AppError } from "../../app/app-error.ts";
 import type { TConversation } from "../../app/conversation/conversation-port.ts";
 import type { TIdentity } from "../../app/conversation/events.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
-import { publishHome, rolesOf } from "./app-home.ts";
-import { applyEffects, FORM_CALLBACK_ID, type TSlackEffectsDeps } from "./apply-effects.ts";
+import { applyEffects } from "../shared/apply-effects.ts";
+import { publishHome } from "./app-home.ts";
 import {
   blockActionToEvent,
   blockSuggestionToQuery,
@@ -16,6 +15,7 @@ import {
 } from "./block-kit/index.ts";
 import type { TSlackTarget } from "./slack-identity.ts";
 import { SLASH_COMMAND, slashCommandText } from "./slash-command.ts";
+import { FORM_CALLBACK_ID, type TSlackContext, type TSlackEffectsDeps } from "./slack-port.ts";
 import { viewSubmissionOutcome } from "./view-response.ts";
 
 // Slack's payloads → the core's neutral events → effects back in Slack. Every interaction is
@@ -23,7 +23,7 @@ import { viewSubmissionOutcome } from "./view-response.ts";
 // whose answer IS the acknowledgement: that path only runs the core's save (a few ms).
 
 /** What the listeners need. */
-export type TSlackHandlerDeps = TSlackEffectsDeps & { conversation: TConversation; prisma: PrismaClient };
+export type TSlackHandlerDeps = TSlackEffectsDeps & { conversation: TConversation };
 
 const identityOf = (target: TSlackTarget): TIdentity => ({ platform: "SLACK", email: target.email });
 
@@ -50,7 +50,8 @@ async function onButton(deps: TSlackHandlerDeps, body: BlockAction, action: Butt
   if (event === null) return;
   const target = await deps.identities.ofUser(teamOf(body), body.user.id);
   const effects = await deps.conversation.handle(identityOf(target), { kind: "action", ...event });
-  await applyEffects(deps, target, effects, { triggerId: body.trigger_id, view: fromModal && { id: fromModal.id, hash: fromModal.hash } });
+  const context: TSlackContext = { triggerId: body.trigger_id, view: fromModal && { id: fromModal.id, hash: fromModal.hash } };
+  await applyEffects(deps, target, effects, { context });
   // The home shows states and what waits: after a click there, it is redrawn.
   if (body.view?.type === "home") await publishHome(deps, target);
 }
@@ -93,7 +94,7 @@ async function onDirectMessage(deps: TSlackHandlerDeps, { message, body }: Pick<
   const text = (message.text ?? "").trim();
   if (text === "") return;
   const target = await deps.identities.ofUser(body.team_id, message.user);
-  const conventionId = message.thread_ts === undefined ? null : await deps.messages.conventionOfThread(message.channel, message.thread_ts);
+  const conventionId = message.thread_ts === undefined ? null : await deps.records.conventionOfThread(message.channel, message.thread_ts);
   const effects = await deps.conversation.handle(identityOf(target), { kind: "message", text: text.slice(0, 4000), conventionId });
   await applyEffects(deps, target, effects);
 }
@@ -103,10 +104,8 @@ function registerMessages(app: App, deps: TSlackHandlerDeps): void {
   app.command(SLASH_COMMAND, async ({ ack, command }) => {
     await ack();
     const target = await deps.identities.ofUser(command.team_id, command.user_id);
-    const roles = target.personId === null ? { student: false, decides: false } : await rolesOf(deps.prisma, target.personId);
-    const text = slashCommandText(command.text, roles);
-    const effects = await deps.conversation.handle(identityOf(target), { kind: "message", text, conventionId: null });
-    await applyEffects(deps, target, effects, { triggerId: command.trigger_id });
+    const effects = await deps.conversation.handle(identityOf(target), { kind: "message", text: slashCommandText(command.text), conventionId: null });
+    await applyEffects(deps, target, effects, { context: { triggerId: command.trigger_id } });
   });
   app.event("app_home_opened", async ({ event, body }) => {
     if (event.tab !== undefined && event.tab !== "home") return;

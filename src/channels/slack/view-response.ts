@@ -1,7 +1,8 @@
 import type { KnownBlock, View } from "@slack/types";
 import type { TEffect } from "../../app/conversation/effects.ts";
 import { SLACK_LIMITS, toSlackErrors, type TSlackModal } from "./block-kit/index.ts";
-import { answeringFormIndex, formModal } from "./apply-effects.ts";
+import { answeringFormIndex } from "../shared/apply-effects.ts";
+import { formModal } from "./slack-port.ts";
 import type { TSlackTarget } from "./slack-identity.ts";
 
 // A view_submission is answered in its HTTP response, within 3 seconds: the answer closes the

@@ -8,12 +8,12 @@ import express, { type ErrorRequestHandler, type Request, type RequestHandler, t
 import { z } from "zod/v4";
 import { AppError } from "../../app/app-error.ts";
 import type { TConversation } from "../../app/conversation/conversation-port.ts";
-import type { TCard, TEffect } from "../../app/conversation/effects.ts";
 import { ZInboundEvent, ZSearchQuery, type TIdentity } from "../../app/conversation/events.ts";
 import { isLoopbackAddress } from "../../config.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { toLocale, translate } from "../../i18n/translate.ts";
-import { createPlaygroundStore, type TThreadKey } from "./playground-store.ts";
+import { applyEffects } from "../shared/apply-effects.ts";
+import { changedThreadsOf, type TPlaygroundAnswer, type TPlaygroundChannel, type TPlaygroundMessages } from "./playground-port.ts";
+import { threadsOf, type TThreadKey } from "./playground-threads.ts";
 
 /** A demo identity offered by the switcher. */
 export type TPlaygroundPerson = { role: string; email: string; name: string; description?: string };
@@ -21,19 +21,16 @@ export type TPlaygroundPerson = { role: string; email: string; name: string; des
 
 export interface TPlaygroundDependencies {
   conversation: TConversation;
-  prisma: PrismaClient;
+  /** The playground as a channel (the shared layer's port on its stored messages). */
+  channel: TPlaygroundChannel;
+  messages: TPlaygroundMessages;
   people: readonly TPlaygroundPerson[];
   /** Answer requests from other machines too (PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN); loopback only otherwise. */
   allowRemote?: boolean;
 }
 
 /** What the page gets back after an event: the dialog to show or close, and the threads to reload. */
-export type TEventResponse = {
-  form: TCard | null;
-  errors: Record<string, string> | null;
-  closeForm: boolean;
-  changedThreads: TThreadKey[];
-};
+export type TEventResponse = TPlaygroundAnswer & { changedThreads: TThreadKey[] };
 
 const publicDir = join(dirname(fileURLToPath(import.meta.url)), "public");
 const adaptiveCardsDist = dirname(createRequire(import.meta.url).resolve("adaptivecards/dist/adaptivecards.min.js"));
@@ -54,16 +51,6 @@ const ZThreadsQuery = z.object({
     .optional(),
 });
 
-/** The last form wins; a close after it closes the dialog (Slack's response_action semantics). */
-export function formOutcome(effects: readonly TEffect[]): Pick<TEventResponse, "form" | "errors" | "closeForm"> {
-  let outcome: Pick<TEventResponse, "form" | "errors" | "closeForm"> = { form: null, errors: null, closeForm: false };
-  for (const effect of effects) {
-    if (effect.kind === "form") outcome = { form: effect.card, errors: effect.errors ?? null, closeForm: false };
-    if (effect.kind === "close_form") outcome = { form: null, errors: null, closeForm: true };
-  }
-  return outcome;
-}
-
 function localeOf(request: Request) {
   return toLocale(request.acceptsLanguages("fr", "en") || undefined);
 }
@@ -81,7 +68,6 @@ function sendBadRequest(response: Response, error: z.ZodError): void {
 
 /** The playground's routes, to mount at "/" when no Slack or Teams credentials are configured. */
 export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
-  const store = createPlaygroundStore(deps.prisma);
   const router = express.Router();
   const json = express.json({ limit: "256kb" });
   router.use(loopbackOnly(deps.allowRemote === true));
@@ -124,9 +110,9 @@ export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
     if (!only) {
       const identity: TIdentity = { platform: "WEB", email };
       const current = await deps.conversation.threads(identity);
-      await store.syncProgress(personId, current.map(({ conventionId, progress }) => ({ conventionId, card: progress })));
+      await deps.messages.syncProgress(personId, current.map(({ conventionId, progress }) => ({ conventionId, card: progress })));
     }
-    response.json({ personId, threads: await store.threads(personId, only) });
+    response.json({ personId, threads: threadsOf(await deps.messages.rows(personId), only) });
   });
 
   router.post("/playground/events", json, async (request, response) => {
@@ -136,8 +122,11 @@ export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
     const personId = await personOr404(request, response, email);
     if (personId === null) return;
     const effects = await deps.conversation.handle({ platform: "WEB", email }, event);
-    const changedThreads = await store.apply(personId, effects);
-    const body: TEventResponse = { ...formOutcome(effects), changedThreads };
+    const target = await deps.channel.identities.ofPerson(personId);
+    // The dialog's answer: the form that answers the click, or that it closes (filled by the port).
+    const answer: TPlaygroundAnswer = { form: null, errors: null, closeForm: false };
+    if (target !== null) await applyEffects(deps.channel, target, effects, { context: answer });
+    const body: TEventResponse = { ...answer, changedThreads: changedThreadsOf(personId, effects) };
     response.json(body);
   });
 

@@ -23,11 +23,20 @@ describe("typed words, in French and English", () => {
     ["search 51928", { kind: "search", query: "51928" }],
     ["historique 12", { kind: "history", numero: 12 }],
     ["history", { kind: "history", numero: null }],
+    // What `/convention <words>` used to alias in the Slack adapter: the core understands it now.
+    ["", { kind: "help" }],
+    ["?", { kind: "help" }],
+    ["nouveau", { kind: "new" }],
+    ["Créer", { kind: "new" }],
+    ["liste", { kind: "list" }],
+    ["valider", { kind: "to_validate" }],
+    ["todo", { kind: "to_validate" }],
+    ["n° 51928", { kind: "resume", numero: 51928 }],
   ])("%s", (text, expected) => {
     expect(parseTextCommand(text)).toEqual(expected);
   });
 
-  it.each(["", "bonjour je voudrais un stage à Lyon", "supprimer tout", "nouvelle conventions de stage"])("%j is not a command", (text) => {
+  it.each(["bonjour je voudrais un stage à Lyon", "supprimer tout", "nouvelle conventions de stage"])("%j is not a command", (text) => {
     expect(parseTextCommand(text)).toEqual({ kind: "unknown" });
   });
 });

@@ -1,8 +1,8 @@
 // Where a notification goes once rendered: to every channel the recipient uses (the playground
 // now; Slack and Teams plug in here). A retry redelivers to every channel, including those that
 // already succeeded: each channel makes that a no-op with the message id.
-import type { TEffect } from "../app/conversation/effects.ts";
-import type { TPlatform } from "../app/conversation/events.ts";
+import type { TEffect } from "../../app/conversation/effects.ts";
+import type { TPlatform } from "../../app/conversation/events.ts";
 
 /** The platform a channel serves. */
 export type TChannelPlatform = TPlatform;
