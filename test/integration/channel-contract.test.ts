@@ -4,7 +4,10 @@ import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
 import { applyEffects, type TChannelDeps } from "../../src/channels/shared/apply-effects.ts";
 import { createNotificationChannel } from "../../src/channels/shared/notification-channel.ts";
 import type { TChatTarget, TInteraction } from "../../src/channels/shared/ports.ts";
+import { TeamsAdapter } from "@microsoft/teams-ai";
 import { createSlackIdentities } from "../../src/channels/slack/slack-identity.ts";
+import { createTeamsIdentities } from "../../src/channels/teams/teams-identity.ts";
+import { createTeamsPort, type TTeamsContext } from "../../src/channels/teams/teams-port.ts";
 import { createSlackPort, type TSlackContext } from "../../src/channels/slack/slack-port.ts";
 import type { TPlaygroundAnswer } from "../../src/channels/web/playground-port.ts";
 import { threadsOf } from "../../src/channels/web/playground-threads.ts";
@@ -13,6 +16,7 @@ import { createChannelRecords } from "../../src/db/channel-records.ts";
 import { createChatIdentityRecords } from "../../src/db/chat-identity-records.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { startFakeSlack, type TFakeSlack } from "../support/fake-slack-api.ts";
+import { startFakeTeams, type TFakeTeams } from "../support/fake-teams-connector.ts";
 import { createTestDatabase } from "../support/test-database.ts";
 
 // The channel contract: the same cases, run against every platform's port through the one
@@ -29,6 +33,10 @@ interface THarness {
   deps: TAnyDeps;
   /** Whether someone with no account on the platform exists (the playground reaches every directory person). */
   hasUnreachablePeople: boolean;
+  /** Whether replies sit under their convention's card (Slack's and the playground's threads; Teams' personal chat has none). */
+  hasThreads: boolean;
+  /** Whether the platform lets the bot find a message an interrupted attempt posted (Teams bots cannot read a chat's history). */
+  findsInterruptedPosts: boolean;
   target(personId: number): Promise<TChatTarget<never>>;
   /** What the person sees in their conversation with the bot, oldest first. */
   seen(personId: number): Promise<TSeen[]>;
@@ -67,6 +75,8 @@ async function slackHarness(prisma: PrismaClient, fake: TFakeSlack): Promise<THa
     name: "Slack",
     deps: deps as unknown as TAnyDeps,
     hasUnreachablePeople: true,
+    hasThreads: true,
+    findsInterruptedPosts: true,
     async target(personId) {
       const target = await deps.identities.ofPerson(personId);
       if (target === null) throw new Error(`person ${personId} has no Slack account`);
@@ -114,6 +124,8 @@ async function playgroundHarness(prisma: PrismaClient): Promise<THarness> {
     name: "playground",
     deps: deps as unknown as TAnyDeps,
     hasUnreachablePeople: false,
+    hasThreads: true,
+    findsInterruptedPosts: true,
     async target(personId) {
       const target = await deps.identities.ofPerson(personId);
       if (target === null) throw new Error(`person ${personId} is not in the directory`);
@@ -147,11 +159,55 @@ async function playgroundHarness(prisma: PrismaClient): Promise<THarness> {
   };
 }
 
+async function teamsHarness(prisma: PrismaClient, fake: TFakeTeams, people: TPeople): Promise<THarness> {
+  const logger = { info: () => {}, warn: () => {}, error: () => {} };
+  const identityRecords = createChatIdentityRecords(prisma);
+  const deps = {
+    port: createTeamsPort({ adapter: new TeamsAdapter(), appId: "", logger }),
+    records: createChannelRecords(prisma, "TEAMS"),
+    identities: createTeamsIdentities({ records: identityRecords, logger }),
+    logger,
+  };
+  // Léa and Sophie have the app installed: their personal chats are saved (Absent has none).
+  const chats = { [people.lea]: "a:chat-lea", [people.sophie]: "a:chat-sophie" };
+  for (const [personId, conversationId] of Object.entries(chats)) {
+    const ref = { serviceUrl: fake.serviceUrl, tenantId: "tenant-test", conversationId, userId: `29:${personId}`, botId: "28:stagebot" };
+    await identityRecords.link("TEAMS", "tenant-test", `aad-${personId}`, Number(personId), ref);
+  }
+  const chatOf = (personId: number) => chats[personId] ?? "";
+  return {
+    name: "Teams",
+    deps: deps as unknown as TAnyDeps,
+    hasUnreachablePeople: true,
+    hasThreads: false,
+    findsInterruptedPosts: false,
+    async target(personId) {
+      const target = await deps.identities.ofPerson(personId);
+      if (target === null) throw new Error(`person ${personId} has no Teams chat`);
+      return target as unknown as TChatTarget<never>;
+    },
+    async seen(personId) {
+      return fake.messages.filter((message) => message.conversationId === chatOf(personId)).map((message) => ({ text: textOfCard(message.activity["attachments"]), repliesTo: null }));
+    },
+    async deleteMessage(personId, text) {
+      const index = fake.messages.findIndex((message) => message.conversationId === chatOf(personId) && textOfCard(message.activity["attachments"]).includes(text));
+      fake.messages.splice(index, 1);
+    },
+    interruptNextPost: () => fake.loseAnswerOfNext("/activities"),
+    click() {
+      const context: TTeamsContext = { invoke: { clickedMessageId: undefined, answer: null } };
+      return { interaction: { context } as unknown as TInteraction<never>, forms: () => (context.invoke?.answer ? [textOfCard(context.invoke.answer)] : []) };
+    },
+    uploads: () => [],
+  };
+}
+
 const texts = (seen: readonly TSeen[]) => seen.map((message) => message.text);
 
-describe.each(["Slack", "playground"] as const)("the channel contract, on %s", (platform) => {
+describe.each(["Slack", "playground", "Teams"] as const)("the channel contract, on %s", (platform) => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let fake: TFakeSlack;
+  let teams: TFakeTeams;
   let people: TPeople;
   let harness: THarness;
   let conventionId: number;
@@ -163,12 +219,15 @@ describe.each(["Slack", "playground"] as const)("the channel contract, on %s", (
       { id: "U_LEA", email: "lea@contract.test", teamId: "T_TEST" },
       { id: "U_SOPHIE", email: "sophie@contract.test", teamId: "T_TEST" },
     ]);
-    harness = platform === "Slack" ? await slackHarness(database.prisma, fake) : await playgroundHarness(database.prisma);
+    teams = await startFakeTeams([]);
+    harness =
+      platform === "Slack" ? await slackHarness(database.prisma, fake) : platform === "Teams" ? await teamsHarness(database.prisma, teams, people) : await playgroundHarness(database.prisma);
     conventionId = 41;
   });
 
   afterAll(async () => {
     await fake?.close();
+    await teams?.close();
     await database?.drop();
   });
 
@@ -192,7 +251,9 @@ describe.each(["Slack", "playground"] as const)("the channel contract, on %s", (
       { kind: "post", conventionId: id, card: card(`Réponse ${id}`) },
     ]);
     const reply = (await harness.seen(people.lea)).find((message) => message.text.includes(`Réponse ${id}`));
-    expect(reply?.repliesTo).toContain(`Fil ${id}`);
+    if (harness.hasThreads) expect(reply?.repliesTo).toContain(`Fil ${id}`);
+    // Teams: the reply follows in the personal chat, and the progress card stays one message.
+    else expect(reply).toEqual({ text: expect.stringContaining(`Réponse ${id}`), repliesTo: null });
   });
 
   it("posts the progress card again when the person deleted it, and updates that new one afterwards", async () => {
@@ -265,10 +326,22 @@ describe.each(["Slack", "playground"] as const)("the channel contract, on %s", (
     const channel = createNotificationChannel(harness.deps);
     const effects: TEffect[] = [{ kind: "notify", personId: people.sophie, conventionId: id, card: card(`Pièce manquante ${id}`) }];
     harness.interruptNextPost();
-    await expect(channel.deliver(people.sophie, effects, `outbox:lost-${id}`)).rejects.toThrow();
-    expect(texts(await harness.seen(people.sophie)).filter((text) => text.includes(`Pièce manquante ${id}`))).toHaveLength(1);
+    const shown = async () => texts(await harness.seen(people.sophie)).filter((text) => text.includes(`Pièce manquante ${id}`)).length;
+    if (harness.findsInterruptedPosts) {
+      await expect(channel.deliver(people.sophie, effects, `outbox:lost-${id}`)).rejects.toThrow();
+      expect(await shown()).toBe(1);
+      await expect(channel.deliver(people.sophie, effects, `outbox:lost-${id}`)).resolves.toBe("delivered");
+      expect(await shown()).toBe(1);
+    } else {
+      // Teams bots cannot read a chat (and botbuilder's client retries a dropped call itself):
+      // the message may show twice, never more (README, "Delivery, exactly").
+      await channel.deliver(people.sophie, effects, `outbox:lost-${id}`).catch(() => "failed");
+      await expect(channel.deliver(people.sophie, effects, `outbox:lost-${id}`)).resolves.toBe("delivered");
+      expect(await shown()).toBe(2);
+    }
+    // Once delivered, never again.
     await expect(channel.deliver(people.sophie, effects, `outbox:lost-${id}`)).resolves.toBe("delivered");
-    expect(texts(await harness.seen(people.sophie)).filter((text) => text.includes(`Pièce manquante ${id}`))).toHaveLength(1);
+    expect(await shown()).toBe(harness.findsInterruptedPosts ? 1 : 2);
   });
 
   it("says when the recipient has no account on the platform, and posts nothing", async () => {

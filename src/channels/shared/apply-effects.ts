@@ -58,7 +58,7 @@ async function showInPlace<TRef, TContext>(
   role: TMessageRole,
   interaction: TInteraction<TContext>,
 ): Promise<void> {
-  if (existing !== null && (await deps.port.update(target, existing, card, role))) {
+  if (existing !== null && (await deps.port.update(target, existing, card, role, interaction))) {
     // The same message now plays this role (a progress card that became "closed").
     if (role.kind === "closed") await deps.records.remember({ channelId: target.channelId, messageId: existing, role, recipientId: target.personId });
     return;

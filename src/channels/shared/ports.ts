@@ -55,8 +55,8 @@ export interface TChannelPort<TRef, TContext> {
   readonly platform: TPlatform;
   /** Posts a card in the target's conversation; returns the platform's message id. */
   post(target: TChatTarget<TRef>, card: TCard, placement: TPlacement): Promise<string>;
-  /** Replaces a posted card; false when the message is gone (deleted by the person). */
-  update(target: TChatTarget<TRef>, messageId: string, card: TCard, role: TMessageRole): Promise<boolean>;
+  /** Replaces a posted card; false when the message is gone (deleted by the person). The interaction may be a click on that very card. */
+  update(target: TChatTarget<TRef>, messageId: string, card: TCard, role: TMessageRole, interaction: TInteraction<TContext>): Promise<boolean>;
   /** The message an interrupted attempt of this delivery posted, or null when the platform shows none. */
   findDelivered(target: TChatTarget<TRef>, threadId: string | null, deliveryId: string): Promise<string | null>;
   /**

@@ -1,0 +1,103 @@
+import type { TurnContext } from "botbuilder";
+import type { Application, TurnState } from "@microsoft/teams-ai";
+import type { TConversation } from "../../app/conversation/conversation-port.ts";
+import type { TCard } from "../../app/conversation/effects.ts";
+import { ZInboundEvent, ZSearchQuery, type TIdentity, type TInboundEvent } from "../../app/conversation/events.ts";
+import { applyEffects, type TChannelDeps } from "../shared/apply-effects.ts";
+import type { TChannelLogger } from "../shared/ports.ts";
+import type { TTeamsIdentities, TTeamsRef, TTeamsTarget } from "./teams-identity.ts";
+import type { TTeamsContext } from "./teams-port.ts";
+
+// Teams' activities → the core's neutral events → effects back in Teams. Typed words are
+// messages; a click is an Action.Execute invoke (answered in place) or, on clients that fall
+// back, an Action.Submit message with the same verb and data; typeaheads are search invokes.
+// An activity Teams sends again (a retry) is processed once.
+
+/** What the routes need. */
+export type TTeamsHandlerDeps = TChannelDeps<TTeamsRef, TTeamsContext> & {
+  identities: TTeamsIdentities;
+  conversation: TConversation;
+  logger: TChannelLogger;
+};
+
+const identityOf = (target: TTeamsTarget): TIdentity => ({ platform: "TEAMS", email: target.email });
+
+/** Claims the activity's id; false for one processed already (a retry of the connector). */
+async function firstTime(deps: TTeamsHandlerDeps, context: TurnContext): Promise<boolean> {
+  const id = context.activity.id;
+  if (id === undefined || id === "") return true;
+  if (await deps.records.claimEvent(`activity:${context.activity.conversation.id}:${id}`)) return true;
+  deps.logger.info({ activityId: id }, "Teams activity already processed: ignored");
+  return false;
+}
+
+/** A click's verb and data read into the core's event; a forged or outdated one is logged, and null. */
+function clickEvent(deps: TTeamsHandlerDeps, raw: Record<string, unknown>, verb: unknown): TInboundEvent | null {
+  const { verb: _inData, ...data } = raw;
+  const parsed = ZInboundEvent.safeParse({ kind: "action", verb, data });
+  if (parsed.success) return parsed.data;
+  deps.logger.warn({ verb: typeof verb === "string" ? verb.slice(0, 60) : typeof verb }, "Teams click refused as invalid");
+  return null;
+}
+
+/** Runs a click: its effects applied, the clicked card answered in place when the click was an Action.Execute. */
+async function onClick(deps: TTeamsHandlerDeps, context: TurnContext, event: TInboundEvent, invoke: boolean): Promise<TCard | null> {
+  const target = await deps.identities.ofActivity(context);
+  const effects = await deps.conversation.handle(identityOf(target), event);
+  const teams: TTeamsContext = invoke ? { invoke: { clickedMessageId: context.activity.replyToId, answer: null } } : {};
+  await applyEffects(deps, target, effects, { context: teams });
+  const answer = teams.invoke?.answer ?? null;
+  if (answer !== null || !invoke || context.activity.replyToId === undefined) return answer;
+  // Nothing answered the card clicked (a form cancelled in the progress card it replaced): it
+  // becomes its convention's progress card again.
+  const conventionId = await deps.records.conventionOfThread(target.channelId, context.activity.replyToId);
+  if (conventionId === null) return null;
+  const again: TTeamsContext = { invoke: { clickedMessageId: context.activity.replyToId, answer: null } };
+  await applyEffects(deps, target, await deps.conversation.handle(identityOf(target), { kind: "action", verb: "open_convention", data: { conventionId } }), { context: again });
+  return again.invoke?.answer ?? null;
+}
+
+/** Registers every route of the Teams app. */
+export function registerTeamsHandlers(app: Application<TurnState>, deps: TTeamsHandlerDeps, okText: (context: TurnContext) => string): void {
+  app.adaptiveCards.actionExecute(/^[a-z_]+$/u, async (context, _state, data: Record<string, unknown>) => {
+    const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+    const event = (await firstTime(deps, context)) ? clickEvent(deps, data, verb) : null;
+    const answer = event === null ? null : await onClick(deps, context, event, true);
+    // Teams wants an answer: without a card to show, a short message keeps the card as it is.
+    return answer ?? okText(context);
+  });
+
+  // The fallback of every Action.Execute (Teams mobile): the same verb, in the submitted data.
+  app.adaptiveCards.actionSubmit(/^[a-z_]+$/u, async (context, _state, data: Record<string, unknown>) => {
+    if (!(await firstTime(deps, context))) return;
+    const event = clickEvent(deps, data, data["verb"]);
+    if (event !== null) await onClick(deps, context, event, false);
+  });
+
+  app.adaptiveCards.search(/^[a-z_]+$/u, async (context, _state, query) => {
+    const value = (context.activity.value ?? {}) as { data?: unknown };
+    const parsed = ZSearchQuery.safeParse({ dataset: query.parameters.dataset, text: query.parameters.queryText ?? "", data: value.data ?? {} });
+    if (!parsed.success) return [];
+    const target = await deps.identities.ofActivity(context);
+    if (target.personId === null) return [];
+    const choices = await deps.conversation.search(identityOf(target), parsed.data);
+    return choices.map((choice) => ({ title: choice.title, value: choice.value }));
+  });
+
+  app.message(/[\s\S]*/u, async (context) => {
+    const text = (context.activity.text ?? "").trim();
+    if (text === "" || !(await firstTime(deps, context))) return;
+    const target = await deps.identities.ofActivity(context);
+    const effects = await deps.conversation.handle(identityOf(target), { kind: "message", text: text.slice(0, 4000), conventionId: null });
+    await applyEffects(deps, target, effects);
+  });
+
+  // The app installed for someone (by them, or for everyone by the setup policy): their chat is
+  // saved, so that approval cards can reach them, and they are greeted with the help.
+  app.conversationUpdate("membersAdded", async (context) => {
+    const added = context.activity.membersAdded ?? [];
+    if (!added.some((member) => member.id === context.activity.recipient.id)) return;
+    const target = await deps.identities.ofActivity(context);
+    await applyEffects(deps, target, await deps.conversation.handle(identityOf(target), { kind: "message", text: "aide", conventionId: null }));
+  });
+}

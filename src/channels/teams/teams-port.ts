@@ -1,0 +1,97 @@
+import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
+import type { TCard } from "../../app/conversation/effects.ts";
+import type { TChannelLogger, TChannelPort } from "../shared/ports.ts";
+import { toTeamsCard } from "./teams-cards.ts";
+import type { TTeamsRef, TTeamsTarget } from "./teams-identity.ts";
+
+// Teams' side of the channel port. Personal chat has no threads: each convention is its
+// progress card, updated in place (updateActivity), and the other cards follow in the chat.
+// A click on an Action.Execute is an invoke whose answer replaces the clicked card: a form
+// opens there (each field's error next to it), an accepted form shows its outcome there, and
+// an update of the very card clicked is that answer rather than a second call. Everything is
+// sent through the stored conversation reference (continueConversationAsync), from a click as
+// from the outbox.
+
+/** What an Action.Execute invoke gives the port: the card clicked, and the answer that replaces it. */
+export type TTeamsContext = { invoke?: { clickedMessageId: string | undefined; answer: TCard | null } };
+
+/** The adapter and the bot's app id, which is all sending needs. */
+export type TTeamsSendDeps = { adapter: CloudAdapter; appId: string; logger: TChannelLogger };
+
+/** A stored reference as botbuilder wants it. */
+export function conversationReferenceOf(ref: TTeamsRef): Partial<ConversationReference> {
+  return {
+    channelId: "msteams",
+    serviceUrl: ref.serviceUrl,
+    conversation: { id: ref.conversationId, tenantId: ref.tenantId, isGroup: false, conversationType: "personal", name: "" },
+    bot: { id: ref.botId, name: "Stagebot" },
+    user: { id: ref.userId, name: "" },
+  };
+}
+
+/** Runs `work` in the target's personal chat. */
+async function inChat<T>(deps: TTeamsSendDeps, target: TTeamsTarget, work: (context: TurnContext) => Promise<T>): Promise<T> {
+  let result: T | undefined;
+  await deps.adapter.continueConversationAsync(deps.appId, conversationReferenceOf(target.ref), async (context) => {
+    result = await work(context);
+  });
+  return result as T;
+}
+
+const cardActivity = (card: TCard) => MessageFactory.attachment(CardFactory.adaptiveCard(toTeamsCard(card)));
+
+/** True when the connector answered 404 (the message is gone). */
+function isNotFound(error: unknown): boolean {
+  return (error as { statusCode?: unknown } | null)?.statusCode === 404;
+}
+
+/** Teams' implementation of the channel port. */
+export function createTeamsPort(deps: TTeamsSendDeps): TChannelPort<TTeamsRef, TTeamsContext> {
+  return {
+    platform: "TEAMS",
+    async post(target, card) {
+      const sent = await inChat(deps, target, (context) => context.sendActivity(cardActivity(card)));
+      if (sent?.id === undefined) throw new Error(`Teams returned no activity id in ${target.channelId}`);
+      return sent.id;
+    },
+
+    async update(target, messageId, card, _role, interaction) {
+      // The card clicked is replaced by the invoke's answer (no second call, no flicker).
+      const invoke = interaction.context?.invoke;
+      if (invoke !== undefined && invoke.clickedMessageId === messageId) {
+        invoke.answer = card;
+        return true;
+      }
+      try {
+        await inChat(deps, target, (context) => context.updateActivity({ ...cardActivity(card), id: messageId }));
+        return true;
+      } catch (error) {
+        if (isNotFound(error)) return false;
+        throw error;
+      }
+    },
+
+    // Bots cannot read a chat's history: an attempt interrupted after Teams took the message
+    // cannot be found, and the retry posts it (documented in README, "Delivery, exactly").
+    findDelivered: async () => null,
+
+    async openForm(_target, form, interaction) {
+      const invoke = interaction.context?.invoke;
+      if (invoke === undefined) return false;
+      invoke.answer = form.card;
+      return true;
+    },
+
+    async closeForm(_target, outcome, interaction) {
+      const invoke = interaction.context?.invoke;
+      // The card clicked shows the outcome, unless it already shows something newer (the progress card it was).
+      if (invoke !== undefined && outcome !== undefined && invoke.answer === null) invoke.answer = outcome;
+    },
+
+    async upload(target, file) {
+      // The validated PDF comes with a notice carrying its signed download link (the fallback
+      // the issue asks for); the file-consent flow of personal chats is not built yet.
+      deps.logger.info({ personId: target.personId, filename: file.filename, sha256: file.sha256 }, "Teams: document offered by its download link");
+    },
+  };
+}
