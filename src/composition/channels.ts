@@ -6,6 +6,7 @@ import type { TNotificationChannel } from "../channels/shared/notification-route
 import type { TChannelLogger } from "../channels/shared/ports.ts";
 import { createPlaygroundChannel, type TPlaygroundChannel, type TPlaygroundMessages } from "../channels/web/playground-port.ts";
 import { createPlaygroundRouter, type TPlaygroundDependencies } from "../channels/web/playground-router.ts";
+import { createTeamsApp, type TTeamsApp, type TTeamsAppOptions } from "../channels/teams/create-teams-app.ts";
 import { createChannelRecords } from "../db/channel-records.ts";
 import { createChatIdentityRecords } from "../db/chat-identity-records.ts";
 import { createPlaygroundMessages } from "../db/playground-messages.ts";
@@ -34,4 +35,14 @@ export function slackAppOnDatabase(prisma: PrismaClient, options: Omit<TSlackApp
 /** Slack as a notification channel. */
 export function slackNotifications(slack: TSlackApp): TNotificationChannel {
   return createNotificationChannel(slack.effects);
+}
+
+/** The Teams app on the database: its records (platform TEAMS) and identity links. */
+export function teamsAppOnDatabase(prisma: PrismaClient, options: Omit<TTeamsAppOptions, "records" | "identityRecords">): TTeamsApp {
+  return createTeamsApp({ ...options, records: createChannelRecords(prisma, "TEAMS"), identityRecords: createChatIdentityRecords(prisma) });
+}
+
+/** Teams as a notification channel. */
+export function teamsNotifications(teams: TTeamsApp): TNotificationChannel {
+  return createNotificationChannel(teams.effects);
 }

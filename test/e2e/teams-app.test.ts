@@ -1,0 +1,209 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { TeamsAdapter } from "@microsoft/teams-ai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDispatcher } from "../../src/app/notifications/dispatch-outbox.ts";
+import { renderNotification } from "../../src/app/notifications/render-notification.ts";
+import { createNotificationDelivery } from "../../src/channels/shared/notification-router.ts";
+import { TEAMS_MESSAGES_PATH, type TTeamsApp } from "../../src/channels/teams/create-teams-app.ts";
+import { teamsAppOnDatabase, teamsNotifications } from "../../src/composition/channels.ts";
+import { createOutboxQueue } from "../../src/db/outbox.ts";
+import { createHttpApp } from "../../src/http/create-http-app.ts";
+import { cardText, choiceValue, executeActions, submission } from "../support/conversation-driver.ts";
+import { startFakeTeams, type TFakeTeams, type TFakeTeamsMessage, type TFakeTeamsUser } from "../support/fake-teams-connector.ts";
+import { stageInputs } from "../support/journey.ts";
+import { createSeededConversation } from "../support/seeded-conversation.ts";
+import { cardOf, chatOf, teamsClient } from "../support/teams-driver.ts";
+
+// The Teams app end to end: activities POSTed to /api/messages as Teams sends them, a fake Bot
+// Framework connector on 127.0.0.1 for everything the bot sends back, the real core and a real
+// database. Authentication of the requests is its own test (teams-auth); here the adapter runs
+// without credentials, as in the Bot Framework's local mode.
+
+const user = (key: string, email: string, name: string): TFakeTeamsUser => ({ id: `29:${key}`, aadObjectId: `aad-${key}`, email, name, conversationId: `a:chat-${key}` });
+const LEA = user("lea", "lea.martin@etu.univ-demo.fr", "Léa Martin");
+const LAMBERT = user("lambert", "sophie.lambert@univ-demo.fr", "Sophie Lambert");
+const GARCIA = user("garcia", "isabelle.garcia@univ-demo.fr", "Isabelle Garcia");
+const FONTAINE = user("fontaine", "elodie.fontaine@univ-demo.fr", "Élodie Fontaine");
+const STRANGER = user("stranger", "stranger@example.org", "Stranger");
+
+const must = <T,>(value: T | undefined | null, what: string): T => {
+  if (value === undefined || value === null) throw new Error(`missing: ${what}`);
+  return value;
+};
+
+describe("the Teams app, activities against a fake Bot Framework connector and a real database", () => {
+  let seeded: Awaited<ReturnType<typeof createSeededConversation>>;
+  let fake: TFakeTeams;
+  let teams: TTeamsApp;
+  let server: Server;
+  let client: ReturnType<typeof teamsClient>;
+  let deliverAll: () => Promise<void>;
+  let conventionId = 0;
+  const logs: Array<{ level: string; message: string; details: object }> = [];
+  const log = (level: string) => (details: object, message: string) => logs.push({ level, message, details });
+  const logger = { info: log("info"), warn: log("warn"), error: log("error") };
+
+  beforeAll(async () => {
+    seeded = await createSeededConversation(() => new Date("2026-11-28T10:00:00Z"));
+    fake = await startFakeTeams([LEA, LAMBERT, GARCIA, FONTAINE, STRANGER]);
+    teams = teamsAppOnDatabase(seeded.database.prisma, { appId: "", adapter: new TeamsAdapter(), conversation: seeded.conversation, logger });
+    const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (app) => app.use(teams.router) });
+    server = http.listen(0, "127.0.0.1");
+    await new Promise((resolve) => server.once("listening", resolve));
+    client = teamsClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}${TEAMS_MESSAGES_PATH}`, fake);
+    const dispatcher = createDispatcher({
+      queue: createOutboxQueue(seeded.database.prisma),
+      render: (recipientId, payload) => renderNotification(seeded.deps, recipientId, payload),
+      deliver: createNotificationDelivery([teamsNotifications(teams)]),
+      clock: () => new Date(),
+      logger,
+      instanceId: "e2e-teams",
+      backoff: () => 0,
+    });
+    deliverAll = async () => {
+      for (;;) {
+        const { sent, failed, dead } = await dispatcher.runOnce();
+        expect({ failed, dead }, JSON.stringify(logs.filter((line) => line.level !== "info").slice(-3))).toEqual({ failed: 0, dead: 0 });
+        if (sent === 0) return;
+      }
+    };
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+    await fake?.close();
+    await seeded?.database.drop();
+  });
+
+  const chat = (who: TFakeTeamsUser) => chatOf(fake, who);
+  const withVerb = (messages: readonly TFakeTeamsMessage[], verb: string, data: Record<string, unknown> = {}) =>
+    messages.filter((message) => executeActions(cardOf(message)).some((action) => action.verb === verb && Object.entries(data).every(([key, value]) => action.data[key] === value)));
+  const progressOf = (id: number) => must(withVerb(chat(LEA), "open_section", { conventionId: id })[0], `the progress card of convention ${id}`);
+
+  /** Opens a section from the progress card (the form answers the click, in place) and submits it. */
+  async function fillSection(section: string, inputs: (form: Record<string, unknown>) => Promise<Record<string, string>> | Record<string, string>) {
+    const progress = progressOf(conventionId);
+    const opened = await client.execute(LEA, progress.id, "open_section", { conventionId, section });
+    expect(opened.type).toBe("application/vnd.microsoft.card.adaptive");
+    const form = opened.value as Parameters<typeof submission>[0];
+    const saved = await client.execute(LEA, progress.id, "save_section", submission(form, "save_section", await inputs(form as Record<string, unknown>)));
+    // Saved: the card clicked is the progress card again.
+    expect(executeActions(saved.value).map((action) => action.verb), `section ${section}: ${cardText(saved.value).slice(0, 400)}`).toContain("open_section");
+  }
+
+  const firstResult = async (dataset: string, text: string) => {
+    const answer = await client.search(LEA, dataset, text, { conventionId });
+    const results = (answer.value as { results: Array<{ title: string; value: string }> }).results;
+    return must(results[0], `a ${dataset} result for "${text}"`).value;
+  };
+
+  it("greets whoever installs the app with the help, and remembers their personal chat", async () => {
+    for (const who of [LEA, LAMBERT, GARCIA, FONTAINE]) expect((await client.install(who)).status).toBe(200);
+    expect(cardText(cardOf(chat(LEA).at(-1)))).toMatch(/Stagebot/);
+    const identity = await seeded.database.prisma.chatIdentity.findFirstOrThrow({ where: { platform: "TEAMS", platformUserId: LEA.aadObjectId } });
+    expect(identity).toMatchObject({ teamId: "tenant-test", conversationRef: { conversationId: LEA.conversationId, serviceUrl: fake.serviceUrl, userId: LEA.id } });
+  });
+
+  it("answers someone the directory does not know, and links nobody", async () => {
+    expect((await client.say(STRANGER, "nouvelle convention")).status).toBe(200);
+    expect(cardText(cardOf(chat(STRANGER).at(-1)))).toContain("stranger@example.org");
+    expect(await seeded.database.prisma.chatIdentity.count({ where: { platformUserId: STRANGER.aadObjectId } })).toBe(0);
+  });
+
+  it("processes a repeated activity (same id) once", async () => {
+    const before = chat(LEA).length;
+    await client.say(LEA, "aide", "activity-help-1");
+    await client.say(LEA, "aide", "activity-help-1");
+    expect(chat(LEA).length).toBe(before + 1);
+  });
+
+  it("lets a student create, fill and submit a convention with cards answered in place", async () => {
+    await client.say(LEA, "nouvelle convention");
+    const progress = must(withVerb(chat(LEA), "open_section").at(-1), "the progress card");
+    conventionId = Number(executeActions(cardOf(progress)).find((action) => action.verb === "open_section")?.data.conventionId);
+    expect(conventionId).toBeGreaterThan(0);
+    // Every Action.Execute carries its Action.Submit fallback (Teams mobile).
+    const execute = JSON.stringify(cardOf(progress));
+    expect(execute).toContain('"fallback":{"type":"Action.Submit"');
+    await fillSection("etudiant", (form) => ({
+      cpamId: choiceValue(form, "cpamId", "Bouches-du-Rhône"),
+      inscriptionId: choiceValue(form, "inscriptionId", "3M127C"),
+      elementPedagogiqueId: choiceValue(form, "elementPedagogiqueId", "3427BS07"),
+      heuresFormationPlus200: "true",
+      langue: "FR",
+    }));
+    await fillSection("etablissement", async () => ({ etablissementId: await firstResult("etablissements", "hopitaux de marseille") }));
+    await fillSection("service", async () => ({ serviceId: await firstResult("services", "psychiatrie") }));
+    await fillSection("tuteur", async () => ({ tuteurId: await firstResult("contacts", "psychologue") }));
+    // A wrong answer first: the form comes back in place with the error next to its field, nothing saved.
+    const version = (await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).version;
+    const stage = (await client.execute(LEA, progressOf(conventionId).id, "open_section", { conventionId, section: "stage" })).value as Parameters<typeof submission>[0];
+    const dates = { dateDebut: "2027-01-04", dateFin: "2027-03-26" };
+    const refused = await client.execute(LEA, progressOf(conventionId).id, "save_section", submission(stage, "save_section", { ...stageInputs(stage, dates), dateFin: "2026-12-01" }));
+    expect(executeActions(refused.value).map((action) => action.verb)).toContain("save_section");
+    expect(cardText(refused.value)).toMatch(/date de fin/i);
+    expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).version).toBe(version);
+    await fillSection("stage", (form) => stageInputs(form as Parameters<typeof stageInputs>[0], dates));
+    await fillSection("enseignant", async () => ({ enseignantId: await firstResult("enseignants", "lambert") }));
+    await fillSection("signataire", async () => ({ signataireId: await firstResult("contacts", "directeur") }));
+    // One progress card for the convention, never posted twice.
+    expect(withVerb(chat(LEA), "open_section", { conventionId })).toHaveLength(1);
+
+    const recapAnswer = await client.execute(LEA, progressOf(conventionId).id, "show_recap", { conventionId });
+    const recap = must(withVerb(chat(LEA), "submit_convention", { conventionId }).at(-1), "the récapitulatif");
+    expect(recapAnswer.statusCode).toBe(200);
+    const validate = must(executeActions(cardOf(recap)).find((action) => action.verb === "submit_convention"), "Valider");
+    await client.execute(LEA, recap.id, "submit_convention", validate.data);
+    expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).state).toBe("SUBMITTED");
+  });
+
+  const approvalIn = (who: TFakeTeamsUser) => withVerb(chat(who), "validate_step", { conventionId }).at(-1);
+
+  it("brings the approval card to the référent's chat proactively; she validates it there, once even when Teams repeats the click", async () => {
+    await deliverAll();
+    const card = must(approvalIn(LAMBERT), "the approval card in Sophie Lambert's chat");
+    const action = must(executeActions(cardOf(card)).find((candidate) => candidate.verb === "validate_step"), "Valider");
+    const answer = await client.execute(LAMBERT, card.id, "validate_step", action.data, "invoke-validate-1");
+    await client.execute(LAMBERT, card.id, "validate_step", action.data, "invoke-validate-1");
+    expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).currentStep).toBe("VALIDATION_ADMINISTRATIVE");
+    // The card clicked is answered in place, without its buttons.
+    expect(executeActions(answer.value).map((candidate) => candidate.verb)).not.toContain("validate_step");
+    expect(await seeded.database.prisma.auditEvent.count({ where: { conventionId, action: { contains: "validate" } } })).toBeGreaterThanOrEqual(1);
+  });
+
+  it("brings the administrative step to both gestionnaires; one validates, every copy of the card is updated, a late click is told who decided", async () => {
+    await deliverAll();
+    const garcia = must(approvalIn(GARCIA), "Isabelle Garcia's approval card");
+    const fontaine = must(approvalIn(FONTAINE), "Élodie Fontaine's approval card");
+    const action = must(executeActions(cardOf(garcia)).find((candidate) => candidate.verb === "validate_step"), "Valider");
+    await client.execute(GARCIA, garcia.id, "validate_step", action.data);
+    expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).state).toBe("VALIDATED");
+    await deliverAll();
+    expect(fontaine.updates).toBeGreaterThanOrEqual(1);
+    expect(cardText(cardOf(fontaine))).toMatch(/Isabelle Garcia/);
+    expect(executeActions(cardOf(fontaine)).map((candidate) => candidate.verb)).not.toContain("validate_step");
+    // Élodie clicks the copy she still had open: told who decided, nothing changes.
+    const late = await client.execute(FONTAINE, fontaine.id, "validate_step", action.data);
+    expect(cardText(late.value) + JSON.stringify(chat(FONTAINE).slice(-2).map(cardOf))).toMatch(/Isabelle Garcia/);
+    // The student is told, with the PDF's signed link.
+    const told = chat(LEA).map((message) => cardText(cardOf(message))).join("\n");
+    expect(told).toMatch(/entièrement validée/);
+    expect(JSON.stringify(chat(LEA).map(cardOf))).toMatch(/\/documents\//);
+  });
+
+  it("handles the Action.Submit fallback like the Action.Execute it replaces", async () => {
+    const before = chat(LEA).length;
+    expect((await client.submit(LEA, undefined, { verb: "list_conventions" })).status).toBe(200);
+    expect(chat(LEA).length).toBe(before + 1);
+    expect(cardText(cardOf(chat(LEA).at(-1)))).toMatch(/Mes conventions/);
+  });
+
+  it("drops a forged click (a verb the core does not know) and logs it", async () => {
+    const before = { messages: fake.messages.length, conventions: await seeded.database.prisma.convention.count() };
+    const answer = await client.execute(LEA, undefined, "drop_tables", {});
+    expect(answer.statusCode).toBe(200);
+    expect({ messages: fake.messages.length, conventions: await seeded.database.prisma.convention.count() }).toEqual(before);
+    expect(logs.some((line) => line.message === "Teams click refused as invalid")).toBe(true);
+  });
+});
