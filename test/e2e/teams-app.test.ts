@@ -51,7 +51,14 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (app) => app.use(teams.router) });
     server = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
-    client = teamsClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}${TEAMS_MESSAGES_PATH}`, fake);
+    const base = teamsClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}${TEAMS_MESSAGES_PATH}`, fake);
+    // The work left after an invoke's answer is awaited, so that the chat is read once it is done.
+    const settled = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A) => {
+      const result = await call(...args);
+      await teams.idle();
+      return result;
+    };
+    client = { ...base, execute: settled(base.execute), submit: settled(base.submit), say: settled(base.say), install: settled(base.install) };
     const dispatcher = createDispatcher({
       queue: createOutboxQueue(seeded.database.prisma),
       render: (recipientId, payload) => renderNotification(seeded.deps, recipientId, payload),

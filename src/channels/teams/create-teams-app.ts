@@ -3,7 +3,7 @@ import express, { type RequestHandler, type Router } from "express";
 import type { TConversation } from "../../app/conversation/conversation-port.ts";
 import { toLocale, translate } from "../../i18n/translate.ts";
 import type { TChannelLogger, TChannelRecords, TChatIdentityRecords } from "../shared/ports.ts";
-import { registerTeamsHandlers, type TTeamsHandlerDeps } from "./teams-handlers.ts";
+import { createBackground, registerTeamsHandlers, type TTeamsHandlerDeps } from "./teams-handlers.ts";
 import { createTeamsIdentities } from "./teams-identity.ts";
 import { createTeamsPort } from "./teams-port.ts";
 
@@ -33,6 +33,8 @@ export interface TTeamsAppOptions {
 export interface TTeamsApp {
   router: Router;
   effects: TTeamsHandlerDeps;
+  /** Resolves once the work left after answering Teams is done (tests, shutdown). */
+  idle(): Promise<void>;
 }
 
 /** Creates the Teams app on its adapter. */
@@ -44,6 +46,7 @@ export function createTeamsApp(options: TTeamsAppOptions): TTeamsApp {
     identities: createTeamsIdentities({ records: options.identityRecords, logger }),
     conversation: options.conversation,
     logger,
+    background: createBackground(logger),
   };
   const app = new Application<TurnState>({ adapter, botAppId: options.appId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
   registerTeamsHandlers(app, effects, (context) => translate(toLocale(context.activity.locale), "teams:done"));
@@ -60,5 +63,5 @@ export function createTeamsApp(options: TTeamsAppOptions): TTeamsApp {
       await app.run(context);
     });
   });
-  return { router, effects };
+  return { router, effects, idle: () => effects.background.idle() };
 }

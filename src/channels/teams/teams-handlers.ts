@@ -18,7 +18,31 @@ export type TTeamsHandlerDeps = TChannelDeps<TTeamsRef, TTeamsContext> & {
   identities: TTeamsIdentities;
   conversation: TConversation;
   logger: TChannelLogger;
+  /** Work that goes on after the invoke is answered (its failures are logged). */
+  background: TBackground;
 };
+
+/** Work running after an answer was sent: tracked, so that a test or a shutdown can wait for it. */
+export interface TBackground {
+  run(what: string, work: Promise<unknown>): void;
+  /** Resolves once everything started so far has finished. */
+  idle(): Promise<void>;
+}
+
+/** The background work of one app. */
+export function createBackground(logger: TChannelLogger): TBackground {
+  const pending = new Set<Promise<unknown>>();
+  return {
+    run(what, work) {
+      const tracked = work.catch((error: unknown) => logger.error({ err: error, what }, "Teams: work after the answer failed"));
+      pending.add(tracked);
+      void tracked.finally(() => pending.delete(tracked));
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}
 
 const identityOf = (target: TTeamsTarget): TIdentity => ({ platform: "TEAMS", email: target.email });
 
@@ -40,21 +64,44 @@ function clickEvent(deps: TTeamsHandlerDeps, raw: Record<string, unknown>, verb:
   return null;
 }
 
-/** Runs a click: its effects applied, the clicked card answered in place when the click was an Action.Execute. */
+/** A promise with its resolve, for the answer an invoke waits for. */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((settle) => (resolve = settle));
+  return { promise, resolve };
+}
+
+/**
+ * Runs a click. For an Action.Execute, the invoke is answered as soon as the card clicked has
+ * its answer (a form, the outcome, the refreshed card), and the rest of the effects (posts,
+ * other cards) goes on after: Teams waits only a few seconds for an invoke.
+ */
 async function onClick(deps: TTeamsHandlerDeps, context: TurnContext, event: TInboundEvent, invoke: boolean): Promise<TCard | null> {
   const target = await deps.identities.ofActivity(context);
   const effects = await deps.conversation.handle(identityOf(target), event);
-  const teams: TTeamsContext = invoke ? { invoke: { clickedMessageId: context.activity.replyToId, answer: null } } : {};
-  await applyEffects(deps, target, effects, { context: teams });
-  const answer = teams.invoke?.answer ?? null;
-  if (answer !== null || !invoke || context.activity.replyToId === undefined) return answer;
-  // Nothing answered the card clicked (a form cancelled in the progress card it replaced): it
-  // becomes its convention's progress card again.
-  const conventionId = await deps.records.conventionOfThread(target.channelId, context.activity.replyToId);
-  if (conventionId === null) return null;
-  const again: TTeamsContext = { invoke: { clickedMessageId: context.activity.replyToId, answer: null } };
-  await applyEffects(deps, target, await deps.conversation.handle(identityOf(target), { kind: "action", verb: "open_convention", data: { conventionId } }), { context: again });
-  return again.invoke?.answer ?? null;
+  if (!invoke) {
+    await applyEffects(deps, target, effects);
+    return null;
+  }
+  const answered = deferred<TCard | null>();
+  const clickedMessageId = context.activity.replyToId;
+  const teams: TTeamsContext = { invoke: { clickedMessageId, answer: null, answered: (card) => answered.resolve(card) } };
+  const work = (async () => {
+    await applyEffects(deps, target, effects, { context: teams });
+    const shown = teams.invoke?.answer ?? teams.invoke?.outcome ?? null;
+    if (shown !== null || clickedMessageId === undefined) return shown;
+    // Nothing answered the card clicked (a form cancelled in the progress card it replaced):
+    // it becomes its convention's progress card again.
+    const conventionId = await deps.records.conventionOfThread(target.channelId, clickedMessageId);
+    if (conventionId === null) return null;
+    await applyEffects(deps, target, await deps.conversation.handle(identityOf(target), { kind: "action", verb: "open_convention", data: { conventionId } }), { context: teams });
+    return teams.invoke?.answer ?? null;
+  })();
+  deps.background.run("click", work.then(answered.resolve, (error: unknown) => {
+    answered.resolve(null);
+    throw error;
+  }));
+  return answered.promise;
 }
 
 /** Registers every route of the Teams app. */

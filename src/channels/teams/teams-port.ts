@@ -13,7 +13,22 @@ import type { TTeamsRef, TTeamsTarget } from "./teams-identity.ts";
 // from the outbox.
 
 /** What an Action.Execute invoke gives the port: the card clicked, and the answer that replaces it. */
-export type TTeamsContext = { invoke?: { clickedMessageId: string | undefined; answer: TCard | null } };
+export type TTeamsContext = {
+  invoke?: {
+    clickedMessageId: string | undefined;
+    answer: TCard | null;
+    /** The outcome of an accepted form: the answer when nothing newer replaces the card clicked. */
+    outcome?: TCard | undefined;
+    /** Told as soon as the card clicked has its answer (a form, the card refreshed): the invoke is answered then. */
+    answered?: (card: TCard) => void;
+  };
+};
+
+/** Gives the card clicked its answer. */
+function answer(invoke: NonNullable<TTeamsContext["invoke"]>, card: TCard): void {
+  invoke.answer = card;
+  invoke.answered?.(card);
+}
 
 /** The adapter and the bot's app id, which is all sending needs. */
 export type TTeamsSendDeps = { adapter: CloudAdapter; appId: string; logger: TChannelLogger };
@@ -59,7 +74,7 @@ export function createTeamsPort(deps: TTeamsSendDeps): TChannelPort<TTeamsRef, T
       // The card clicked is replaced by the invoke's answer (no second call, no flicker).
       const invoke = interaction.context?.invoke;
       if (invoke !== undefined && invoke.clickedMessageId === messageId) {
-        invoke.answer = card;
+        answer(invoke, card);
         return true;
       }
       try {
@@ -78,14 +93,14 @@ export function createTeamsPort(deps: TTeamsSendDeps): TChannelPort<TTeamsRef, T
     async openForm(_target, form, interaction) {
       const invoke = interaction.context?.invoke;
       if (invoke === undefined) return false;
-      invoke.answer = form.card;
+      answer(invoke, form.card);
       return true;
     },
 
     async closeForm(_target, outcome, interaction) {
       const invoke = interaction.context?.invoke;
-      // The card clicked shows the outcome, unless it already shows something newer (the progress card it was).
-      if (invoke !== undefined && outcome !== undefined && invoke.answer === null) invoke.answer = outcome;
+      // The card clicked shows the outcome, unless something newer replaces it (the progress card it was).
+      if (invoke !== undefined && invoke.outcome === undefined) invoke.outcome = outcome;
     },
 
     async upload(target, file) {
