@@ -9,6 +9,7 @@ import { createPlaygroundRouter, type TPlaygroundDependencies } from "../channel
 import { createTeamsApp, type TTeamsApp, type TTeamsAppOptions } from "../channels/teams/create-teams-app.ts";
 import { createChannelRecords } from "../db/channel-records.ts";
 import { createChatIdentityRecords } from "../db/chat-identity-records.ts";
+import { createFileOffers } from "../db/file-offers.ts";
 import { createPlaygroundMessages } from "../db/playground-messages.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
@@ -38,8 +39,8 @@ export function slackNotifications(slack: TSlackApp): TNotificationChannel {
 }
 
 /** The Teams app on the database: its records (platform TEAMS) and identity links. */
-export function teamsAppOnDatabase(prisma: PrismaClient, options: Omit<TTeamsAppOptions, "records" | "identityRecords">): TTeamsApp {
-  return createTeamsApp({ ...options, records: createChannelRecords(prisma, "TEAMS"), identityRecords: createChatIdentityRecords(prisma) });
+export function teamsAppOnDatabase(prisma: PrismaClient, options: Omit<TTeamsAppOptions, "records" | "identityRecords" | "offers">): TTeamsApp {
+  return createTeamsApp({ ...options, records: createChannelRecords(prisma, "TEAMS"), identityRecords: createChatIdentityRecords(prisma), offers: createFileOffers(prisma) });
 }
 
 /** Teams as a notification channel. */

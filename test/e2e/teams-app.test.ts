@@ -58,7 +58,7 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
       await teams.idle();
       return result;
     };
-    client = { ...base, execute: settled(base.execute), submit: settled(base.submit), say: settled(base.say), install: settled(base.install) };
+    client = { ...base, execute: settled(base.execute), submit: settled(base.submit), say: settled(base.say), install: settled(base.install), fileConsent: settled(base.fileConsent) };
     const dispatcher = createDispatcher({
       queue: createOutboxQueue(seeded.database.prisma),
       render: (recipientId, payload) => renderNotification(seeded.deps, recipientId, payload),
@@ -197,6 +197,26 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     const told = chat(LEA).map((message) => cardText(cardOf(message))).join("\n");
     expect(told).toMatch(/entièrement validée/);
     expect(JSON.stringify(chat(LEA).map(cardOf))).toMatch(/\/documents\//);
+  });
+
+  it("brings the validated PDF to the student through the file-consent card, uploaded once accepted", async () => {
+    const consent = must(
+      chat(LEA).flatMap((message) => ((message.activity["attachments"] ?? []) as Array<{ contentType: string; name: string; content: { acceptContext: unknown } }>).filter((attachment) => attachment.contentType === "application/vnd.microsoft.teams.card.file.consent")).at(-1),
+      "the file-consent card in Léa's chat",
+    );
+    expect(consent.name).toMatch(/^convention-\d+\.pdf$/);
+    expect((await client.fileConsent(LEA, "accept", consent.content.acceptContext, consent.name)).status).toBe(200);
+    const uploaded = must(fake.uploads.find((upload) => upload.name === consent.name), "the PDF uploaded to the URL Teams gave");
+    expect(uploaded.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const stored = await seeded.database.prisma.conventionDocument.findFirstOrThrow({ where: { conventionId } });
+    expect(Buffer.compare(uploaded.bytes, Buffer.from(stored.content))).toBe(0);
+    expect(uploaded.contentRange).toBe(`bytes 0-${uploaded.bytes.length - 1}/${uploaded.bytes.length}`);
+    const info = (chat(LEA).at(-1)?.activity["attachments"] as Array<{ contentType: string; name: string }> | undefined)?.[0];
+    expect(info).toMatchObject({ contentType: "application/vnd.microsoft.teams.card.file.info", name: consent.name });
+    // The same answer again (the offer is used up): told to use the link, nothing uploaded twice.
+    expect((await client.fileConsent(LEA, "accept", consent.content.acceptContext, consent.name)).status).toBe(200);
+    expect(fake.uploads.filter((upload) => upload.name === consent.name)).toHaveLength(1);
+    expect(JSON.stringify(chat(LEA).at(-1)?.activity)).toMatch(/plus proposé ici/);
   });
 
   it("handles the Action.Submit fallback like the Action.Execute it replaces", async () => {

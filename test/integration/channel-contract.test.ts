@@ -7,13 +7,14 @@ import type { TChatTarget, TInteraction } from "../../src/channels/shared/ports.
 import { TeamsAdapter } from "@microsoft/teams-ai";
 import { createSlackIdentities } from "../../src/channels/slack/slack-identity.ts";
 import { createTeamsIdentities } from "../../src/channels/teams/teams-identity.ts";
-import { createTeamsPort, type TTeamsContext } from "../../src/channels/teams/teams-port.ts";
+import { createTeamsPort, FILE_CONSENT_CARD, type TTeamsContext } from "../../src/channels/teams/teams-port.ts";
 import { createSlackPort, type TSlackContext } from "../../src/channels/slack/slack-port.ts";
 import type { TPlaygroundAnswer } from "../../src/channels/web/playground-port.ts";
 import { threadsOf } from "../../src/channels/web/playground-threads.ts";
 import { playgroundOnDatabase } from "../../src/composition/channels.ts";
 import { createChannelRecords } from "../../src/db/channel-records.ts";
 import { createChatIdentityRecords } from "../../src/db/chat-identity-records.ts";
+import { createFileOffers } from "../../src/db/file-offers.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
 import { startFakeSlack, type TFakeSlack } from "../support/fake-slack-api.ts";
 import { startFakeTeams, type TFakeTeams } from "../support/fake-teams-connector.ts";
@@ -163,7 +164,7 @@ async function teamsHarness(prisma: PrismaClient, fake: TFakeTeams, people: TPeo
   const logger = { info: () => {}, warn: () => {}, error: () => {} };
   const identityRecords = createChatIdentityRecords(prisma);
   const deps = {
-    port: createTeamsPort({ adapter: new TeamsAdapter(), appId: "", logger }),
+    port: createTeamsPort({ adapter: new TeamsAdapter(), appId: "", logger, offers: createFileOffers(prisma) }),
     records: createChannelRecords(prisma, "TEAMS"),
     identities: createTeamsIdentities({ records: identityRecords, logger }),
     logger,
@@ -198,7 +199,11 @@ async function teamsHarness(prisma: PrismaClient, fake: TFakeTeams, people: TPeo
       const context: TTeamsContext = { invoke: { clickedMessageId: undefined, answer: null } };
       return { interaction: { context } as unknown as TInteraction<never>, forms: () => (context.invoke?.answer ? [textOfCard(context.invoke.answer)] : []) };
     },
-    uploads: () => [],
+    // A document is offered with a file-consent card; accepting it is the Teams journey's test.
+    uploads: (personId) =>
+      fake.messages
+        .filter((message) => message.conversationId === chatOf(personId))
+        .flatMap((message) => ((message.activity["attachments"] ?? []) as Array<{ contentType: string; name?: string }>).filter((attachment) => attachment.contentType === FILE_CONSENT_CARD).map((attachment) => attachment.name ?? "")),
   };
 }
 
@@ -367,7 +372,8 @@ describe.each(["Slack", "playground", "Teams"] as const)("the channel contract, 
       { kind: "progress", conventionId: id, card: card(`Validée ${id}`) },
       { kind: "file", conventionId: id, filename: `convention-${id}.pdf`, content: Buffer.from("%PDF-1.7"), sha256: "0".repeat(64), comment: "La convention" },
     ]);
-    if (platform === "Slack") expect(harness.uploads(people.lea)).toContain(`convention-${id}.pdf`);
-    else expect(harness.uploads(people.lea)).toEqual([]);
+    // The playground offers documents by the download link of the notice that comes with them.
+    if (platform === "playground") expect(harness.uploads(people.lea)).toEqual([]);
+    else expect(harness.uploads(people.lea)).toContain(`convention-${id}.pdf`);
   });
 });

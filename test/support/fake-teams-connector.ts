@@ -20,6 +20,8 @@ export interface TFakeTeams {
   serviceUrl: string;
   calls: TFakeTeamsCall[];
   messages: TFakeTeamsMessage[];
+  /** Files PUT to an upload URL of this fake (`${serviceUrl}upload/<name>`, as OneDrive's for a file-consent card). */
+  uploads: Array<{ name: string; bytes: Buffer; contentRange: string | null }>;
   /** The next call whose path contains `fragment` fails with this HTTP status. */
   failNext(fragment: string, status: number): void;
   /** The next call whose path contains `fragment` is done, but its answer is lost (the connection drops). */
@@ -27,11 +29,11 @@ export interface TFakeTeams {
   close(): Promise<void>;
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("end", () => resolve(Buffer.concat(chunks)));
     request.on("error", reject);
   });
 }
@@ -45,6 +47,7 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 export async function startFakeTeams(users: readonly TFakeTeamsUser[]): Promise<TFakeTeams> {
   const calls: TFakeTeamsCall[] = [];
   const messages: TFakeTeamsMessage[] = [];
+  const uploads: TFakeTeams["uploads"] = [];
   const failures = new Map<string, number>();
   const lost = new Set<string>();
   let counter = 0;
@@ -83,9 +86,15 @@ export async function startFakeTeams(users: readonly TFakeTeamsUser[]): Promise<
   }
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const text = await readBody(request);
+    const raw = await readBody(request);
     const path = new URL(request.url ?? "/", "http://fake").pathname;
     const method = request.method ?? "GET";
+    const upload = /^\/upload\/([\w.-]+)$/.exec(path);
+    if (upload?.[1] !== undefined && method === "PUT") {
+      uploads.push({ name: upload[1], bytes: raw, contentRange: request.headers["content-range"] ?? null });
+      return send(response, 201, { id: upload[1] });
+    }
+    const text = raw.toString("utf8");
     const body = text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
     calls.push({ method, path, body });
     for (const [fragment, status] of failures) {
@@ -112,6 +121,7 @@ export async function startFakeTeams(users: readonly TFakeTeamsUser[]): Promise<
     serviceUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     calls,
     messages,
+    uploads,
     failNext: (fragment, status) => failures.set(fragment, status),
     loseAnswerOfNext: (fragment) => lost.add(fragment),
     close: () => new Promise((resolve) => server.close(() => resolve())),

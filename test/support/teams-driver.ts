@@ -46,6 +46,20 @@ export function teamsClient(messagesUrl: string, fake: TFakeTeams, headers: () =
       invoke(activity(user, { type: "invoke", name: "adaptiveCard/action", replyToId, value: { action: { type: "Action.Execute", verb, data } }, ...(id ? { id } : {}) })),
     /** The same click on a client that falls back to Action.Submit. */
     submit: (user: TFakeTeamsUser, replyToId: string | undefined, data: TJson) => post(activity(user, { type: "message", replyToId, value: data })),
+    /** The person's answer to a file-consent card (`context` is its acceptContext / declineContext). */
+    fileConsent: (user: TFakeTeamsUser, action: "accept" | "decline", context: unknown, name: string) =>
+      post(
+        activity(user, {
+          type: "invoke",
+          name: "fileConsent/invoke",
+          value: {
+            type: "fileUpload",
+            action,
+            context,
+            ...(action === "accept" ? { uploadInfo: { name, uploadUrl: `${fake.serviceUrl}upload/${name}`, contentUrl: `https://onedrive.example/${name}`, uniqueId: "unique-1", fileType: "pdf" } } : {}),
+          },
+        }),
+      ),
     search: (user: TFakeTeamsUser, dataset: string, queryText: string, data: TJson = {}) =>
       invoke(activity(user, { type: "invoke", name: "application/search", value: { queryText, dataset, queryOptions: { skip: 0, top: 15 }, data } })),
   };

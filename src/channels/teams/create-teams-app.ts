@@ -1,11 +1,12 @@
 import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
+import type { TurnContext } from "botbuilder";
 import express, { type RequestHandler, type Router } from "express";
 import type { TConversation } from "../../app/conversation/conversation-port.ts";
 import { toLocale, translate } from "../../i18n/translate.ts";
 import type { TChannelLogger, TChannelRecords, TChatIdentityRecords } from "../shared/ports.ts";
 import { createBackground, registerTeamsHandlers, type TTeamsHandlerDeps } from "./teams-handlers.ts";
 import { createTeamsIdentities } from "./teams-identity.ts";
-import { createTeamsPort } from "./teams-port.ts";
+import { createTeamsPort, type TFileOffers } from "./teams-port.ts";
 
 // The Teams app: one endpoint, /api/messages, on the application's own HTTP server. Every
 // request is authenticated first (the guard given: Bot Framework JWT), its JSON parsed on this
@@ -26,6 +27,8 @@ export interface TTeamsAppOptions {
   conversation: TConversation;
   records: TChannelRecords;
   identityRecords: TChatIdentityRecords;
+  /** Documents offered with a file-consent card, until the person answers. */
+  offers: TFileOffers;
   logger: TChannelLogger;
 }
 
@@ -41,15 +44,17 @@ export interface TTeamsApp {
 export function createTeamsApp(options: TTeamsAppOptions): TTeamsApp {
   const { adapter, logger } = options;
   const effects: TTeamsHandlerDeps = {
-    port: createTeamsPort({ adapter, appId: options.appId, logger }),
+    port: createTeamsPort({ adapter, appId: options.appId, logger, offers: options.offers }),
     records: options.records,
     identities: createTeamsIdentities({ records: options.identityRecords, logger }),
     conversation: options.conversation,
     logger,
     background: createBackground(logger),
+    offers: options.offers,
   };
   const app = new Application<TurnState>({ adapter, botAppId: options.appId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
-  registerTeamsHandlers(app, effects, (context) => translate(toLocale(context.activity.locale), "teams:done"));
+  const say = (context: TurnContext, key: string) => translate(toLocale(context.activity.locale), key);
+  registerTeamsHandlers(app, effects, (context) => say(context, "teams:done"), say);
   adapter.onTurnError = async (context, error) => {
     // Logged with its details; the person is told in their language, never shown a stack.
     logger.error({ err: error, activityType: context.activity.type, activityId: context.activity.id }, "Teams turn failed");

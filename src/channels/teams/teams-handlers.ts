@@ -2,11 +2,12 @@ import type { TurnContext } from "botbuilder";
 import type { Application, TurnState } from "@microsoft/teams-ai";
 import type { TConversation } from "../../app/conversation/conversation-port.ts";
 import type { TCard } from "../../app/conversation/effects.ts";
+import { z } from "zod/v4";
 import { ZInboundEvent, ZSearchQuery, type TIdentity, type TInboundEvent } from "../../app/conversation/events.ts";
 import { applyEffects, type TChannelDeps } from "../shared/apply-effects.ts";
 import type { TChannelLogger } from "../shared/ports.ts";
 import type { TTeamsIdentities, TTeamsRef, TTeamsTarget } from "./teams-identity.ts";
-import type { TTeamsContext } from "./teams-port.ts";
+import type { TFileOffers, TTeamsContext } from "./teams-port.ts";
 
 // Teams' activities → the core's neutral events → effects back in Teams. Typed words are
 // messages; a click is an Action.Execute invoke (answered in place) or, on clients that fall
@@ -20,6 +21,8 @@ export type TTeamsHandlerDeps = TChannelDeps<TTeamsRef, TTeamsContext> & {
   logger: TChannelLogger;
   /** Work that goes on after the invoke is answered (its failures are logged). */
   background: TBackground;
+  /** Documents offered with a file-consent card. */
+  offers: TFileOffers;
 };
 
 /** Work running after an answer was sent: tracked, so that a test or a shutdown can wait for it. */
@@ -104,8 +107,53 @@ async function onClick(deps: TTeamsHandlerDeps, context: TurnContext, event: TIn
   return answered.promise;
 }
 
+/** The content type of the card that shows a file uploaded to the person's OneDrive. */
+const FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info";
+
+const ZConsent = z.object({
+  context: z.object({ offer: z.string().uuid() }),
+  uploadInfo: z.object({ uploadUrl: z.string().url(), contentUrl: z.string().url(), name: z.string().min(1), uniqueId: z.string().optional(), fileType: z.string().optional() }).optional(),
+});
+
+/** The person accepted a document: its bytes go to the upload URL Teams gave, then the file's card is shown. */
+async function onFileAccepted(deps: TTeamsHandlerDeps, context: TurnContext, say: (key: string) => string): Promise<void> {
+  const consent = ZConsent.safeParse(context.activity.value);
+  if (!consent.success || consent.data.uploadInfo === undefined) {
+    deps.logger.warn({}, "Teams file consent refused as invalid");
+    return;
+  }
+  const { offer: token } = consent.data.context;
+  const info = consent.data.uploadInfo;
+  const channelId = context.activity.conversation.id;
+  const offer = await deps.offers.take(channelId, token);
+  if (offer === null) {
+    await context.sendActivity(say("teams:fileGone"));
+    return;
+  }
+  const length = offer.content.length;
+  const uploaded = await fetch(info.uploadUrl, {
+    method: "PUT",
+    headers: { "content-type": "application/pdf", "content-length": String(length), "content-range": `bytes 0-${length - 1}/${length}` },
+    body: offer.content,
+  });
+  if (!uploaded.ok) throw new Error(`Teams file upload answered ${uploaded.status}`);
+  await deps.offers.forget(channelId, token);
+  const card = { contentType: FILE_INFO_CARD, contentUrl: info.contentUrl, name: info.name, content: { uniqueId: info.uniqueId, fileType: info.fileType ?? "pdf" } };
+  await context.sendActivity({ type: "message", attachments: [card] });
+  deps.logger.info({ filename: offer.filename, sha256: offer.sha256 }, "Teams: document uploaded to the person's OneDrive");
+}
+
 /** Registers every route of the Teams app. */
-export function registerTeamsHandlers(app: Application<TurnState>, deps: TTeamsHandlerDeps, okText: (context: TurnContext) => string): void {
+export function registerTeamsHandlers(app: Application<TurnState>, deps: TTeamsHandlerDeps, okText: (context: TurnContext) => string, say: (context: TurnContext, key: string) => string): void {
+  app.fileConsentAccept(async (context) => {
+    if (await firstTime(deps, context)) await onFileAccepted(deps, context, (key) => say(context, key));
+  });
+  app.fileConsentDecline(async (context) => {
+    const consent = ZConsent.safeParse(context.activity.value);
+    if (consent.success) await deps.offers.forget(context.activity.conversation.id, consent.data.context.offer);
+    await context.sendActivity(say(context, "teams:fileDeclined"));
+  });
+
   app.adaptiveCards.actionExecute(/^[a-z_]+$/u, async (context, _state, data: Record<string, unknown>) => {
     const verb = (context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
     const event = (await firstTime(deps, context)) ? clickEvent(deps, data, verb) : null;

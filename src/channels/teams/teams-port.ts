@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type TurnContext } from "botbuilder";
 import type { TCard } from "../../app/conversation/effects.ts";
-import type { TChannelLogger, TChannelPort } from "../shared/ports.ts";
+import type { TChannelLogger, TChannelPort, TFileEffect } from "../shared/ports.ts";
 import { toTeamsCard } from "./teams-cards.ts";
 import type { TTeamsRef, TTeamsTarget } from "./teams-identity.ts";
 
@@ -30,8 +31,22 @@ function answer(invoke: NonNullable<TTeamsContext["invoke"]>, card: TCard): void
   invoke.answered?.(card);
 }
 
-/** The adapter and the bot's app id, which is all sending needs. */
-export type TTeamsSendDeps = { adapter: CloudAdapter; appId: string; logger: TChannelLogger };
+/** A document offered with a file-consent card, until the person accepts or declines it. */
+export type TFileOffer = { filename: string; sha256: string; content: Buffer };
+
+/** Where offered documents wait for the person's answer (any instance may receive it). */
+export interface TFileOffers {
+  save(channelId: string, token: string, file: TFileEffect): Promise<void>;
+  /** The offer, or null when it is unknown or too old. */
+  take(channelId: string, token: string): Promise<TFileOffer | null>;
+  forget(channelId: string, token: string): Promise<void>;
+}
+
+/** The adapter and the bot's app id, which is all sending needs; the offers of documents. */
+export type TTeamsSendDeps = { adapter: CloudAdapter; appId: string; logger: TChannelLogger; offers: TFileOffers };
+
+/** The content type of Teams' file-consent card (personal chats, supportsFiles). */
+export const FILE_CONSENT_CARD = "application/vnd.microsoft.teams.card.file.consent";
 
 /** A stored reference as botbuilder wants it. */
 export function conversationReferenceOf(ref: TTeamsRef): Partial<ConversationReference> {
@@ -103,10 +118,19 @@ export function createTeamsPort(deps: TTeamsSendDeps): TChannelPort<TTeamsRef, T
       if (invoke !== undefined && invoke.outcome === undefined) invoke.outcome = outcome;
     },
 
+    // A bot puts a file in a personal chat through the person's consent: a file-consent card,
+    // then, once accepted, the bytes to the upload URL Teams gives (teams-handlers.ts). The
+    // notice that comes with every document carries its signed download link as well.
     async upload(target, file) {
-      // The validated PDF comes with a notice carrying its signed download link (the fallback
-      // the issue asks for); the file-consent flow of personal chats is not built yet.
-      deps.logger.info({ personId: target.personId, filename: file.filename, sha256: file.sha256 }, "Teams: document offered by its download link");
+      const token = randomUUID();
+      await deps.offers.save(target.channelId, token, file);
+      const consent = {
+        contentType: FILE_CONSENT_CARD,
+        name: file.filename,
+        content: { description: file.comment, sizeInBytes: file.content.length, acceptContext: { offer: token }, declineContext: { offer: token } },
+      };
+      await inChat(deps, target, (context) => context.sendActivity({ type: "message", attachments: [consent] }));
+      deps.logger.info({ personId: target.personId, filename: file.filename, sha256: file.sha256 }, "Teams: document offered with a file-consent card");
     },
   };
 }
