@@ -226,6 +226,22 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     expect(cardText(cardOf(chat(LEA).at(-1)))).toMatch(/Mes conventions/);
   });
 
+  it("leaves a notification the connector throttles (429) or refuses for now (412) to the outbox's retry, and shows it once", async () => {
+    await client.install(LEA);
+    const channel = teamsNotifications(teams);
+    const leaId = must(await seeded.conversation.personIdOf(LEA.email), "Léa's id");
+    const card = { type: "AdaptiveCard" as const, version: "1.5" as const, body: [{ type: "TextBlock" as const, text: "Rappel : une pièce manque" }] };
+    const effects = [{ kind: "notify" as const, personId: leaId, conventionId: null, card }];
+    const shown = () => chat(LEA).filter((message) => cardText(cardOf(message)).includes("une pièce manque")).length;
+    for (const status of [429, 412]) {
+      fake.failNext("/activities", status);
+      await expect(channel.deliver(leaId, effects, `outbox:throttled-${status}`)).rejects.toMatchObject({ statusCode: status });
+      expect(shown()).toBe(status === 429 ? 0 : 1);
+      await expect(channel.deliver(leaId, effects, `outbox:throttled-${status}`)).resolves.toBe("delivered");
+    }
+    expect(shown()).toBe(2);
+  });
+
   it("drops a forged click (a verb the core does not know) and logs it", async () => {
     const before = { messages: fake.messages.length, conventions: await seeded.database.prisma.convention.count() };
     const answer = await client.execute(LEA, undefined, "drop_tables", {});

@@ -59,13 +59,22 @@ export function conversationReferenceOf(ref: TTeamsRef): Partial<ConversationRef
   };
 }
 
-/** Runs `work` in the target's personal chat. */
+/**
+ * Runs `work` in the target's personal chat. Its failure is the caller's (the outbox retries
+ * it): caught inside, where the adapter's turn-error handler would otherwise swallow it.
+ */
 async function inChat<T>(deps: TTeamsSendDeps, target: TTeamsTarget, work: (context: TurnContext) => Promise<T>): Promise<T> {
-  let result: T | undefined;
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
   await deps.adapter.continueConversationAsync(deps.appId, conversationReferenceOf(target.ref), async (context) => {
-    result = await work(context);
+    try {
+      outcome = { ok: true, value: await work(context) };
+    } catch (error) {
+      outcome = { ok: false, error };
+    }
   });
-  return result as T;
+  if (outcome === undefined) throw new Error(`Teams: nothing ran in ${target.channelId}`);
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
 }
 
 const cardActivity = (card: TCard) => MessageFactory.attachment(CardFactory.adaptiveCard(toTeamsCard(card)));
