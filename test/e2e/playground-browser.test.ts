@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { createDatabase } from "../../src/db/create-database.ts";
 import { DEMO_PEOPLE } from "../../src/db/seed/demo-people.ts";
 import { startApp, type TAppProcess } from "../support/app-process.ts";

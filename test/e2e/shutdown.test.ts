@@ -4,7 +4,7 @@
 // delivers what was left, and nothing is posted twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { createDatabase, type TDatabase } from "../../src/db/create-database.ts";
 import { seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";

@@ -14,7 +14,7 @@ import { createConversation } from "../../src/app/conversation/create-conversati
 import type { TConversationDeps } from "../../src/app/conversation/deps.ts";
 import { decideStep } from "../../src/app/workflow/decide-step.ts";
 import { createConventionStore } from "../../src/db/convention-store.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { createDocumentStore } from "../../src/db/document-store.ts";
 import { createFormData } from "../../src/db/form-data.ts";
 import { loadActorByEmail } from "../../src/db/load-actor.ts";

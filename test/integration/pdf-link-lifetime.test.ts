@@ -7,7 +7,7 @@ import type { TConversationDeps } from "../../src/app/conversation/deps.ts";
 import type { TEffect } from "../../src/app/conversation/effects.ts";
 import { renderNotification } from "../../src/app/notifications/render-notification.ts";
 import { decideStep } from "../../src/app/workflow/decide-step.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { loadActorByEmail } from "../../src/db/load-actor.ts";
 import { seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";

@@ -11,7 +11,7 @@ import { threadsOf } from "../../src/channels/web/playground-threads.ts";
 import { playgroundOnDatabase, playgroundRouterOnDatabase, type TPlaygroundOnDatabase } from "../../src/composition/channels.ts";
 import { progressMessageId } from "../../src/db/playground-messages.ts";
 import { createHttpApp } from "../../src/http/create-http-app.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { DEMO_PEOPLE, seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
 import { createTestDatabase } from "../support/test-database.ts";

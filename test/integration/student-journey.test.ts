@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
 import type { TCard } from "../../src/app/conversation/effects.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { createDatabase } from "../../src/db/create-database.ts";
 import { DEMO_PEOPLE, seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";

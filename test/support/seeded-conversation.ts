@@ -2,7 +2,7 @@ import { createConversation } from "../../src/app/conversation/create-conversati
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
 import type { TConversationDeps } from "../../src/app/conversation/deps.ts";
 import type { TClock } from "../../src/app/ports.ts";
-import { createConversationDeps } from "../../src/db/create-conversation-deps.ts";
+import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import type { TDatabaseOptions } from "../../src/db/create-database.ts";
 import { seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";

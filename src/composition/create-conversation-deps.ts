@@ -1,22 +1,25 @@
+// The composition root's core wiring: the PostgreSQL adapters (src/db), the PDF renderer
+// (src/pdf) and the signed links (src/http) plugged into the ports of the core (src/app).
+// main.ts and the tests build the conversation's dependencies here; src/db only persists.
 import type { TConversationDeps } from "../app/conversation/deps.ts";
 import { institutionClauses } from "../app/documents/institution-clauses.ts";
 import type { TInstitution } from "../app/documents/ports.ts";
 import type { TClock } from "../app/ports.ts";
+import { createAnswerChecks } from "../db/answer-checks.ts";
+import { createAvenantStore } from "../db/avenant-store.ts";
+import { createCentreDirectory } from "../db/centre-directory.ts";
+import { createConventionStore } from "../db/convention-store.ts";
+import { createDocumentStore } from "../db/document-store.ts";
+import { createFormData } from "../db/form-data.ts";
+import { createHostDirectory } from "../db/host-directory.ts";
+import { createPersonDirectory } from "../db/person-directory.ts";
+import { createRulesFactsSource } from "../db/rules-facts-source.ts";
+import { createStaffQueries } from "../db/staff-queries.ts";
+import { createWorkflowDirectory } from "../db/workflow-directory.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { DEFAULT_LINK_TTL_MS, documentLinkSecret, documentLinkUrl } from "../http/document-links.ts";
 import { previewLinkUrl } from "../http/preview-links.ts";
 import { renderAvenantPdf, renderConventionPdf } from "../pdf/render.ts";
-import { createAnswerChecks } from "./answer-checks.ts";
-import { createAvenantStore } from "./avenant-store.ts";
-import { createCentreDirectory } from "./centre-directory.ts";
-import { createConventionStore } from "./convention-store.ts";
-import { createDocumentStore } from "./document-store.ts";
-import { createFormData } from "./form-data.ts";
-import { createHostDirectory } from "./host-directory.ts";
-import { createPersonDirectory } from "./person-directory.ts";
-import { createRulesFactsSource } from "./rules-facts-source.ts";
-import { createStaffQueries } from "./staff-queries.ts";
-import { createWorkflowDirectory } from "./workflow-directory.ts";
 
 /** What the deployment decides: the institution printed on documents and how download links are made. */
 export interface TConversationOptions {
