@@ -240,7 +240,7 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
   return new Promise((resolve) => {
     execFile(
       "node_modules/.bin/tsx",
-      ["src/db/import/import-cli.ts", ...args],
+      ["src/cli/import-cli.ts", ...args],
       { env: { ...process.env, DATABASE_URL: db.url }, cwd: process.cwd() },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
     );

@@ -3,8 +3,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod/v4";
-import { renderAvenantPdf, renderConventionPdf } from "./render.ts";
-import { sampleAvenantModel, sampleConventionModel } from "./sample-model.ts";
+import { renderAvenantPdf, renderConventionPdf } from "../pdf/render.ts";
+import { sampleAvenantModel, sampleConventionModel } from "../pdf/sample-model.ts";
 
 const ZArgs = z.object({
   out: z.string().min(1, "--out FILE is required"),

@@ -2,13 +2,13 @@
 // configured database. Exit codes: 0 imported, 1 nothing imported (bad lines or failure), 2 usage.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../../config.ts";
-import { toLocale, translate, type TLocale } from "../../i18n/translate.ts";
-import { createDatabase } from "../create-database.ts";
-import { seedReferenceData } from "../seed/seed-reference-data.ts";
-import { formatImportReport } from "./format-import-report.ts";
-import { importCsv } from "./import-csv.ts";
-import { IMPORT_KINDS, type TImportKind } from "./import-types.ts";
+import { loadConfig } from "../config.ts";
+import { createDatabase } from "../db/create-database.ts";
+import { formatImportReport } from "../db/import/format-import-report.ts";
+import { importCsv } from "../db/import/import-csv.ts";
+import { IMPORT_KINDS, type TImportKind } from "../db/import/import-types.ts";
+import { seedReferenceData } from "../db/seed/seed-reference-data.ts";
+import { toLocale, translate, type TLocale } from "../i18n/translate.ts";
 
 function isImportKind(value: string): value is TImportKind {
   return (IMPORT_KINDS as readonly string[]).includes(value);

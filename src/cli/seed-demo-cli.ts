@@ -1,10 +1,10 @@
 // `npm run seed:demo`: loads the reference lists and the demo university into the configured
 // database (DATABASE_URL, or the embedded one under DATA_DIR). Safe to run again.
-import { loadConfig } from "../../config.ts";
-import { createDatabase } from "../create-database.ts";
-import { DEMO_CENTRES } from "./demo-university.ts";
-import { DEMO_PEOPLE, seedDemo } from "./seed-demo.ts";
-import { seedReferenceData } from "./seed-reference-data.ts";
+import { loadConfig } from "../config.ts";
+import { createDatabase } from "../db/create-database.ts";
+import { DEMO_CENTRES } from "../db/seed/demo-university.ts";
+import { DEMO_PEOPLE, seedDemo } from "../db/seed/seed-demo.ts";
+import { seedReferenceData } from "../db/seed/seed-reference-data.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
