@@ -9,6 +9,7 @@ import { renderNotification } from "./app/notifications/render-notification.ts";
 import { createNotificationDelivery } from "./channels/shared/notification-router.ts";
 import { playgroundOnDatabase, playgroundRouterOnDatabase, slackAppOnDatabase, slackNotifications } from "./composition/channels.ts";
 import { createConversationDeps } from "./composition/create-conversation-deps.ts";
+import { createDocumentDownloadDeps } from "./composition/create-document-download-deps.ts";
 import { channelMode, loadConfig, ConfigError, type TConfig } from "./config.ts";
 import { createDatabase, type TDatabase } from "./db/create-database.ts";
 import { createOutboxQueue } from "./db/outbox.ts";
@@ -85,8 +86,8 @@ async function main(): Promise<void> {
     mount: (http) => {
       // Signed bearer links to the PDFs, valid PDF_LINK_TTL_MINUTES, rechecked against the
       // permissions of the person each was minted for at every use, every use audited.
-      http.use(createDocumentRouter({ prisma: database.prisma, secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
-      http.use(createPreviewRouter({ prisma: database.prisma, documents: deps.documents, secret: links.secret, now: () => new Date() }));
+      http.use(createDocumentRouter({ downloads: createDocumentDownloadDeps(database.prisma), secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
+      http.use(createPreviewRouter({ documents: deps.documents, directory: deps.directory, secret: links.secret, now: () => new Date() }));
       if (slack) http.use(slack.router);
       if (playground) http.use("/", playgroundRouterOnDatabase(playground, { conversation, people: DEMO_PEOPLE, allowRemote: mode.kind === "playground" && mode.exposed }));
     },

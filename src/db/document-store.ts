@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { TAvenantFacts, TConventionParties, TDocumentKey, TDocumentStore, TNewDocument, TStoredDocument } from "../app/documents/ports.ts";
 import { AppError } from "../app/app-error.ts";
+import { sha256Hex } from "../app/documents/sha256-hex.ts";
 import type { TConventionValues } from "../domain/convention.ts";
 import type { ConventionDocument, Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { loadConventionRecords } from "./convention-records.ts";
@@ -21,11 +21,6 @@ type TTx = Prisma.TransactionClient;
 /** Class of the two-int advisory locks of documents (key 2 is the convention id). */
 const DOCUMENT_LOCK_CLASS = 524_500_002;
 const AUDIT = { entityType: "convention_document", action: "document.generated" } as const;
-
-/** Hex SHA-256 of bytes. */
-export function sha256Hex(content: Uint8Array): string {
-  return createHash("sha256").update(content).digest("hex");
-}
 
 function toStoredDocument(row: ConventionDocument): TStoredDocument {
   return {

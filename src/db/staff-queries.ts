@@ -1,10 +1,10 @@
+import { DOCUMENT_ACCESS_ACTIONS } from "../app/documents/ports.ts";
 import type { TStaffQueries } from "../app/ports.ts";
 import type { THistoryEntry, TStaffListItem } from "../cards/views.ts";
 import { normalizeSearchText } from "../domain/normalize-name.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { containsEveryWordSql, foldedSql } from "./host-search-sql.ts";
 import { toIsoDate } from "./convention-values.ts";
-import { DOCUMENT_ACCESS_ACTIONS } from "./record-document-access.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,25 +1,17 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
 import { INT4_MAX } from "../app/conversation/inbound-values.ts";
-import { AppError } from "../app/app-error.ts";
-import { conventionSubject } from "../app/convention-subject.ts";
-import { authorize } from "../domain/permissions.ts";
-import { getConvention } from "../db/convention-repository.ts";
-import { toStoredConvention } from "../db/convention-store.ts";
-import type { TStoredDocument } from "../app/documents/ports.ts";
-import { createDocumentStore, sha256Hex } from "../db/document-store.ts";
-import { loadActor } from "../db/load-actor.ts";
-import { recordDocumentAccess } from "../db/record-document-access.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import { downloadDocument } from "../app/documents/download-document.ts";
+import type { TDocumentDownloadDeps, TStoredDocument } from "../app/documents/ports.ts";
 import type { THttpLogger } from "./http-errors.ts";
 import { sendLinkRefusal } from "./link-refusal-page.ts";
 
 // Signed, short-lived download links of stored PDFs: GET /documents/<token>. The token names
 // the document, the person it was made for and its expiry, signed with HMAC-SHA256. It is a
 // bearer link: whoever holds it may use it until it expires (PDF_LINK_TTL_MINUTES, 15 by
-// default), and only while the person it was made for may still view the convention (the
-// student, the référent, a gestionnaire of its centre, an admin), checked again at every
-// download. Every use, served or refused, goes to the audit trail.
+// default). This adapter checks the signature and the clock; the core (downloadDocument)
+// decides whether the person it was made for may still view the convention, at every
+// download, and audits every use, served or refused.
 
 /** What a download link grants: one document, to one person, until a moment. */
 export type TDocumentLinkClaims = { documentId: number; personId: number; expiresAt: Date };
@@ -94,7 +86,8 @@ export function documentLinkUrl(options: { secret: string; baseUrl: string; docu
 
 /** What the document router needs. */
 export interface TDocumentRouterDeps {
-  prisma: PrismaClient;
+  /** The ports of the download use-case (src/app/documents/download-document.ts). */
+  downloads: TDocumentDownloadDeps;
   secret: string;
   now: () => Date;
   /** Every use of a link is logged, served or refused, with its request id. */
@@ -104,18 +97,6 @@ export interface TDocumentRouterDeps {
 function contentDisposition(filename: string): string {
   const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
-/** May `personId` view the document's convention? (The "view" permission of src/domain/permissions.ts.) */
-async function mayView(prisma: PrismaClient, personId: number, conventionId: number): Promise<boolean> {
-  try {
-    const actor = await loadActor(prisma, personId);
-    const convention = await toStoredConvention(prisma, await getConvention(prisma, conventionId));
-    return authorize(actor, { kind: "view" }, conventionSubject(convention)).allowed;
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "UNKNOWN_PERSON" || error.code === "NOT_FOUND")) return false;
-    throw error;
-  }
 }
 
 function sendDocument(response: Response, document: TStoredDocument): void {
@@ -131,37 +112,25 @@ function sendDocument(response: Response, document: TStoredDocument): void {
     .end(Buffer.from(document.content));
 }
 
-/**
- * A link whose signature holds: the document, if it exists, is served only while the link is
- * valid and its person may still view the convention. Served or refused, the use is audited.
- */
+const REFUSALS = {
+  not_found: { status: 404, page: "notFound" },
+  expired: { status: 410, page: "expired" },
+  not_allowed: { status: 403, page: "forbidden" },
+} as const;
+
+/** A link whose signature holds: the use-case decides, this answers and logs what it decided. */
 async function answerSignedLink(deps: TDocumentRouterDeps, request: Request, response: Response, check: Exclude<TDocumentLinkCheck, { reason: "malformed" | "bad_signature" }>, requestId: string | null): Promise<void> {
   const { claims } = check;
   const logged = { requestId, documentId: claims.documentId, linkPersonId: claims.personId, linkExpiresAt: claims.expiresAt.toISOString() };
-  const document = await createDocumentStore(deps.prisma).get(claims.documentId).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "NOT_FOUND") return null;
-    throw error;
-  });
-  if (document === null) {
-    deps.logger.warn({ ...logged, refusal: "not_found" }, "document download refused");
-    return sendLinkRefusal(request, response, 404, "notFound");
+  const download = await downloadDocument(deps.downloads, { ...claims, expired: !check.ok, requestId });
+  if (download.outcome === "refused") {
+    const conventionId = download.reason === "not_found" ? {} : { conventionId: download.conventionId };
+    deps.logger.warn({ ...logged, ...conventionId, refusal: download.reason }, "document download refused");
+    const { status, page } = REFUSALS[download.reason];
+    return sendLinkRefusal(request, response, status, page);
   }
-  const access = { documentId: document.id, conventionId: document.conventionId, filename: document.filename, linkPersonId: claims.personId, linkExpiresAt: claims.expiresAt, requestId, at: deps.now() };
-  if (!check.ok) {
-    await recordDocumentAccess(deps.prisma, { ...access, action: "document.download_expired" });
-    deps.logger.warn({ ...logged, conventionId: document.conventionId, refusal: "expired" }, "document download refused");
-    return sendLinkRefusal(request, response, 410, "expired");
-  }
-  if (!(await mayView(deps.prisma, claims.personId, document.conventionId))) {
-    await recordDocumentAccess(deps.prisma, { ...access, action: "document.download_refused" });
-    deps.logger.warn({ ...logged, conventionId: document.conventionId, refusal: "not_allowed" }, "document download refused");
-    return sendLinkRefusal(request, response, 403, "forbidden");
-  }
-  // The bytes served are the ones validated: a stored hash that no longer matches is an incident, not a download.
-  if (sha256Hex(document.content) !== document.sha256) throw new Error(`document ${document.id}: content does not match its SHA-256`);
-  await recordDocumentAccess(deps.prisma, { ...access, action: "document.downloaded" });
-  deps.logger.info({ ...logged, conventionId: document.conventionId }, "document downloaded");
-  sendDocument(response, document);
+  deps.logger.info({ ...logged, conventionId: download.document.conventionId }, "document downloaded");
+  sendDocument(response, download.document);
 }
 
 /**

@@ -2,8 +2,7 @@ import express, { type Router } from "express";
 import { AppError } from "../app/app-error.ts";
 import { previewConventionPdf } from "../app/documents/preview-convention-pdf.ts";
 import type { TDocumentDeps } from "../app/documents/ports.ts";
-import { loadActor } from "../db/load-actor.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { TPersonDirectory } from "../app/ports.ts";
 import { DEFAULT_LINK_TTL_MS, signDocumentLink, verifyDocumentLink } from "./document-links.ts";
 import { sendLinkRefusal } from "./link-refusal-page.ts";
 
@@ -22,14 +21,16 @@ export function previewLinkUrl(options: { secret: string; baseUrl: string; conve
 }
 
 /** GET /documents/preview/:token → the watermarked draft PDF, for someone who may view the convention. */
-export function createPreviewRouter(deps: { prisma: PrismaClient; documents: TDocumentDeps; secret: string; now: () => Date }): Router {
+export function createPreviewRouter(deps: { documents: TDocumentDeps; directory: Pick<TPersonDirectory, "byId">; secret: string; now: () => Date }): Router {
   const router = express.Router();
   router.get("/documents/preview/:token", async (request, response) => {
     const check = verifyDocumentLink(previewSecret(deps.secret), request.params.token, deps.now());
     if (!check.ok) return sendLinkRefusal(request, response, check.reason === "expired" ? 410 : 403, check.reason === "expired" ? "expired" : "forbidden");
     try {
-      const actor = await loadActor(deps.prisma, check.claims.personId);
-      const preview = await previewConventionPdf(deps.documents, actor, check.claims.documentId);
+      // The person the link was minted for may have left the directory since.
+      const person = await deps.directory.byId(check.claims.personId);
+      if (person === null) return sendLinkRefusal(request, response, 403, "forbidden");
+      const preview = await previewConventionPdf(deps.documents, person.actor, check.claims.documentId);
       response
         .status(200)
         .type("application/pdf")

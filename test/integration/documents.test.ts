@@ -13,6 +13,7 @@ import type { TConversation } from "../../src/app/conversation/conversation-port
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TConversationDeps } from "../../src/app/conversation/deps.ts";
 import { decideStep } from "../../src/app/workflow/decide-step.ts";
+import { createDocumentDownloadDeps } from "../../src/composition/create-document-download-deps.ts";
 import { createConventionStore } from "../../src/db/convention-store.ts";
 import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { createDocumentStore } from "../../src/db/document-store.ts";
@@ -79,7 +80,7 @@ describe("convention documents and their download links", () => {
     personId = async (email) => (await loadActorByEmail(database.prisma, email)).personId;
     const app = express();
     const ignore = () => {};
-    app.use(createDocumentRouter({ prisma: database.prisma, secret: SECRET, now: () => NOW, logger: { info: ignore, warn: ignore, error: ignore } }));
+    app.use(createDocumentRouter({ downloads: createDocumentDownloadDeps(database.prisma, () => NOW), secret: SECRET, now: () => NOW, logger: { info: ignore, warn: ignore, error: ignore } }));
     server = app.listen(0, "127.0.0.1");
     await new Promise<void>((resolve) => server.once("listening", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDocumentDownloadDeps } from "../../src/composition/create-document-download-deps.ts";
 import { createHttpApp } from "../../src/http/create-http-app.ts";
 import { createDocumentRouter, signDocumentLink } from "../../src/http/document-links.ts";
 import { createPreviewRouter } from "../../src/http/preview-links.ts";
@@ -32,7 +33,7 @@ describe("HTTP error answers", () => {
       mount: (http) => {
         http.use(
           createDocumentRouter({
-            prisma: seeded.database.prisma,
+            downloads: createDocumentDownloadDeps(seeded.database.prisma, now),
             secret: SECRET,
             now,
             logger: {
@@ -42,7 +43,7 @@ describe("HTTP error answers", () => {
             },
           }),
         );
-        http.use(createPreviewRouter({ prisma: seeded.database.prisma, documents: seeded.deps.documents, secret: SECRET, now }));
+        http.use(createPreviewRouter({ documents: seeded.deps.documents, directory: seeded.deps.directory, secret: SECRET, now }));
         http.get("/boom", () => {
           throw new Error("secret detail at /srv/stagebot/src/boom.ts:12");
         });

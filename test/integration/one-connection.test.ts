@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
 import type { TEffect } from "../../src/app/conversation/effects.ts";
+import { createDocumentDownloadDeps } from "../../src/composition/create-document-download-deps.ts";
 import { renderConventionPdf } from "../../src/pdf/render.ts";
 import { createHttpApp } from "../../src/http/create-http-app.ts";
 import { createDocumentRouter, documentLinkSecret } from "../../src/http/document-links.ts";
@@ -65,7 +66,7 @@ describe("the whole journey on one database connection", () => {
       pingDatabase: async () => {},
       logger: { warn: () => {}, error: () => {} },
       mount: (app) =>
-        app.use(createDocumentRouter({ prisma: harness.database.prisma, secret: documentLinkSecret(undefined), now: () => new Date(), logger: { info: () => {}, warn: () => {}, error: () => {} } })),
+        app.use(createDocumentRouter({ downloads: createDocumentDownloadDeps(harness.database.prisma), secret: documentLinkSecret(undefined), now: () => new Date(), logger: { info: () => {}, warn: () => {}, error: () => {} } })),
     });
     server = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));

@@ -8,6 +8,7 @@ import type { TEffect } from "../../src/app/conversation/effects.ts";
 import { renderNotification } from "../../src/app/notifications/render-notification.ts";
 import { decideStep } from "../../src/app/workflow/decide-step.ts";
 import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
+import { createDocumentDownloadDeps } from "../../src/composition/create-document-download-deps.ts";
 import { loadActorByEmail } from "../../src/db/load-actor.ts";
 import { seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
@@ -62,7 +63,7 @@ describe("PDF download links: lifetime, renewal and audit", () => {
       databaseKind: "postgres",
       pingDatabase: async () => {},
       logger: { warn: log("warn"), error: log("error") },
-      mount: (http) => http.use(createDocumentRouter({ prisma: database.prisma, secret: SECRET, now: () => now, logger: { info: log("info"), warn: log("warn"), error: log("error") } })),
+      mount: (http) => http.use(createDocumentRouter({ downloads: createDocumentDownloadDeps(database.prisma, () => now), secret: SECRET, now: () => now, logger: { info: log("info"), warn: log("warn"), error: log("error") } })),
     });
     server = app.listen(0, "127.0.0.1");
     await new Promise<void>((resolve) => server.once("listening", resolve));

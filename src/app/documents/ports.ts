@@ -1,6 +1,6 @@
 import type { TConventionValues } from "../../domain/convention.ts";
 import type { TAvenantPdfModel, TConventionPdfModel } from "../../pdf/model.ts";
-import type { TClock, TConventionStore, TFormData } from "../ports.ts";
+import type { TClock, TConventionStore, TFormData, TPersonDirectory } from "../ports.ts";
 import type { TInstitutionClauses } from "./institution-clauses.ts";
 
 // What the document use-cases need: the directory records a convention points to, the
@@ -120,5 +120,42 @@ export interface TDocumentDeps {
   formData: Pick<TFormData, "labelsFor">;
   renderer: TPdfRenderer;
   institution: TInstitution;
+  clock: TClock;
+}
+
+// A download link is a bearer link: whoever holds it opens the document. The audit trail keeps
+// every use of one, served or refused, under the document and its convention, with the person
+// the link was minted for (the only identity a link carries) and the request that used it.
+
+/** The audit actions of a download link's use. */
+export const DOCUMENT_ACCESS_ACTIONS = ["document.downloaded", "document.download_expired", "document.download_refused"] as const;
+
+export type TDocumentAccessAction = (typeof DOCUMENT_ACCESS_ACTIONS)[number];
+
+/** One use of a download link. */
+export type TDocumentAccess = {
+  action: TDocumentAccessAction;
+  documentId: number;
+  conventionId: number;
+  filename: string;
+  /** The person the link was minted for; the one who opened it is whoever held it. */
+  linkPersonId: number;
+  linkExpiresAt: Date;
+  /** The X-Request-Id of the request, when the HTTP app gave one. */
+  requestId: string | null;
+  at: Date;
+};
+
+/** The audit trail of download links (src/db/record-document-access.ts). */
+export interface TDocumentAccessLog {
+  record(access: TDocumentAccess): Promise<void>;
+}
+
+/** What a download through a signed link needs. */
+export interface TDocumentDownloadDeps {
+  documents: Pick<TDocumentStore, "get">;
+  conventions: Pick<TConventionStore, "get">;
+  directory: Pick<TPersonDirectory, "byId">;
+  accessLog: TDocumentAccessLog;
   clock: TClock;
 }
