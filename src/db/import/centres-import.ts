@@ -1,8 +1,7 @@
 import { z } from "zod/v4";
-import { applyCentres } from "./apply-centres.ts";
 import { ZBoolean, ZCode, ZOptionalEmail, ZOptionalText, ZRequiredText, ZSteps } from "./csv-fields.ts";
 import { findDuplicates } from "./find-duplicates.ts";
-import type { TImportDefinition } from "./import-types.ts";
+import type { TDb, TImportCounts, TImportDefinition } from "./import-types.ts";
 
 /** One line of a centres de gestion file; steps is e.g. `PEDAGOGIQUE|VALIDATION_ADMINISTRATIVE`. */
 export const ZCentreRow = z.object({
@@ -15,6 +14,16 @@ export const ZCentreRow = z.object({
   studentsMayRequestAvenant: ZBoolean,
 });
 export type TCentreRow = z.infer<typeof ZCentreRow>;
+
+/** Upserts the centres de gestion of a checked file by code. */
+async function applyCentres(db: TDb, rows: readonly TCentreRow[]): Promise<TImportCounts> {
+  const existing = await db.centreGestion.findMany({ where: { code: { in: rows.map((r) => r.code) } }, select: { code: true } });
+  const known = new Set(existing.map((c) => c.code));
+  for (const row of rows) {
+    await db.centreGestion.upsert({ where: { code: row.code }, create: row, update: row });
+  }
+  return { centres: { created: rows.length - known.size, updated: known.size } };
+}
 
 /** The centres de gestion import, keyed by code. */
 export const CENTRES_IMPORT: TImportDefinition<TCentreRow> = {
