@@ -3,9 +3,9 @@ import { parseAvenantChanges } from "../../domain/avenant.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import type { TSectionId } from "../../domain/sections/index.ts";
 import type { TLocale } from "../../i18n/translate.ts";
+import { headerOf } from "../conversation/convention-views.ts";
 import type { TChoice } from "../conversation/events.ts";
 import type { TFormData, TStoredConvention } from "../ports.ts";
-import { headerOf } from "../conversation/views.ts";
 import type { TAvenantStore } from "./ports.ts";
 
 /** A submission that was refused: what was typed, shown again with each error. */

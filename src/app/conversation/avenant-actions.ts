@@ -1,4 +1,5 @@
 import { z } from "zod/v4";
+import { headerOf } from "./convention-views.ts";
 import { ZId } from "./inbound-values.ts";
 import { avenantApprovalCard } from "../../cards/avenant-approval-card.ts";
 import { avenantErrorMessage } from "../../cards/avenant-format.ts";
@@ -21,7 +22,6 @@ import type { TTurn } from "./context.ts";
 import { parseData, visibleConvention } from "./convention-actions.ts";
 import { noticeEffect, progressEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
-import { headerOf } from "./views.ts";
 
 const ZConventionRef = z.object({ conventionId: ZId, version: z.coerce.number().int().positive().optional() });
 const ZAvenantRef = z.object({ avenantId: ZId });

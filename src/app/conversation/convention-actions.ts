@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod/v4";
+import { conventionSummary, headerOf, recapView } from "./convention-views.ts";
 import { ZId } from "./inbound-values.ts";
 import { previewConventionPdf } from "../documents/preview-convention-pdf.ts";
 import { confirmDeleteCard, conventionListCard, formAnswers, helpCard, noticeCard, recapCard } from "../../cards/index.ts";
@@ -18,7 +19,6 @@ import type { TTurn } from "./context.ts";
 import { noticeEffect, progressEffect, sectionFormEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
 import { withPreviewLink } from "./pdf-links.ts";
-import { conventionSummary, headerOf, recapView } from "./views.ts";
 
 const ZConventionRef = z.object({ conventionId: ZId });
 const ZVersioned = z.object({ conventionId: ZId, version: z.coerce.number().int().positive() });

@@ -4,6 +4,7 @@ import { decidesValidations } from "../../domain/permissions.ts";
 import { AppError } from "../app-error.ts";
 import { openAvenantRequest, openRefuseAvenant, refuseAvenant, requestAvenantAction, validateAvenant } from "./avenant-actions.ts";
 import type { TTurn } from "./context.ts";
+import { progressView } from "./convention-views.ts";
 import type { TConversation } from "./conversation-port.ts";
 import {
   askDelete,
@@ -37,7 +38,6 @@ import {
   unvalidate,
   validateStep,
 } from "./workflow-actions.ts";
-import { progressView } from "./views.ts";
 
 type THandler = (turn: TTurn, data: Record<string, unknown>) => Promise<TEffect[]>;
 

@@ -4,8 +4,8 @@ import type { TConventionValues } from "../../domain/convention.ts";
 import type { TFieldError, TSectionId } from "../../domain/sections/index.ts";
 import type { TStoredConvention } from "../ports.ts";
 import type { TTurn } from "./context.ts";
+import { progressView, sectionFormView } from "./convention-views.ts";
 import type { TEffect } from "./effects.ts";
-import { progressView, sectionFormView } from "./views.ts";
 
 /** The thread's progress card, posted or updated in place. */
 export async function progressEffect(turn: TTurn, convention: TStoredConvention): Promise<TEffect> {

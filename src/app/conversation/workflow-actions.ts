@@ -1,4 +1,5 @@
 import { z } from "zod/v4";
+import { headerOf } from "./convention-views.ts";
 import { ZId } from "./inbound-values.ts";
 import { approvalCard, historyCard, reasonFormCard, staffListCard } from "../../cards/index.ts";
 import type { TStaffListItem, TStaffListView } from "../../cards/views.ts";
@@ -15,7 +16,6 @@ import type { TTurn } from "./context.ts";
 import { parseData, visibleConvention } from "./convention-actions.ts";
 import { noticeEffect, progressEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
-import { headerOf } from "./views.ts";
 
 const ZStepRef = z.object({ conventionId: ZId, round: z.coerce.number().int().min(0), step: z.enum(VALIDATION_STEPS) });
 const ZReason = z.object({ reason: z.string().max(10_000).default("") });

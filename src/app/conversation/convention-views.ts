@@ -7,6 +7,9 @@ import type { TLocale } from "../../i18n/translate.ts";
 import { conventionSubject } from "../convention-subject.ts";
 import type { TFormData, TStoredConvention } from "../ports.ts";
 
+// The views of a stored convention that the card builders take (their shapes: src/cards/views.ts),
+// with the viewer's rights decided here, by the permission matrix.
+
 /** Title facts of a convention. */
 export async function headerOf(formData: TFormData, convention: TStoredConvention, locale: TLocale): Promise<TConventionHeader> {
   const values = convention.values;
