@@ -1,6 +1,6 @@
 import { authorize, type TAction, type TActor, type TConventionSubject } from "../domain/permissions.ts";
 import { AppError } from "./app-error.ts";
-import type { TStoredConvention } from "./ports.ts";
+import type { TStoredConvention } from "./ports/conventions.ts";
 
 /** The facts of a stored convention that the permission matrix reads. */
 export function conventionSubject(convention: TStoredConvention): TConventionSubject {

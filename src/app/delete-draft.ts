@@ -1,6 +1,6 @@
 import type { TActor } from "../domain/permissions.ts";
 import { assertAllowed } from "./convention-subject.ts";
-import type { TConventionStore, TStoredConvention } from "./ports.ts";
+import type { TConventionStore, TStoredConvention } from "./ports/conventions.ts";
 
 /** Checks that the actor may delete this convention now (before asking for confirmation). */
 export async function checkDeletable(deps: { conventions: TConventionStore }, actor: TActor, conventionId: number): Promise<TStoredConvention> {

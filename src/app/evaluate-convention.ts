@@ -1,6 +1,7 @@
 import { toRulesInput } from "../domain/convention-rules.ts";
 import { evaluateRules, type TRuleResult } from "../domain/rules/index.ts";
-import type { TClock, TRulesFactsSource, TStoredConvention } from "./ports.ts";
+import type { TClock } from "./ports/clock.ts";
+import type { TRulesFactsSource, TStoredConvention } from "./ports/conventions.ts";
 
 /** Today's date in Europe/Paris ("YYYY-MM-DD"), the legal calendar of the rules. */
 export function parisDate(now: Date): string {

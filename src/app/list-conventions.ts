@@ -1,6 +1,6 @@
 import { authorize, type TActor } from "../domain/permissions.ts";
 import { conventionSubject } from "./convention-subject.ts";
-import type { TConventionStore, TStoredConvention } from "./ports.ts";
+import type { TConventionStore, TStoredConvention } from "./ports/conventions.ts";
 
 /** The conventions a person sees in "mes conventions": a student's own, most recently changed first. */
 export async function listConventions(deps: { conventions: TConventionStore }, actor: TActor): Promise<TStoredConvention[]> {

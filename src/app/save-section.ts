@@ -14,7 +14,8 @@ import {
 import { AppError } from "./app-error.ts";
 import { assertAllowed } from "./convention-subject.ts";
 import { evaluateConvention } from "./evaluate-convention.ts";
-import type { TAnswerChecks, TClock, TConventionStore, TConventionUpdate, TRulesFactsSource, TStoredConvention } from "./ports.ts";
+import type { TClock } from "./ports/clock.ts";
+import type { TAnswerChecks, TConventionStore, TConventionUpdate, TRulesFactsSource, TStoredConvention } from "./ports/conventions.ts";
 
 export interface TSaveSectionCommand {
   conventionId: number;

@@ -1,6 +1,7 @@
 import type { TActor } from "../domain/permissions.ts";
 import { AppError } from "./app-error.ts";
-import type { TConventionStore, TConventionUpdate, TPersonDirectory, TStoredConvention, TStudentProfile } from "./ports.ts";
+import type { TConventionStore, TConventionUpdate, TStoredConvention } from "./ports/conventions.ts";
+import type { TPersonDirectory, TStudentProfile } from "./ports/directory.ts";
 
 /** Section 1 prefilled from the directory: administrative data, and the inscription when there is only one choice. */
 export function prefillFromDirectory(profile: TStudentProfile): TConventionUpdate {

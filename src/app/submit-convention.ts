@@ -1,4 +1,3 @@
-import type { TValidationStep } from "../domain/convention.ts";
 import type { TActor } from "../domain/permissions.ts";
 import { hasBlockingError, type TRuleResult } from "../domain/rules/index.ts";
 import { conventionCompletion } from "../domain/sections/index.ts";
@@ -6,14 +5,10 @@ import { applyDecision } from "../domain/workflow.ts";
 import { AppError } from "./app-error.ts";
 import { assertAllowed } from "./convention-subject.ts";
 import { evaluateConvention } from "./evaluate-convention.ts";
-import type { TClock, TConventionStore, TRulesFactsSource, TStoredConvention, TWorkflowDirectory } from "./ports.ts";
+import type { TClock } from "./ports/clock.ts";
+import type { TConventionStore, TRulesFactsSource, TStoredConvention } from "./ports/conventions.ts";
+import type { TCentreDirectory, TWorkflowDirectory } from "./ports/directory.ts";
 import { approvalRequests } from "./workflow/workflow-notifications.ts";
-
-/** What the validation workflow needs from the convention's centre de gestion. */
-export interface TCentreDirectory {
-  /** The centre that manages the formation of this inscription, with its ordered steps. */
-  centreOfInscription(inscriptionId: number): Promise<{ id: number; steps: TValidationStep[] } | null>;
-}
 
 export interface TSubmitResult {
   convention: TStoredConvention;

@@ -1,10 +1,10 @@
 // The composition root's core wiring: the PostgreSQL adapters (src/db), the PDF renderer
 // (src/pdf) and the signed links (src/http) plugged into the ports of the core (src/app).
 // main.ts and the tests build the conversation's dependencies here; src/db only persists.
-import type { TConversationDeps } from "../app/conversation/deps.ts";
+import type { TConversationDeps } from "../app/ports/conversation-deps.ts";
 import { institutionClauses } from "../app/documents/institution-clauses.ts";
-import type { TInstitution } from "../app/documents/ports.ts";
-import type { TClock } from "../app/ports.ts";
+import type { TInstitution } from "../app/ports/documents.ts";
+import type { TClock } from "../app/ports/clock.ts";
 import { createAnswerChecks } from "../db/answer-checks.ts";
 import { createAvenantStore } from "../db/avenant-store.ts";
 import { createCentreDirectory } from "../db/centre-directory.ts";

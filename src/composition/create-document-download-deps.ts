@@ -1,5 +1,5 @@
-import type { TDocumentDownloadDeps } from "../app/documents/ports.ts";
-import type { TClock } from "../app/ports.ts";
+import type { TDocumentDownloadDeps } from "../app/ports/documents.ts";
+import type { TClock } from "../app/ports/clock.ts";
 import { createConventionStore } from "../db/convention-store.ts";
 import { createDocumentStore } from "../db/document-store.ts";
 import { createPersonDirectory } from "../db/person-directory.ts";

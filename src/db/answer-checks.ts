@@ -1,4 +1,4 @@
-import type { TAnswerChecks, TConventionUpdate, TStoredConvention } from "../app/ports.ts";
+import type { TAnswerChecks, TConventionUpdate, TStoredConvention } from "../app/ports/conventions.ts";
 import type { TConventionValues } from "../domain/convention.ts";
 import { etablissementConsistencyErrors, type TFieldError, type TSectionId } from "../domain/sections/index.ts";
 import type { PrismaClient, ReferenceList } from "../generated/prisma/client.ts";

@@ -1,6 +1,6 @@
-import type { TAvenantDecisionRecord, TAvenantStore, TStoredAvenant } from "../app/avenants/ports.ts";
+import type { TAvenantDecisionRecord, TAvenantStore, TStoredAvenant } from "../app/ports/avenants.ts";
 import { AppError } from "../app/app-error.ts";
-import type { TAuditRecord } from "../app/ports.ts";
+import type { TAuditRecord } from "../app/ports/conventions.ts";
 import { isMotifAvenant, parseAvenantChanges } from "../domain/avenant.ts";
 import type { TConventionValues } from "../domain/convention.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";

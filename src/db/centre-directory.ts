@@ -1,4 +1,4 @@
-import type { TCentreDirectory } from "../app/submit-convention.ts";
+import type { TCentreDirectory } from "../app/ports/directory.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 /** Centres de gestion in PostgreSQL: a formation's centre manages the conventions of its students. */

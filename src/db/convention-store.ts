@@ -1,4 +1,4 @@
-import type { TAuditRecord, TConventionStore, TConventionUpdate, TLifecycleUpdate, TStoredConvention } from "../app/ports.ts";
+import type { TAuditRecord, TConventionStore, TConventionUpdate, TLifecycleUpdate, TStoredConvention } from "../app/ports/conventions.ts";
 import type { TValidationStep } from "../domain/convention.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import {

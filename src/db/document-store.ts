@@ -1,4 +1,4 @@
-import type { TAvenantFacts, TConventionParties, TDocumentKey, TDocumentStore, TNewDocument, TStoredDocument } from "../app/documents/ports.ts";
+import type { TAvenantFacts, TConventionParties, TDocumentKey, TDocumentStore, TNewDocument, TStoredDocument } from "../app/ports/documents.ts";
 import { AppError } from "../app/app-error.ts";
 import { sha256Hex } from "../app/documents/sha256-hex.ts";
 import type { TConventionValues } from "../domain/convention.ts";

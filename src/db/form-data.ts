@@ -1,5 +1,5 @@
 import type { TChoice } from "../app/conversation/events.ts";
-import type { TFormData, TStoredConvention } from "../app/ports.ts";
+import type { TFormData, TStoredConvention } from "../app/ports/conventions.ts";
 import type { TValueLabels } from "../cards/views.ts";
 import type { TConventionValues } from "../domain/convention.ts";
 import { LANGUES } from "../domain/sections/etudiant.ts";

@@ -12,7 +12,7 @@ import type {
   TServiceFields,
   TServiceRecord,
   TTeacherRecord,
-} from "../app/hosts/ports.ts";
+} from "../app/ports/hosts.ts";
 import { Prisma, ReferenceList, type PrismaClient } from "../generated/prisma/client.ts";
 import { contactIdsSql, teacherIdsSql } from "./host-search-sql.ts";
 

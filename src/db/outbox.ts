@@ -2,7 +2,7 @@
 // makes the change they announce, so both commit or neither does; the dispatcher
 // (src/app/notifications/dispatch-outbox.ts) then claims and delivers them with retries.
 import { z } from "zod/v4";
-import type { TClaimedMessage, TOutboxCounts, TOutboxQueue } from "../app/notifications/outbox-port.ts";
+import type { TClaimedMessage, TOutboxCounts, TOutboxQueue } from "../app/ports/outbox-queue.ts";
 import { type TNotification, ZNotificationPayload } from "../app/notifications/notification.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 

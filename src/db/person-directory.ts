@@ -1,5 +1,5 @@
 import { AppError } from "../app/app-error.ts";
-import type { TPersonDirectory, TStudentProfile } from "../app/ports.ts";
+import type { TPersonDirectory, TStudentProfile } from "../app/ports/directory.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { loadActor } from "./load-actor.ts";
 

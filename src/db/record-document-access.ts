@@ -1,4 +1,4 @@
-import type { TDocumentAccess, TDocumentAccessLog } from "../app/documents/ports.ts";
+import type { TDocumentAccess, TDocumentAccessLog } from "../app/ports/documents.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 // The PostgreSQL side of TDocumentAccessLog: every use of a download link, served or refused.

@@ -1,4 +1,4 @@
-import type { TRulesFactsSource, TStoredConvention } from "../app/ports.ts";
+import type { TRulesFactsSource, TStoredConvention } from "../app/ports/conventions.ts";
 import type { TConventionRulesFacts } from "../domain/convention-rules.ts";
 import { DEFAULT_GRATIFICATION_RATES, type TGratificationRates } from "../domain/rules/index.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";

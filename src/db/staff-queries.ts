@@ -1,5 +1,5 @@
-import { DOCUMENT_ACCESS_ACTIONS } from "../app/documents/ports.ts";
-import type { TStaffQueries } from "../app/ports.ts";
+import { DOCUMENT_ACCESS_ACTIONS } from "../app/ports/documents.ts";
+import type { TStaffQueries } from "../app/ports/conventions.ts";
 import type { THistoryEntry, TStaffListItem } from "../cards/views.ts";
 import { normalizeSearchText } from "../domain/normalize-name.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";

@@ -1,4 +1,4 @@
-import type { TWorkflowDirectory } from "../app/ports.ts";
+import type { TWorkflowDirectory } from "../app/ports/directory.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 /** Deciders and decisions of the validation workflow, in PostgreSQL. */

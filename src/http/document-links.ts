@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
 import { INT4_MAX } from "../app/conversation/inbound-values.ts";
 import { downloadDocument } from "../app/documents/download-document.ts";
-import type { TDocumentDownloadDeps, TStoredDocument } from "../app/documents/ports.ts";
+import type { TDocumentDownloadDeps, TStoredDocument } from "../app/ports/documents.ts";
 import type { THttpLogger } from "./http-errors.ts";
 import { sendLinkRefusal } from "./link-refusal-page.ts";
 

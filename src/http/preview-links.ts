@@ -1,8 +1,8 @@
 import express, { type Router } from "express";
 import { AppError } from "../app/app-error.ts";
 import { previewConventionPdf } from "../app/documents/preview-convention-pdf.ts";
-import type { TDocumentDeps } from "../app/documents/ports.ts";
-import type { TPersonDirectory } from "../app/ports.ts";
+import type { TDocumentDeps } from "../app/ports/documents.ts";
+import type { TPersonDirectory } from "../app/ports/directory.ts";
 import { DEFAULT_LINK_TTL_MS, signDocumentLink, verifyDocumentLink } from "./document-links.ts";
 import { sendLinkRefusal } from "./link-refusal-page.ts";
 

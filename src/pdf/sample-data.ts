@@ -1,5 +1,5 @@
-import type { TConventionParties, TContactFacts } from "../app/documents/ports.ts";
-import type { TStoredConvention } from "../app/ports.ts";
+import type { TConventionParties, TContactFacts } from "../app/ports/documents.ts";
+import type { TStoredConvention } from "../app/ports/conventions.ts";
 import { formatSiret } from "../db/form-labels.ts";
 import { DEMO_ETABLISSEMENTS, type TDemoContact } from "../db/seed/demo-etablissements.ts";
 import { DEMO_STUDENTS, DEMO_TEACHERS } from "../db/seed/demo-people.ts";

@@ -1,7 +1,7 @@
 import { buildAvenantPdfModel } from "../app/documents/avenant-pdf-model.ts";
 import { buildConventionPdfModel } from "../app/documents/convention-pdf-model.ts";
 import { institutionClauses } from "../app/documents/institution-clauses.ts";
-import type { TInstitution } from "../app/documents/ports.ts";
+import type { TInstitution } from "../app/ports/documents.ts";
 import type { TAvenantPdfModel, TConventionPdfModel } from "./model.ts";
 import { sampleConvention, sampleParties, type TSampleOptions } from "./sample-data.ts";
 import { sampleLabels } from "./sample-labels.ts";

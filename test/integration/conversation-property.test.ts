@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
 import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { SECTION_IDS, SECTIONS, sectionCompletion } from "../../src/domain/sections/index.ts";
 import { conversationDriver, effectOf } from "../support/conversation-driver.ts";

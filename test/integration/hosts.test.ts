@@ -5,7 +5,7 @@ import { createContact } from "../../src/app/hosts/create-contact.ts";
 import { createEtablissement } from "../../src/app/hosts/create-etablissement.ts";
 import { createService } from "../../src/app/hosts/create-service.ts";
 import { duplicatesOf } from "../../src/app/hosts/find-etablissement-duplicates.ts";
-import type { THostDeps } from "../../src/app/hosts/ports.ts";
+import type { THostDeps } from "../../src/app/ports/hosts.ts";
 import { proposeEtablissementChange } from "../../src/app/hosts/propose-etablissement-change.ts";
 import { searchContacts } from "../../src/app/hosts/search-contacts.ts";
 import { searchCpam } from "../../src/app/hosts/search-cpam.ts";

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TEffect } from "../../src/app/conversation/effects.ts";
 import { createDocumentDownloadDeps } from "../../src/composition/create-document-download-deps.ts";
 import { renderConventionPdf } from "../../src/pdf/render.ts";

@@ -1,9 +1,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
-import type { TConversationDeps } from "../../src/app/conversation/deps.ts";
+import type { TConversationDeps } from "../../src/app/ports/conversation-deps.ts";
 import type { TEffect } from "../../src/app/conversation/effects.ts";
 import { renderNotification } from "../../src/app/notifications/render-notification.ts";
 import { decideStep } from "../../src/app/workflow/decide-step.ts";

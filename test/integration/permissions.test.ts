@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
 import { translate } from "../../src/i18n/translate.ts";
 import { cardText, conversationDriver } from "../support/conversation-driver.ts";
 import { fillConvention, submitFromRecap } from "../support/journey.ts";

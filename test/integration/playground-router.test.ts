@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/app/app-error.ts";
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
 import type { TCard } from "../../src/app/conversation/effects.ts";
 import { applyEffects } from "../../src/channels/shared/apply-effects.ts";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TCard } from "../../src/app/conversation/effects.ts";
 import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { createDatabase } from "../../src/db/create-database.ts";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TEffect } from "../../src/app/conversation/effects.ts";
 import { cardText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
 import { DEMO, PSY, SCI } from "../support/demo.ts";

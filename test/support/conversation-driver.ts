@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
 import type { TInboundEvent } from "../../src/app/conversation/events.ts";
 

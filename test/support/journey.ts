@@ -1,4 +1,4 @@
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TCard } from "../../src/app/conversation/effects.ts";
 import { choiceValue, conversationDriver, effectOf, executeActions, submission } from "./conversation-driver.ts";
 

@@ -1,7 +1,7 @@
 import { createConversation } from "../../src/app/conversation/create-conversation.ts";
-import type { TConversation } from "../../src/app/conversation/conversation-port.ts";
-import type { TConversationDeps } from "../../src/app/conversation/deps.ts";
-import type { TClock } from "../../src/app/ports.ts";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
+import type { TConversationDeps } from "../../src/app/ports/conversation-deps.ts";
+import type { TClock } from "../../src/app/ports/clock.ts";
 import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import type { TDatabaseOptions } from "../../src/db/create-database.ts";
 import { seedDemo } from "../../src/db/seed/seed-demo.ts";

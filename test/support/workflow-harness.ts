@@ -2,7 +2,7 @@ import { expect } from "vitest";
 import type { TEffect } from "../../src/app/conversation/effects.ts";
 import { createDispatcher } from "../../src/app/notifications/dispatch-outbox.ts";
 import { renderNotification } from "../../src/app/notifications/render-notification.ts";
-import type { TClock } from "../../src/app/ports.ts";
+import type { TClock } from "../../src/app/ports/clock.ts";
 import { createOutboxQueue } from "../../src/db/outbox.ts";
 import { createSeededConversation } from "./seeded-conversation.ts";
 

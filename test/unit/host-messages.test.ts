@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZContactInput } from "../../src/app/hosts/create-contact.ts";
 import { ZServiceInput } from "../../src/app/hosts/create-service.ts";
-import { ETABLISSEMENT_FIELDS } from "../../src/app/hosts/ports.ts";
+import { ETABLISSEMENT_FIELDS } from "../../src/app/ports/hosts.ts";
 import { hostFieldErrorMessage, hostFieldLabel } from "../../src/i18n/host-field-label.ts";
 import { hasTranslation, LOCALES } from "../../src/i18n/translate.ts";
 

@@ -2,7 +2,8 @@ import type { TAvenantFieldError } from "../../domain/avenant.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import { FORM_FIELD, sectionCompletion, sectionOfField, type TSectionId } from "../../domain/sections/index.ts";
 import { evaluateConvention } from "../evaluate-convention.ts";
-import type { TAnswerChecks, TClock, TRulesFactsSource, TStoredConvention } from "../ports.ts";
+import type { TClock } from "../ports/clock.ts";
+import type { TAnswerChecks, TRulesFactsSource, TStoredConvention } from "../ports/conventions.ts";
 
 type TDeps = { checks: TAnswerChecks; facts: TRulesFactsSource; clock: TClock };
 

@@ -5,8 +5,9 @@ import { authorize, type TActor } from "../../domain/permissions.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { conventionSubject } from "../convention-subject.ts";
 import { evaluateConvention } from "../evaluate-convention.ts";
-import type { TClock, TConventionStore, TFormData, TRulesFactsSource } from "../ports.ts";
-import type { TAvenantStore } from "./ports.ts";
+import type { TClock } from "../ports/clock.ts";
+import type { TConventionStore, TFormData, TRulesFactsSource } from "../ports/conventions.ts";
+import type { TAvenantStore } from "../ports/avenants.ts";
 
 type TDeps = { conventions: TConventionStore; avenants: TAvenantStore; formData: TFormData; facts: TRulesFactsSource; clock: TClock };
 

@@ -5,8 +5,8 @@ import type { TSectionId } from "../../domain/sections/index.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { headerOf } from "../conversation/convention-views.ts";
 import type { TChoice } from "../conversation/events.ts";
-import type { TFormData, TStoredConvention } from "../ports.ts";
-import type { TAvenantStore } from "./ports.ts";
+import type { TFormData, TStoredConvention } from "../ports/conventions.ts";
+import type { TAvenantStore } from "../ports/avenants.ts";
 
 /** A submission that was refused: what was typed, shown again with each error. */
 export interface TRejectedAvenant {

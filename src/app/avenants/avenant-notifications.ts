@@ -1,5 +1,6 @@
 import type { TNotification } from "../notifications/notification.ts";
-import type { TStoredConvention, TWorkflowDirectory } from "../ports.ts";
+import type { TStoredConvention } from "../ports/conventions.ts";
+import type { TWorkflowDirectory } from "../ports/directory.ts";
 
 // Who hears of an avenant, as outbox notifications; each dedupe key names its cause once.
 

@@ -11,7 +11,8 @@ import {
 import type { TConventionValues } from "../../domain/convention.ts";
 import { FORM_FIELD } from "../../domain/sections/index.ts";
 import { AppError } from "../app-error.ts";
-import type { TAnswerChecks, TClock, TRulesFactsSource, TStoredConvention } from "../ports.ts";
+import type { TClock } from "../ports/clock.ts";
+import type { TAnswerChecks, TRulesFactsSource, TStoredConvention } from "../ports/conventions.ts";
 import { amendedConventionErrors } from "./amended-convention-errors.ts";
 
 /** An avenant request as a form sends it, not trusted. */

@@ -6,11 +6,13 @@ import { normalizeReason, REASON_MAX } from "../../domain/workflow.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { AppError } from "../app-error.ts";
 import { assertAllowed } from "../convention-subject.ts";
-import type { TAnswerChecks, TClock, TConventionStore, TRulesFactsSource, TStoredConvention, TWorkflowDirectory } from "../ports.ts";
+import type { TClock } from "../ports/clock.ts";
+import type { TAnswerChecks, TConventionStore, TRulesFactsSource, TStoredConvention } from "../ports/conventions.ts";
+import type { TWorkflowDirectory } from "../ports/directory.ts";
 import { formatDateTime } from "../workflow/format-date-time.ts";
 import { amendedConventionErrors } from "./amended-convention-errors.ts";
 import { avenantCards, avenantDeciders, avenantDecisionForStudent } from "./avenant-notifications.ts";
-import type { TAvenantDecisionRecord, TAvenantStore, TStoredAvenant } from "./ports.ts";
+import type { TAvenantDecisionRecord, TAvenantStore, TStoredAvenant } from "../ports/avenants.ts";
 
 /** A gestionnaire's decision on an avenant. */
 export interface TDecideAvenantCommand {

@@ -1,10 +1,12 @@
 import type { TActor } from "../../domain/permissions.ts";
 import { AppError } from "../app-error.ts";
 import { assertAllowed } from "../convention-subject.ts";
-import type { TAnswerChecks, TClock, TConventionStore, TRulesFactsSource, TWorkflowDirectory } from "../ports.ts";
+import type { TClock } from "../ports/clock.ts";
+import type { TAnswerChecks, TConventionStore, TRulesFactsSource } from "../ports/conventions.ts";
+import type { TWorkflowDirectory } from "../ports/directory.ts";
 import { avenantCards, avenantDeciders } from "./avenant-notifications.ts";
 import { checkAvenantRequest, type TAvenantRequestInput } from "./check-avenant-request.ts";
-import type { TAvenantStore, TStoredAvenant } from "./ports.ts";
+import type { TAvenantStore, TStoredAvenant } from "../ports/avenants.ts";
 
 /** An avenant request on a validated convention. */
 export interface TRequestAvenantCommand extends TAvenantRequestInput {

@@ -1,6 +1,6 @@
 import type { TActor } from "../../domain/permissions.ts";
 import type { TLocale } from "../../i18n/translate.ts";
-import type { TConversationDeps } from "./deps.ts";
+import type { TConversationDeps } from "../ports/conversation-deps.ts";
 
 /** One event's context: who acts, in which language, with which dependencies. */
 export interface TTurn {

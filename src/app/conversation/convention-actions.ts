@@ -14,7 +14,7 @@ import { listConventions } from "../list-conventions.ts";
 import { saveSection } from "../save-section.ts";
 import { startConvention } from "../start-convention.ts";
 import { submitConvention } from "../submit-convention.ts";
-import type { TStoredConvention } from "../ports.ts";
+import type { TStoredConvention } from "../ports/conventions.ts";
 import type { TTurn } from "./context.ts";
 import { noticeEffect, progressEffect, sectionFormEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";

@@ -5,7 +5,7 @@ import type { TRuleResult } from "../../domain/rules/index.ts";
 import { conventionCompletion, sectionCompletion, type TFieldError, type TSectionId } from "../../domain/sections/index.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { conventionSubject } from "../convention-subject.ts";
-import type { TFormData, TStoredConvention } from "../ports.ts";
+import type { TFormData, TStoredConvention } from "../ports/conventions.ts";
 
 // The views of a stored convention that the card builders take (their shapes: src/cards/views.ts),
 // with the viewer's rights decided here, by the permission matrix.

@@ -5,7 +5,7 @@ import { AppError } from "../app-error.ts";
 import { openAvenantRequest, openRefuseAvenant, refuseAvenant, requestAvenantAction, validateAvenant } from "./avenant-actions.ts";
 import type { TTurn } from "./context.ts";
 import { progressView } from "./convention-views.ts";
-import type { TConversation } from "./conversation-port.ts";
+import type { TConversation } from "../ports/conversation.ts";
 import {
   askDelete,
   confirmDelete,
@@ -19,7 +19,7 @@ import {
   showRecap,
   submit,
 } from "./convention-actions.ts";
-import type { TConversationDeps } from "./deps.ts";
+import type { TConversationDeps } from "../ports/conversation-deps.ts";
 import { noticeEffect, progressEffect } from "./effect-builders.ts";
 import type { TCard, TEffect } from "./effects.ts";
 import type { TInboundEvent, TVerb } from "./events.ts";

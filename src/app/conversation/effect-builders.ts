@@ -2,7 +2,7 @@ import { noticeCard, progressCard, sectionFormCard, fieldErrorsByInput } from ".
 import type { TNoticeView } from "../../cards/views.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import type { TFieldError, TSectionId } from "../../domain/sections/index.ts";
-import type { TStoredConvention } from "../ports.ts";
+import type { TStoredConvention } from "../ports/conventions.ts";
 import type { TTurn } from "./context.ts";
 import { progressView, sectionFormView } from "./convention-views.ts";
 import type { TEffect } from "./effects.ts";

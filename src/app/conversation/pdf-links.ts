@@ -1,6 +1,6 @@
 import { z } from "zod/v4";
 import type { TNoticeView } from "../../cards/views.ts";
-import type { TStoredDocument } from "../documents/ports.ts";
+import type { TStoredDocument } from "../ports/documents.ts";
 import type { TTurn } from "./context.ts";
 import { ZId } from "./inbound-values.ts";
 

@@ -2,11 +2,11 @@ import type { TValueLabels } from "../../cards/views.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import { translate, type TLocale } from "../../i18n/translate.ts";
 import type { TAvenantPdfModel, TPdfBlock, TPdfChrome, TPdfSection } from "../../pdf/model.ts";
-import type { TStoredConvention } from "../ports.ts";
+import type { TStoredConvention } from "../ports/conventions.ts";
 import { clause, contextOf, localizedBy, t, word, type TPdfContext } from "./convention-pdf-context.ts";
 import { signatureBlocks } from "./convention-pdf-parties.ts";
 import { footerOf, joinLocalized, pdfDate, pdfMoney, pdfNumber, pdfPeriod } from "./pdf-text.ts";
-import type { TAvenantFacts, TConventionParties, TInstitution } from "./ports.ts";
+import type { TAvenantFacts, TConventionParties, TInstitution } from "../ports/documents.ts";
 
 // The avenant's PDF model: the convention it amends, its motives, each changed value
 // (old → new) and the signatures of the convention's parties.

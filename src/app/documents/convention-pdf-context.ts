@@ -4,10 +4,10 @@ import { toRulesInput } from "../../domain/convention-rules.ts";
 import { computeDureeEffective, isMinorOn, pickDureeEffective, scheduleOf, stagePeriodOf, type TDureeEffective } from "../../domain/rules/index.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import type { TLocalized } from "../../pdf/model.ts";
-import type { TStoredConvention } from "../ports.ts";
+import type { TStoredConvention } from "../ports/conventions.ts";
 import type { TClauseKey } from "./institution-clauses.ts";
 import { fillTemplate, joinLocalized, pdfText, pdfValue, personName } from "./pdf-text.ts";
-import type { TConventionParties, TInstitution } from "./ports.ts";
+import type { TConventionParties, TInstitution } from "../ports/documents.ts";
 
 // What every part of a convention's PDF model reads: the convention, its directory records,
 // the labels of its codes, the institution's clauses, and the facts derived once (abroad,

@@ -1,7 +1,7 @@
 import type { TPdfFact, TPdfSection, TSignatureBlock } from "../../pdf/model.ts";
 import { clause, labelOf, orNotSet, t, word, type TPdfContext } from "./convention-pdf-context.ts";
 import { addressOf, joinLocalized, pdfDate, personName } from "./pdf-text.ts";
-import type { TContactFacts } from "./ports.ts";
+import type { TContactFacts } from "../ports/documents.ts";
 
 // The three parties (institution, host, student) and the five signature boxes.
 

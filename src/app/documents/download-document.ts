@@ -1,7 +1,7 @@
 import { authorize } from "../../domain/permissions.ts";
 import { AppError } from "../app-error.ts";
 import { conventionSubject } from "../convention-subject.ts";
-import type { TDocumentDownloadDeps, TStoredDocument } from "./ports.ts";
+import type { TDocumentDownloadDeps, TStoredDocument } from "../ports/documents.ts";
 import { sha256Hex } from "./sha256-hex.ts";
 
 // A signed download link (src/http/document-links.ts) names a document and the person it was

@@ -1,6 +1,6 @@
 import { AppError } from "../app-error.ts";
 import { loadAvenantPdfModel } from "./load-pdf-models.ts";
-import type { TDocumentDeps, TStoredDocument } from "./ports.ts";
+import type { TDocumentDeps, TStoredDocument } from "../ports/documents.ts";
 
 /**
  * The PDF of a VALIDATED avenant (convention and avenant numbers, motives, each value

@@ -1,6 +1,6 @@
 import { AppError } from "../app-error.ts";
 import { loadConventionPdfModel } from "./load-pdf-models.ts";
-import type { TDocumentDeps, TStoredDocument } from "./ports.ts";
+import type { TDocumentDeps, TStoredDocument } from "../ports/documents.ts";
 
 /** "convention-51928.pdf". */
 export function conventionFilename(convention: { id: number; numero: number | null }): string {

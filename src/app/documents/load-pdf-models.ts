@@ -1,10 +1,10 @@
 import type { TValueLabels } from "../../cards/views.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import type { TAvenantPdfModel, TConventionPdfModel } from "../../pdf/model.ts";
-import type { TStoredConvention } from "../ports.ts";
+import type { TStoredConvention } from "../ports/conventions.ts";
 import { buildAvenantPdfModel } from "./avenant-pdf-model.ts";
 import { buildConventionPdfModel } from "./convention-pdf-model.ts";
-import type { TAvenantFacts, TDocumentDeps } from "./ports.ts";
+import type { TAvenantFacts, TDocumentDeps } from "../ports/documents.ts";
 
 type TModelDeps = Pick<TDocumentDeps, "documents" | "formData" | "institution" | "clock">;
 

@@ -1,7 +1,7 @@
 import type { TActor } from "../../domain/permissions.ts";
 import { assertAllowed } from "../convention-subject.ts";
 import { loadConventionPdfModel } from "./load-pdf-models.ts";
-import type { TDocumentDeps } from "./ports.ts";
+import type { TDocumentDeps } from "../ports/documents.ts";
 
 /**
  * The draft preview of a convention, for anyone who may view it: "PROJET" on every page and

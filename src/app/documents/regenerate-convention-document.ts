@@ -1,6 +1,6 @@
 import { AppError } from "../app-error.ts";
 import { ensureConventionDocument } from "./ensure-convention-document.ts";
-import type { TDocumentDeps, TStoredDocument } from "./ports.ts";
+import type { TDocumentDeps, TStoredDocument } from "../ports/documents.ts";
 
 /**
  * After a validated avenant was applied: the convention's PDF as amended, a new document

@@ -2,7 +2,7 @@ import { normalizeName } from "../../domain/normalize-name.ts";
 import type { TActor } from "../../domain/permissions.ts";
 import { AppError } from "../app-error.ts";
 import { duplicateSiretError, hostRef, isSiretConflict, type THostRef } from "./find-etablissement-duplicates.ts";
-import type { TEtablissementFields, THostDeps } from "./ports.ts";
+import type { TEtablissementFields, THostDeps } from "../ports/hosts.ts";
 
 /**
  * A gestionnaire (or an administrator) applies a student's proposal to the shared

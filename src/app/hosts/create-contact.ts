@@ -6,7 +6,7 @@ import { AppError } from "../app-error.ts";
 import { optionalField, requiredField } from "./host-fields.ts";
 import { contactLabel } from "./host-labels.ts";
 import { parseHostInput } from "./parse-host-input.ts";
-import type { THostDeps } from "./ports.ts";
+import type { THostDeps } from "../ports/hosts.ts";
 
 /** Civilités offered for a contact. */
 export const CIVILITES = ["Mme", "M."] as const;

@@ -11,7 +11,7 @@ import {
   type THostRef,
 } from "./find-etablissement-duplicates.ts";
 import { parseEtablissementInput } from "./parse-etablissement-input.ts";
-import type { TEtablissementFields, THostDeps } from "./ports.ts";
+import type { TEtablissementFields, THostDeps } from "../ports/hosts.ts";
 
 /** A created établissement, the ones of the same name it was confirmed against, and warnings. */
 export interface TCreateEtablissementResult {

@@ -6,7 +6,7 @@ import { AppError } from "../app-error.ts";
 import { frenchPostalCodeErrors, optionalField, requiredField, zPostalCode } from "./host-fields.ts";
 import { serviceLabel } from "./host-labels.ts";
 import { parseHostInput } from "./parse-host-input.ts";
-import type { TEtablissementRecord, THostDeps, TServiceFields } from "./ports.ts";
+import type { TEtablissementRecord, THostDeps, TServiceFields } from "../ports/hosts.ts";
 
 /** The service form: a name; an address and a phone of its own, else the établissement's address. */
 export const ZServiceInput = z.strictObject({

@@ -2,7 +2,7 @@ import { normalizeSearchText } from "../../domain/normalize-name.ts";
 import type { TFieldError } from "../../domain/sections/field-error.ts";
 import { AppError } from "../app-error.ts";
 import { etablissementLabel } from "./host-labels.ts";
-import type { TEtablissementFields, TEtablissementRecord, THostDeps } from "./ports.ts";
+import type { TEtablissementFields, TEtablissementRecord, THostDeps } from "../ports/hosts.ts";
 
 /** An établissement as a choice: its id and its label ("Raison sociale — Ville — SIRET …"). */
 export type THostRef = { id: number; label: string };

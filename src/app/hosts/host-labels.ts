@@ -1,5 +1,5 @@
 // How hosts, contacts, teachers and caisses are named in choices and in duplicate warnings.
-import type { TContactRecord, TCpamRecord, TEtablissementRecord, TServiceRecord, TTeacherRecord } from "./ports.ts";
+import type { TContactRecord, TCpamRecord, TEtablissementRecord, TServiceRecord, TTeacherRecord } from "../ports/hosts.ts";
 
 const SEPARATOR = " — ";
 

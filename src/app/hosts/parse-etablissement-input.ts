@@ -3,7 +3,7 @@ import type { TFieldError } from "../../domain/sections/field-error.ts";
 import { TEXT_MAX, zCountryIso2, zEmail, zPhone, zReferenceCode, zText } from "../../domain/sections/fields.ts";
 import { frenchPostalCodeErrors, optionalField, requiredField, zNafCode, zPostalCode, zSiret, zWebsite } from "./host-fields.ts";
 import { parseHostInput, type TReferenceCheck } from "./parse-host-input.ts";
-import type { TEtablissementFields, THostDeps } from "./ports.ts";
+import type { TEtablissementFields, THostDeps } from "../ports/hosts.ts";
 
 /** Longest raison sociale accepted. */
 export const RAISON_SOCIALE_MAX = 200;

@@ -1,7 +1,7 @@
 import { z } from "zod/v4";
 import { dedupeFieldErrors, fieldErrorsFromZod, type TFieldError, type TFieldErrorCode } from "../../domain/sections/field-error.ts";
 import { AppError } from "../app-error.ts";
-import type { THostDeps, THostReferenceList } from "./ports.ts";
+import type { THostDeps, THostReferenceList } from "../ports/hosts.ts";
 
 /** A field whose code must exist in a reference list, and the error code when it does not. */
 export type TReferenceCheck = { field: string; list: THostReferenceList; code: TFieldErrorCode };

@@ -10,7 +10,7 @@ import {
   type TEtablissementFields,
   type TEtablissementRecord,
   type THostDeps,
-} from "./ports.ts";
+} from "../ports/hosts.ts";
 
 /** The stored proposal and what it would change. */
 export interface TProposeEtablissementChangeResult {

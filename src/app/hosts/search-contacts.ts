@@ -1,7 +1,7 @@
 import { normalizeSearchText } from "../../domain/normalize-name.ts";
 import type { TChoice } from "../conversation/events.ts";
 import { contactLabel } from "./host-labels.ts";
-import type { TContactRecord, THostDeps } from "./ports.ts";
+import type { TContactRecord, THostDeps } from "../ports/hosts.ts";
 import { MATCH_TIERS, matchRank, rankItems, SEARCH_LIMIT } from "./rank-matches.ts";
 
 // Candidates fetched before ranking: enough that the best names are among them.

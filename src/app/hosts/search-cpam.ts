@@ -1,7 +1,7 @@
 import { normalizeSearchText } from "../../domain/normalize-name.ts";
 import type { TChoice } from "../conversation/events.ts";
 import { cpamLabel, cpamShortName } from "./host-labels.ts";
-import type { TCpamRecord, THostDeps } from "./ports.ts";
+import type { TCpamRecord, THostDeps } from "../ports/hosts.ts";
 import { MATCH_TIERS, matchRank, rankItems } from "./rank-matches.ts";
 
 function cpamRank(query: string, cpam: TCpamRecord): number | null {

@@ -1,7 +1,7 @@
 import { normalizeSearchText } from "../../domain/normalize-name.ts";
 import type { TChoice } from "../conversation/events.ts";
 import { teacherLabel } from "./host-labels.ts";
-import type { THostDeps } from "./ports.ts";
+import type { THostDeps } from "../ports/hosts.ts";
 import { matchRank, rankItems, SEARCH_LIMIT } from "./rank-matches.ts";
 
 // Candidates fetched before ranking: enough that the best names are among them.

@@ -2,7 +2,7 @@ import { normalizeName } from "../../domain/normalize-name.ts";
 import { normalizeSiret } from "../../domain/rules/siret.ts";
 import type { TChoice } from "../conversation/events.ts";
 import { etablissementLabel } from "./host-labels.ts";
-import type { TEtablissementRecord, THostDeps } from "./ports.ts";
+import type { TEtablissementRecord, THostDeps } from "../ports/hosts.ts";
 import { MATCH_TIERS, matchRank, rankItems, SEARCH_LIMIT } from "./rank-matches.ts";
 
 /** Fewest digits read as the start of a SIRET (fewer match too many hosts to help). */

@@ -1,7 +1,7 @@
 import { normalizeSearchText } from "../../domain/normalize-name.ts";
 import type { TChoice } from "../conversation/events.ts";
 import { serviceLabel } from "./host-labels.ts";
-import type { THostDeps } from "./ports.ts";
+import type { THostDeps } from "../ports/hosts.ts";
 import { matchRank, rankItems } from "./rank-matches.ts";
 
 /** Typeahead of one établissement's services by name (accents and case ignored); an empty text lists them all, by name. */

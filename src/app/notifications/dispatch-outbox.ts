@@ -3,9 +3,9 @@
 // crash between the two delivers it again after the lease: channels make that second delivery
 // a no-op thanks to the row's stable message id.
 import type { TEffect } from "../conversation/effects.ts";
-import type { TClock } from "../ports.ts";
+import type { TClock } from "../ports/clock.ts";
 import type { TNotificationPayload } from "./notification.ts";
-import type { TClaimedMessage, TOutboxQueue } from "./outbox-port.ts";
+import type { TClaimedMessage, TOutboxQueue } from "../ports/outbox-queue.ts";
 
 /** Where the dispatcher logs (a pino logger fits). */
 export interface TDispatcherLogger {

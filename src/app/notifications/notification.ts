@@ -2,7 +2,7 @@ import { z } from "zod/v4";
 import { type TValidationStep, VALIDATION_STEPS } from "../../domain/convention.ts";
 
 // Notifications are written to the outbox in the same transaction as the change that causes
-// them (src/app/notifications/outbox-port.ts), then delivered by the dispatcher. The payload
+// them (src/app/ports/outbox-queue.ts), then delivered by the dispatcher. The payload
 // names what happened; the card is rendered at delivery, in the recipient's language.
 
 const ZStep = z.enum(VALIDATION_STEPS);

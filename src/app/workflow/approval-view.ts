@@ -4,7 +4,9 @@ import { authorize, type TActor } from "../../domain/permissions.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { conventionSubject } from "../convention-subject.ts";
 import { evaluateConvention } from "../evaluate-convention.ts";
-import type { TClock, TConventionStore, TFormData, TRulesFactsSource, TStoredConvention, TWorkflowDirectory } from "../ports.ts";
+import type { TClock } from "../ports/clock.ts";
+import type { TConventionStore, TFormData, TRulesFactsSource, TStoredConvention } from "../ports/conventions.ts";
+import type { TWorkflowDirectory } from "../ports/directory.ts";
 
 type TDeps = { conventions: TConventionStore; formData: TFormData; facts: TRulesFactsSource; workflow: TWorkflowDirectory; clock: TClock };
 

@@ -4,7 +4,9 @@ import { applyDecision, type TWorkflowEvent } from "../../domain/workflow.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { AppError } from "../app-error.ts";
 import { assertAllowed } from "../convention-subject.ts";
-import type { TClock, TConventionStore, TStoredConvention, TWorkflowDirectory } from "../ports.ts";
+import type { TClock } from "../ports/clock.ts";
+import type { TConventionStore, TStoredConvention } from "../ports/conventions.ts";
+import type { TWorkflowDirectory } from "../ports/directory.ts";
 import { formatDateTime } from "./format-date-time.ts";
 import { approvalRequests, approvalUpdates, decisionForStudent, validatedNotifications } from "./workflow-notifications.ts";
 

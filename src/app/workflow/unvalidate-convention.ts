@@ -2,7 +2,8 @@ import type { TActor } from "../../domain/permissions.ts";
 import { applyDecision } from "../../domain/workflow.ts";
 import { AppError } from "../app-error.ts";
 import { assertAllowed } from "../convention-subject.ts";
-import type { TConventionStore, TStoredConvention, TWorkflowDirectory } from "../ports.ts";
+import type { TConventionStore, TStoredConvention } from "../ports/conventions.ts";
+import type { TWorkflowDirectory } from "../ports/directory.ts";
 import { decisionForStudent } from "./workflow-notifications.ts";
 
 /** A gestionnaire withdraws the validation of a convention, with a reason: it is open again (and deletable as a draft). */

@@ -1,6 +1,7 @@
 import type { TValidationStep } from "../../domain/convention.ts";
 import type { TNotification } from "../notifications/notification.ts";
-import type { TStoredConvention, TWorkflowDirectory } from "../ports.ts";
+import type { TStoredConvention } from "../ports/conventions.ts";
+import type { TWorkflowDirectory } from "../ports/directory.ts";
 
 // Who hears of what, as outbox notifications; each dedupe key names its cause once.
 

@@ -1,5 +1,5 @@
 import type { KnownBlock, View } from "@slack/types";
-import type { TConversation } from "../../app/conversation/conversation-port.ts";
+import type { TConversation } from "../../app/ports/conversation.ts";
 import { cardToMessage, SLACK_LIMITS } from "./block-kit/index.ts";
 import type { TSlackTarget } from "./slack-identity.ts";
 import { checkLimits, type TSlackSendDeps } from "./slack-send.ts";

@@ -1,8 +1,8 @@
 import { App, ExpressReceiver, LogLevel } from "@slack/bolt";
 import { WebClient, type RetryOptions } from "@slack/web-api";
 import express, { type Router } from "express";
-import type { TConversation } from "../../app/conversation/conversation-port.ts";
-import type { TClock } from "../../app/ports.ts";
+import type { TConversation } from "../../app/ports/conversation.ts";
+import type { TClock } from "../../app/ports/clock.ts";
 import type { TChannelRecords, TChatIdentityRecords } from "../shared/ports.ts";
 import { dedupeMiddleware } from "./dedupe-middleware.ts";
 import { registerHandlers } from "./register-handlers.ts";

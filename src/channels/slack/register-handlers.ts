@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction, SlackEventMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { AppError } from "../../app/app-error.ts";
-import type { TConversation } from "../../app/conversation/conversation-port.ts";
+import type { TConversation } from "../../app/ports/conversation.ts";
 import type { TIdentity } from "../../app/conversation/events.ts";
 import { applyEffects } from "../shared/apply-effects.ts";
 import { publishHome } from "./app-home.ts";

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { RequestHandler } from "express";
-import type { TClock } from "../../app/ports.ts";
+import type { TClock } from "../../app/ports/clock.ts";
 import type { TSlackLogger } from "./slack-logger.ts";
 import { verifySlackRequest } from "./verify-slack-request.ts";
 

@@ -1,7 +1,7 @@
 import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import express, { type RequestHandler, type Router } from "express";
-import type { TConversation } from "../../app/conversation/conversation-port.ts";
+import type { TConversation } from "../../app/ports/conversation.ts";
 import { toLocale, translate } from "../../i18n/translate.ts";
 import type { TChannelLogger, TChannelRecords, TChatIdentityRecords } from "../shared/ports.ts";
 import { createBackground, registerTeamsHandlers, type TTeamsHandlerDeps } from "./teams-handlers.ts";

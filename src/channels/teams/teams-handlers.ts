@@ -1,6 +1,6 @@
 import type { TurnContext } from "botbuilder";
 import type { Application, TurnState } from "@microsoft/teams-ai";
-import type { TConversation } from "../../app/conversation/conversation-port.ts";
+import type { TConversation } from "../../app/ports/conversation.ts";
 import type { TCard } from "../../app/conversation/effects.ts";
 import { z } from "zod/v4";
 import { ZInboundEvent, ZSearchQuery, type TIdentity, type TInboundEvent } from "../../app/conversation/events.ts";

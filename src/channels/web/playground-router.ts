@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, type Router } from "express";
 import { z } from "zod/v4";
 import { AppError } from "../../app/app-error.ts";
-import type { TConversation } from "../../app/conversation/conversation-port.ts";
+import type { TConversation } from "../../app/ports/conversation.ts";
 import { ZInboundEvent, ZSearchQuery, type TIdentity } from "../../app/conversation/events.ts";
 import { isLoopbackAddress } from "../../config.ts";
 import { toLocale, translate } from "../../i18n/translate.ts";

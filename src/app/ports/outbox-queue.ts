@@ -1,4 +1,4 @@
-import type { TNotificationPayload } from "./notification.ts";
+import type { TNotificationPayload } from "../notifications/notification.ts";
 
 // The outbox as the core sees it. src/db/outbox.ts implements it on PostgreSQL; the rows are
 // written by enqueueNotifications in the same transaction as the change that causes them.

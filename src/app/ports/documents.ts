@@ -1,7 +1,9 @@
 import type { TConventionValues } from "../../domain/convention.ts";
 import type { TAvenantPdfModel, TConventionPdfModel } from "../../pdf/model.ts";
-import type { TClock, TConventionStore, TFormData, TPersonDirectory } from "../ports.ts";
-import type { TInstitutionClauses } from "./institution-clauses.ts";
+import type { TClock } from "./clock.ts";
+import type { TConventionStore, TFormData } from "./conventions.ts";
+import type { TPersonDirectory } from "./directory.ts";
+import type { TInstitutionClauses } from "../documents/institution-clauses.ts";
 
 // What the document use-cases need: the directory records a convention points to, the
 // stored documents, and a renderer (src/pdf). src/db/document-store.ts implements the store.

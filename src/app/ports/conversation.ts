@@ -1,5 +1,5 @@
-import type { TCard, TEffect } from "./effects.ts";
-import type { TChoice, TIdentity, TInboundEvent, TSearchQuery } from "./events.ts";
+import type { TCard, TEffect } from "../conversation/effects.ts";
+import type { TChoice, TIdentity, TInboundEvent, TSearchQuery } from "../conversation/events.ts";
 
 /**
  * The conversation core as channels see it: an event in, effects out; a typeahead query in,

@@ -3,7 +3,7 @@ import type { TMotifAvenant } from "../../domain/avenant.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import type { TChoice } from "../conversation/events.ts";
 import type { TNotification } from "../notifications/notification.ts";
-import type { TAuditRecord, TConventionUpdate } from "../ports.ts";
+import type { TAuditRecord, TConventionUpdate } from "./conventions.ts";
 
 /** States of an avenant (same strings as the Prisma enum AvenantStatus). */
 export type TAvenantStatus = "DRAFT" | "SUBMITTED" | "VALIDATED" | "REFUSED" | "CANCELLED";

@@ -1,16 +1,8 @@
-import type { TDocumentDeps } from "../documents/ports.ts";
-import type { THostDirectory } from "../hosts/ports.ts";
-import type {
-  TAnswerChecks,
-  TClock,
-  TConventionStore,
-  TFormData,
-  TPersonDirectory,
-  TRulesFactsSource,
-  TStaffQueries,
-  TWorkflowDirectory,
-} from "../ports.ts";
-import type { TCentreDirectory } from "../submit-convention.ts";
+import type { TClock } from "./clock.ts";
+import type { TAnswerChecks, TConventionStore, TFormData, TRulesFactsSource, TStaffQueries } from "./conventions.ts";
+import type { TCentreDirectory, TPersonDirectory, TWorkflowDirectory } from "./directory.ts";
+import type { TDocumentDeps } from "./documents.ts";
+import type { THostDirectory } from "./hosts.ts";
 
 /**
  * Mints the signed links of the PDFs. A link is a bearer link for `ttlMinutes`: whoever holds
@@ -40,6 +32,6 @@ export interface TConversationDeps {
   documents: TDocumentDeps;
   /** Signed, short-lived links to the PDFs, each minted for one person. */
   links: TLinkMinter;
-  avenants: import("../avenants/ports.ts").TAvenantStore;
+  avenants: import("./avenants.ts").TAvenantStore;
   clock: TClock;
 }

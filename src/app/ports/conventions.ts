@@ -1,15 +1,16 @@
-import type { TConventionState, TConventionValues, TValidationStep } from "../domain/convention.ts";
-import type { TConventionRulesFacts } from "../domain/convention-rules.ts";
-import type { TActor } from "../domain/permissions.ts";
-import type { TGratificationRates } from "../domain/rules/index.ts";
-import type { TFieldError, TSectionId } from "../domain/sections/index.ts";
-import type { THistoryEntry, TStaffListItem, TValueLabels } from "../cards/views.ts";
-import type { TLocale } from "../i18n/translate.ts";
-import type { TChoice } from "./conversation/events.ts";
-import type { TNotification } from "./notifications/notification.ts";
+import type { TConventionState, TConventionValues, TValidationStep } from "../../domain/convention.ts";
+import type { TConventionRulesFacts } from "../../domain/convention-rules.ts";
+import type { TActor } from "../../domain/permissions.ts";
+import type { TGratificationRates } from "../../domain/rules/index.ts";
+import type { TFieldError, TSectionId } from "../../domain/sections/index.ts";
+import type { THistoryEntry, TStaffListItem, TValueLabels } from "../../cards/views.ts";
+import type { TLocale } from "../../i18n/translate.ts";
+import type { TChoice } from "../conversation/events.ts";
+import type { TNotification } from "../notifications/notification.ts";
 
-// What use-cases need from the outside world, as interfaces: src/db implements them with
-// Prisma, tests may pass their own. The core never imports Prisma or a platform.
+// Conventions as the core stores and reads them: the store with its audit trail and decisions,
+// the checks of answers, the facts of the legal rules, the forms' choices and the staff's lists.
+// src/db implements them with Prisma.
 
 /** A convention as the core sees it: lifecycle facts plus the answers of its sections. */
 export interface TStoredConvention {
@@ -91,42 +92,6 @@ export interface TConventionStore {
   delete(id: number, expectedVersion: number, audit: TAuditRecord): Promise<void>;
 }
 
-/** A person of the directory as the conversation needs them. */
-export interface TDirectoryPerson {
-  actor: TActor;
-  locale: TLocale;
-  displayName: string;
-}
-
-/** A student's directory data, to prefill section 1. */
-export interface TStudentProfile {
-  lastName: string;
-  firstName: string;
-  studentNumber: string;
-  email: string;
-  phone: string | null;
-  addressLine: string | null;
-  postalCode: string | null;
-  city: string | null;
-  countryIso2: string | null;
-  inscriptions: Array<{
-    id: number;
-    academicYear: string;
-    typeConvention: string;
-    formationCode: string;
-    formationLabel: string;
-    centreId: number;
-    elements: Array<{ id: number; code: string; label: string; ects: number | null }>;
-  }>;
-}
-
-/** The people directory (students, teachers, staff), matched by e-mail. */
-export interface TPersonDirectory {
-  byEmail(email: string): Promise<TDirectoryPerson | null>;
-  byId(personId: number): Promise<TDirectoryPerson | null>;
-  studentProfile(studentId: number): Promise<TStudentProfile>;
-}
-
 /** Choices and display labels the forms and the recap need, from the reference lists and the hosts. */
 export interface TFormData {
   choicesFor(sectionId: TSectionId, convention: TStoredConvention, locale: TLocale): Promise<Partial<Record<keyof TConventionValues, TChoice[]>>>;
@@ -141,9 +106,6 @@ export interface TRulesFactsSource {
   gratificationRates(): Promise<TGratificationRates>;
 }
 
-/** Current time, passed in so that use-cases are testable. */
-export type TClock = () => Date;
-
 /** Checks of answers against the directory and the reference lists, and the values they imply. */
 export interface TAnswerChecks {
   /**
@@ -156,20 +118,6 @@ export interface TAnswerChecks {
     answers: Partial<TConventionValues>,
     stored: TStoredConvention,
   ): Promise<{ errors: TFieldError[]; derived: TConventionUpdate }>;
-}
-
-/** Who decides what, and the decisions taken: the validation workflow's directory. */
-export interface TWorkflowDirectory {
-  /** The centre's ordered steps. */
-  centreSteps(centreId: number): Promise<TValidationStep[]>;
-  /** The people who decide a step: the référent for PEDAGOGIQUE, every gestionnaire of the centre otherwise. */
-  stepDeciders(convention: TStoredConvention, step: TValidationStep): Promise<number[]>;
-  /** Every gestionnaire of a centre. */
-  centreStaff(centreId: number): Promise<number[]>;
-  /** Decisions of a round, oldest first, with the decider's name. */
-  decisions(conventionId: number, round: number): Promise<Array<TDecisionRecord & { deciderName: string; decidedAt: Date }>>;
-  /** "Prénom Nom" of a person. */
-  personName(personId: number): Promise<string>;
 }
 
 /** Lists for teachers and gestionnaires, and the audit trail. */
