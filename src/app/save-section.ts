@@ -80,15 +80,15 @@ export async function saveSection(
   if (stored.version !== command.expectedVersion) throw new AppError("STALE_VERSION", { id: stored.id });
 
   const parsed = parseSectionDraft(command.sectionId, withoutDerivedFields(command.sectionId, command.answers));
-  if (!parsed.ok) throw new AppError("INVALID_INPUT", { section: command.sectionId }, parsed.errors);
+  if (!parsed.ok) throw new AppError("INVALID_INPUT", { section: command.sectionId }, { kind: "fields", errors: parsed.errors });
   const answers: Partial<TConventionValues> = parsed.value;
   const checked = await deps.checks.check(command.sectionId, answers, stored);
   const merged: TConventionValues = { ...stored.values, ...answers, ...withoutComputed(checked.derived) };
   // Cross-field checks against what was saved before (e.g. a new end date before the saved start).
   const errors = [...checked.errors, ...sectionCompletion(command.sectionId, merged).errors];
-  if (errors.length > 0) throw new AppError("INVALID_INPUT", { section: command.sectionId }, errors);
+  if (errors.length > 0) throw new AppError("INVALID_INPUT", { section: command.sectionId }, { kind: "fields", errors });
   const legalErrors = await legalErrorsOn(deps, { ...stored, values: merged }, command.sectionId);
-  if (legalErrors.length > 0) throw new AppError("INVALID_INPUT", { section: command.sectionId }, legalErrors);
+  if (legalErrors.length > 0) throw new AppError("INVALID_INPUT", { section: command.sectionId }, { kind: "fields", errors: legalErrors });
 
   const update: TConventionUpdate = { ...answers, ...checked.derived };
   if (command.sectionId === "stage") update.dureeEffectiveCalculee = computedDureeEffectiveHours(merged);

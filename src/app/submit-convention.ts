@@ -32,14 +32,14 @@ export async function submitConvention(
   const rules = await evaluateConvention(deps, stored);
   const blockingErrors = rules.filter((result) => result.severity === "error").length;
   const centre = stored.values.inscriptionId === null ? null : await deps.centres.centreOfInscription(stored.values.inscriptionId);
-  if (!centre) throw new AppError("INVALID_INPUT", { section: "etudiant" }, [{ field: "inscriptionId", code: "required" }]);
+  if (!centre) throw new AppError("INVALID_INPUT", { section: "etudiant" }, { kind: "fields", errors: [{ field: "inscriptionId", code: "required" }] });
 
   const decision = applyDecision(
     { state: stored.state, round: stored.round, steps: centre.steps, validatedSteps: [] },
     { kind: "submit", allSectionsComplete: completion.complete, blockingErrors },
   );
   if (!decision.ok || hasBlockingError(rules)) {
-    throw new AppError("INVALID_INPUT", { reason: decision.ok ? "blocking_rules" : decision.code }, rules.filter((r) => r.severity === "error"));
+    throw new AppError("INVALID_INPUT", { reason: decision.ok ? "blocking_rules" : decision.code }, { kind: "rules", results: rules.filter((r) => r.severity === "error") });
   }
   // The first step's people get their approval card, committed with the submission.
   const firstStep = decision.next.currentStep;

@@ -97,13 +97,18 @@ async function applyToConvention(tx: Prisma.TransactionClient, apply: NonNullabl
   await tx.auditEvent.create({ data: auditData(apply.conventionAudit, { entityType: "convention", entityId: id, conventionId: id }) });
 }
 
-async function recordDecision(tx: Prisma.TransactionClient, record: TAvenantDecisionRecord): Promise<void> {
+// Who won is read by the use-case, outside this (failed) transaction: the conflict names the avenant only.
+function decidedConflict(avenant: { id: number; numero: number }): AppError {
+  return new AppError("CONFLICT", { id: avenant.id }, { kind: "avenant_decided", avenantId: avenant.id, numero: avenant.numero, taken: null });
+}
+
+async function recordDecision(tx: Prisma.TransactionClient, record: TAvenantDecisionRecord, numero: number): Promise<void> {
   try {
     await tx.avenantDecision.create({
       data: { avenantId: record.avenantId, step: AVENANT_STEP, decision: record.decision, reason: record.reason, deciderId: record.deciderId, decidedAt: record.decidedAt },
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError("CONFLICT", { id: record.avenantId });
+    if (isUniqueViolation(error)) throw decidedConflict({ id: record.avenantId, numero });
     throw error;
   }
 }
@@ -138,14 +143,14 @@ export function createAvenantStore(prisma: PrismaClient): TAvenantStore {
 
     decide: (record) =>
       prisma.$transaction(async (tx) => {
-        await recordDecision(tx, record);
+        const avenant = await tx.avenant.findUniqueOrThrow({ where: { id: record.avenantId }, select: { id: true, numero: true, conventionId: true } });
+        await recordDecision(tx, record, avenant.numero);
         const applied = record.apply ? { previousValues: json(record.apply.previousValues), appliedAt: record.decidedAt } : {};
         const { count } = await tx.avenant.updateMany({
           where: { id: record.avenantId, status: "SUBMITTED" },
           data: { status: record.decision, decidedAt: record.decidedAt, version: { increment: 1 }, ...applied },
         });
-        if (count === 0) throw new AppError("CONFLICT", { id: record.avenantId });
-        const avenant = await tx.avenant.findUniqueOrThrow({ where: { id: record.avenantId }, select: { conventionId: true } });
+        if (count === 0) throw decidedConflict(avenant);
         await tx.auditEvent.create({ data: auditData(record.avenantAudit, { entityType: "avenant", entityId: record.avenantId, conventionId: avenant.conventionId }) });
         if (record.apply) await applyToConvention(tx, record.apply);
         await enqueueNotifications(tx, record.notifications, new Date());

@@ -55,7 +55,7 @@ async function siretConflictAware<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", { entity: "etablissement", field: "siret" });
+      throw new AppError("CONFLICT", { entity: "etablissement", field: "siret" }, { kind: "siret_taken" });
     }
     throw error;
   }
@@ -142,7 +142,8 @@ async function applyProposalRow(
         where: { id: proposalId, status: "PENDING" },
         data: { status: "APPLIED", decidedById: actorId, decidedAt: new Date() },
       });
-      if (count === 0) throw new AppError("CONFLICT", { entity: "etablissementProposal", id: proposalId });
+      // Who decided first is read by the use-case, outside this transaction.
+      if (count === 0) throw new AppError("CONFLICT", { entity: "etablissementProposal", id: proposalId }, { kind: "proposal_decided", proposalId, taken: null });
       const proposal = await tx.etablissementProposal.findUniqueOrThrow({ where: { id: proposalId } });
       const data = normalizedName === null ? fields : { ...fields, normalizedName };
       const updated = await tx.etablissement.update({ where: { id: proposal.etablissementId }, data });
@@ -234,8 +235,11 @@ export function createHostDirectory(prisma: PrismaClient): THostDirectory {
     createEtablissement: (fields, normalizedName, actorId) => createEtablissementRow(prisma, fields, normalizedName, actorId),
     createEtablissementProposal: (etablissementId, changes, actorId) => createProposalRow(prisma, etablissementId, changes, actorId),
     getEtablissementProposal: async (id) => {
-      const row = await prisma.etablissementProposal.findUnique({ where: { id } });
-      return row === null ? null : { ...row, changes: row.changes as TEtablissementChanges };
+      const row = await prisma.etablissementProposal.findUnique({ where: { id }, include: { decidedBy: { select: { firstName: true, lastName: true } } } });
+      if (row === null) return null;
+      const { decidedBy, decidedById, decidedAt, createdAt: _createdAt, ...proposal } = row;
+      const decision = decidedBy !== null && decidedById !== null && decidedAt !== null ? { deciderId: decidedById, deciderName: `${decidedBy.firstName} ${decidedBy.lastName}`, decidedAt } : null;
+      return { ...proposal, changes: row.changes as TEtablissementChanges, decision };
     },
     applyEtablissementProposal: (proposalId, fields, normalizedName, actorId) =>
       applyProposalRow(prisma, proposalId, fields, normalizedName, actorId),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
+import { formatDateTime } from "../../src/app/workflow/format-date-time.ts";
 import { cardText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
 import { DEMO, PSY, SCI } from "../support/demo.ts";
 import { fillConvention, submitFromRecap } from "../support/journey.ts";
@@ -204,7 +205,8 @@ describe("avenants through the core, with the outbox delivered", () => {
     expect(executeActions(garcia).map((action) => action.verb)).not.toContain("open_refuse_avenant");
     // A stale copy of the card: "Refuser" is answered with who decided, no form.
     const stale = await act(GARCIA, "open_refuse_avenant", { conventionId, avenantId: avenant?.id ?? -1 });
-    expect(posted(stale)).toMatch(/déjà été décidé par Élodie Fontaine/);
+    const decision = await database.prisma.avenantDecision.findFirstOrThrow({ where: { avenantId: avenant?.id ?? -1 } });
+    expect(posted(stale)).toContain(`L'avenant n° 2 a déjà été refusé par Élodie Fontaine le ${formatDateTime("fr", decision.decidedAt)} : votre clic n'a rien changé.`);
     expect(stale.map((effect) => effect.kind)).not.toContain("form");
   });
 
@@ -225,12 +227,14 @@ describe("avenants through the core, with the outbox delivered", () => {
 
     const [garcia, fontaine] = await Promise.all([avenantCard(GARCIA, avenantId), avenantCard(FONTAINE, avenantId)]);
     const answers = await Promise.all([click(GARCIA, garcia, "validate_avenant"), click(FONTAINE, fontaine, "validate_avenant")]);
-    const told = answers.filter((effects) => posted(effects).includes("déjà été décidé"));
+    const told = answers.filter((effects) => posted(effects).includes("déjà été validé"));
     expect(told).toHaveLength(1);
+    const winner = await database.prisma.avenantDecision.findFirstOrThrow({ where: { avenantId }, include: { decider: true } });
+    expect(posted(told[0] ?? [])).toContain(`L'avenant n° 3 a déjà été validé par ${winner.decider.firstName} ${winner.decider.lastName} le ${formatDateTime("fr", winner.decidedAt)}`);
     expect(await database.prisma.avenantDecision.count({ where: { avenantId } })).toBe(1);
     expect((await convention()).competences).toBe("Entretien clinique, tests projectifs, synthèse écrite.");
     // A late click on the old card changes nothing either.
-    expect(posted(await click(GARCIA, garcia, "validate_avenant"))).toMatch(/déjà été décidé/);
+    expect(posted(await click(GARCIA, garcia, "validate_avenant"))).toMatch(/L'avenant n° 3 a déjà été validé par (Isabelle Garcia|Élodie Fontaine) le 28\/11\/2026 à 11:00/);
   });
 
   it("checks the rules again at validation, on the convention as it is then: two avenants valid alone may not both pass", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../src/app/app-error.ts";
+import { fieldErrorsOf as fieldErrorsIn } from "../../src/app/app-error.ts";
 import { applyEtablissementProposal } from "../../src/app/hosts/apply-etablissement-proposal.ts";
 import { createContact } from "../../src/app/hosts/create-contact.ts";
 import { createEtablissement } from "../../src/app/hosts/create-etablissement.ts";
@@ -17,7 +17,6 @@ import { loadActorByEmail } from "../../src/db/load-actor.ts";
 import { seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
 import type { TActor } from "../../src/domain/permissions.ts";
-import type { TFieldError } from "../../src/domain/sections/field-error.ts";
 import { hostFieldErrorMessage } from "../../src/i18n/host-field-label.ts";
 import { etablissementForm as form, fieldErrorsOf, siretFrom } from "../support/host-fixtures.ts";
 import { createTestDatabase } from "../support/test-database.ts";
@@ -166,11 +165,12 @@ describe("host directory on real PostgreSQL", () => {
       const attempt = createEtablissement(deps, student, input, { confirmDuplicate: true });
       await expect(attempt).rejects.toMatchObject({
         code: "INVALID_INPUT",
-        details: [{ field: "siret", code: "duplicate_siret", params: { etablissementId: aphmId(), label: APHM } }],
+        details: { kind: "fields", errors: [{ field: "siret", code: "duplicate_siret", params: { etablissementId: aphmId(), label: APHM } }] },
       });
       const error = await attempt.catch((reason: unknown) => reason);
       expect(duplicatesOf(error)).toEqual([{ id: aphmId(), label: APHM }]);
-      expect(hostFieldErrorMessage("fr", (error as AppError).details[0] as TFieldError)).toBe(
+      const [duplicate] = fieldErrorsIn(error);
+      expect(duplicate && hostFieldErrorMessage("fr", duplicate)).toBe(
         `« Numéro SIRET » : ce SIRET est déjà celui de « ${APHM} ». Choisissez cet établissement plutôt que d'en créer un second.`,
       );
       expect(await count()).toBe(before);
@@ -181,7 +181,7 @@ describe("host directory on real PostgreSQL", () => {
       const before = await count();
       const input = form({ raisonSociale: "CALANQUES NUMÉRIQUES", siret: "" });
       const refused = createEtablissement(deps, student, input);
-      await expect(refused).rejects.toMatchObject({ code: "INVALID_INPUT", details: [{ field: "raisonSociale", code: "duplicate_name" }] });
+      await expect(refused).rejects.toMatchObject({ code: "INVALID_INPUT", details: { kind: "fields", errors: [{ field: "raisonSociale", code: "duplicate_name" }] } });
       expect(duplicatesOf(await refused.catch((error: unknown) => error)).map((ref) => ref.id)).toEqual([calanquesId()]);
       expect(await count()).toBe(before);
 
@@ -232,7 +232,28 @@ describe("host directory on real PostgreSQL", () => {
       expect(applied.label).toBe("Calanques Numériques Studio — Marseille — SIRET 843 217 654 00014");
       const stored = await database.prisma.etablissement.findUniqueOrThrow({ where: { id: calanquesId() } });
       expect(stored.normalizedName).toBe("calanques numeriques studio");
-      await expect(applyEtablissementProposal(deps, gestionnaire, proposalId)).rejects.toMatchObject({ code: "CONFLICT" });
+      // The second application is told who applied it, and when.
+      const { decidedAt } = await database.prisma.etablissementProposal.findUniqueOrThrow({ where: { id: proposalId } });
+      expect(decidedAt).toBeInstanceOf(Date);
+      await expect(applyEtablissementProposal(deps, gestionnaire, proposalId)).rejects.toMatchObject({
+        code: "CONFLICT",
+        status: 409,
+        details: { kind: "proposal_decided", proposalId, taken: { decider: { personId: gestionnaire.personId, name: "Isabelle Garcia" }, decidedAt, decision: "APPLIED" } },
+      });
+    });
+
+    it("answers the loser of two simultaneous applications with who applied it", async () => {
+      const { proposalId } = await proposeEtablissementChange(deps, student, aphmId(), { phone: "04 91 38 00 42" });
+      // The loser read the proposal while it was still PENDING: the store's refusal is what tells it.
+      const pending = await deps.hosts.getEtablissementProposal(proposalId);
+      await applyEtablissementProposal(deps, gestionnaire, proposalId);
+      let reads = 0;
+      const late: THostDeps = { hosts: { ...deps.hosts, getEtablissementProposal: async (id) => (reads++ === 0 ? pending : deps.hosts.getEtablissementProposal(id)) } };
+      await expect(applyEtablissementProposal(late, gestionnaire, proposalId)).rejects.toMatchObject({
+        code: "CONFLICT",
+        details: { kind: "proposal_decided", proposalId, taken: { decider: { personId: gestionnaire.personId, name: "Isabelle Garcia" }, decision: "APPLIED" } },
+      });
+      expect(reads).toBe(2);
     });
   });
 

@@ -87,7 +87,7 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     const error = (await attempt.catch((caught: unknown) => caught)) as AppError;
     expect(error.code).toBe("INVALID_INPUT");
-    expect(error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+    expect(error.details).toEqual({ kind: "fields", errors: expect.arrayContaining([expect.objectContaining({ field })]) });
 
     const after = await conventions.get(id);
     expect(after.version).toBe(saved.convention.version);
@@ -125,7 +125,7 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
     const refused = save(secondId);
     await expect(refused).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      details: [expect.objectContaining({ code: "legal_rule", params: expect.objectContaining({ rule: "DUREE_MAX_EXCEEDED_CUMULATED" }) })],
+      details: { kind: "fields", errors: [expect.objectContaining({ code: "legal_rule", params: expect.objectContaining({ rule: "DUREE_MAX_EXCEEDED_CUMULATED" }) })] },
     });
     expect((await deps.conventions.get(secondId)).values.dateDebut).toBeNull();
   });

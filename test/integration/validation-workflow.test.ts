@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TEffect } from "../../src/app/conversation/effects.ts";
+import { formatDateTime } from "../../src/app/workflow/format-date-time.ts";
 import { cardText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
 import { DEMO, PSY, SCI } from "../support/demo.ts";
 import { fillConvention, submitFromRecap } from "../support/journey.ts";
@@ -88,9 +89,21 @@ describe("validation workflow through the core, with the outbox delivered", () =
       expect(files[0]?.content.subarray(0, 5).toString()).toBe("%PDF-");
     }
 
-    // A late click on the old card is answered with who decided, and changes nothing.
+    // A late click on the old card is answered with who decided and when, in the reader's language, and changes nothing.
+    const decided = await database.prisma.validationDecision.findFirstOrThrow({ where: { conventionId, step: "VALIDATION_ADMINISTRATIVE" } });
     const late = await click(FONTAINE, garciaCard, "validate_step");
-    expect(cardText(effectOf(late, "post").card)).toMatch(/déjà été décidée par Isabelle Garcia/);
+    expect(cardText(effectOf(late, "post").card)).toContain(
+      `L'étape « Validation administrative » a déjà été validée par Isabelle Garcia le ${formatDateTime("fr", decided.decidedAt)} : votre clic n'a rien changé.`,
+    );
+    await database.prisma.person.update({ where: { email: FONTAINE }, data: { locale: "en" } });
+    try {
+      const lateEn = await click(FONTAINE, garciaCard, "validate_step");
+      expect(cardText(effectOf(lateEn, "post").card)).toContain(
+        `The step “Administrative validation” was already validated by Isabelle Garcia on ${formatDateTime("en", decided.decidedAt)}: your click changed nothing.`,
+      );
+    } finally {
+      await database.prisma.person.update({ where: { email: FONTAINE }, data: { locale: "fr" } });
+    }
     expect(await database.prisma.validationDecision.count({ where: { conventionId } })).toBe(2);
 
     // A validated convention cannot be deleted.
@@ -178,8 +191,14 @@ describe("validation workflow through the core, with the outbox delivered", () =
     const [garcia, fontaine] = await Promise.all([approvalOf(GARCIA, conventionId), approvalOf(FONTAINE, conventionId)]);
 
     const answers = await Promise.all([click(GARCIA, garcia, "validate_step"), click(FONTAINE, fontaine, "validate_step")]);
-    const told = answers.filter((effects) => effects.some((effect) => effect.kind === "post" && cardText(effect.card).includes("déjà été décidée")));
+    const told = answers.filter((effects) => effects.some((effect) => effect.kind === "post" && cardText(effect.card).includes("déjà été validée")));
     expect(told).toHaveLength(1);
+    // The loser is told who won, and when.
+    const winner = await database.prisma.validationDecision.findFirstOrThrow({ where: { conventionId, step: "VALIDATION_ADMINISTRATIVE" }, include: { decider: true } });
+    const loser = told[0] ?? [];
+    expect(loser.map((effect) => (effect.kind === "post" ? cardText(effect.card) : "")).join("\n")).toContain(
+      `a déjà été validée par ${winner.decider.firstName} ${winner.decider.lastName} le ${formatDateTime("fr", winner.decidedAt)}`,
+    );
     expect(await database.prisma.validationDecision.count({ where: { conventionId, step: "VALIDATION_ADMINISTRATIVE" } })).toBe(1);
     expect((await state(conventionId)).state).toBe("VALIDATED");
   });

@@ -1,7 +1,7 @@
 // Fixtures of the host directory tests: valid SIRETs, a complete établissement form, and the
 // field errors of a refused operation.
 import { expect } from "vitest";
-import { AppError } from "../../src/app/app-error.ts";
+import { fieldErrorsOf as fieldErrorsIn } from "../../src/app/app-error.ts";
 import { passesLuhn } from "../../src/domain/rules/siret.ts";
 
 /** A valid SIRET made of `base` (13 digits) and its Luhn key. */
@@ -31,10 +31,6 @@ export async function fieldErrorsOf(promise: Promise<unknown>): Promise<string[]
     () => new Error("expected a rejection"),
     (reason: unknown) => reason,
   );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe("INVALID_INPUT");
-  return (error as AppError).details.map((detail) => {
-    const { field, code } = detail as { field: string; code: string };
-    return `${field}:${code}`;
-  });
+  expect(error).toMatchObject({ code: "INVALID_INPUT", details: { kind: "fields" } });
+  return fieldErrorsIn(error).map(({ field, code }) => `${field}:${code}`);
 }

@@ -15,7 +15,7 @@ export interface TRejectedAvenant {
   comment: string;
   /** The submitted answers, possibly malformed. */
   answers: Readonly<Record<string, unknown>>;
-  errors: TAvenantFormError[];
+  errors: readonly TAvenantFormError[];
 }
 
 type TChoices = Partial<Record<keyof TConventionValues, TChoice[]>>;
@@ -48,6 +48,6 @@ export async function avenantFormView(
     values,
     labels,
     choices,
-    errors: rejected?.errors ?? [],
+    errors: [...(rejected?.errors ?? [])],
   };
 }

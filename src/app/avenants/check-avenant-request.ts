@@ -65,8 +65,8 @@ export async function checkAvenantRequest(
     ...avenantErrors({ motifs, motifAutre, comment, current: convention.values, changes, changed }),
     ...parsed.errors.filter((error) => allowed.has(rootOf(error.field))),
   ];
-  if (errors.length > 0) throw new AppError("INVALID_INPUT", { reason: "avenant" }, errors);
+  if (errors.length > 0) throw new AppError("INVALID_INPUT", { reason: "avenant" }, { kind: "avenant_fields", errors });
   const amended = await amendedConventionErrors(deps, convention, changes);
-  if (amended.length > 0) throw new AppError("INVALID_INPUT", { reason: "avenant" }, amended);
+  if (amended.length > 0) throw new AppError("INVALID_INPUT", { reason: "avenant" }, { kind: "avenant_fields", errors: amended });
   return { motifs, motifAutre, comment, changes };
 }

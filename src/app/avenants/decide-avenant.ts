@@ -3,13 +3,11 @@ import { computedDureeEffectiveHours } from "../../domain/convention-rules.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import type { TActor } from "../../domain/permissions.ts";
 import { normalizeReason, REASON_MAX } from "../../domain/workflow.ts";
-import type { TLocale } from "../../i18n/translate.ts";
-import { AppError } from "../app-error.ts";
+import { AppError, conflictOf, type TConflict } from "../app-error.ts";
 import { assertAllowed } from "../convention-subject.ts";
 import type { TClock } from "../ports/clock.ts";
 import type { TAnswerChecks, TConventionStore, TRulesFactsSource, TStoredConvention } from "../ports/conventions.ts";
 import type { TWorkflowDirectory } from "../ports/directory.ts";
-import { formatDateTime } from "../workflow/format-date-time.ts";
 import { amendedConventionErrors } from "./amended-convention-errors.ts";
 import { avenantCards, avenantDeciders, avenantDecisionForStudent } from "./avenant-notifications.ts";
 import type { TAvenantDecisionRecord, TAvenantStore, TStoredAvenant } from "../ports/avenants.ts";
@@ -31,32 +29,29 @@ type TDeps = {
   clock: TClock;
 };
 
-/** The CONFLICT answering a click on an avenant already decided: who decided it, and when. */
-export function decidedConflict(locale: TLocale, avenant: TStoredAvenant): AppError {
-  const decision = avenant.decision;
-  return new AppError("CONFLICT", {
-    decider: decision?.deciderName ?? "?",
-    date: decision ? formatDateTime(locale, decision.decidedAt) : "",
-    decision: decision?.decision ?? avenant.status,
-    avenant: avenant.numero,
-  });
+/** The CONFLICT answering a click on an avenant already decided: who decided it, and when (null when no record says). */
+export function decidedConflict(avenant: TStoredAvenant): AppError {
+  const { decision } = avenant;
+  const taken = decision && { decider: { personId: decision.deciderId, name: decision.deciderName }, decidedAt: decision.decidedAt, decision: decision.decision };
+  const conflict: TConflict = { kind: "avenant_decided", avenantId: avenant.id, numero: avenant.numero, taken };
+  return new AppError("CONFLICT", { id: avenant.id, status: avenant.status }, conflict);
 }
 
-async function alreadyDecided(deps: TDeps, locale: TLocale, avenantId: number): Promise<never> {
-  throw decidedConflict(locale, await deps.avenants.get(avenantId));
+async function alreadyDecided(deps: TDeps, avenantId: number): Promise<never> {
+  throw decidedConflict(await deps.avenants.get(avenantId));
 }
 
 function refusalReason(reason: string | undefined): string {
   const normalized = normalizeReason(reason ?? "");
   if (normalized.ok) return normalized.reason;
   const code = normalized.code === "reason_too_long" ? "too_long" : "required";
-  throw new AppError("INVALID_INPUT", { reason: normalized.code }, [{ field: "reason", code, params: { max: REASON_MAX } }]);
+  throw new AppError("INVALID_INPUT", { reason: normalized.code }, { kind: "fields", errors: [{ field: "reason", code, params: { max: REASON_MAX } }] });
 }
 
 // The convention may have changed since the request: the changes are checked again on it as it is now.
 async function application(deps: TDeps, actorId: number, convention: TStoredConvention, avenant: TStoredAvenant): Promise<NonNullable<TAvenantDecisionRecord["apply"]>> {
   const errors = await amendedConventionErrors(deps, convention, avenant.changes);
-  if (errors.length > 0) throw new AppError("INVALID_INPUT", { reason: "avenant_blocked" }, errors);
+  if (errors.length > 0) throw new AppError("INVALID_INPUT", { reason: "avenant_blocked" }, { kind: "avenant_fields", errors });
   const merged: TConventionValues = { ...convention.values, ...avenant.changes };
   const previousValues = pickValues(convention.values, Object.keys(avenant.changes));
   return {
@@ -74,11 +69,11 @@ async function application(deps: TDeps, actorId: number, convention: TStoredConv
  * (its previous values kept on the avenant); decision, changes, audit and notifications (every
  * gestionnaire's card updated, the student told) commit together.
  */
-export async function decideAvenant(deps: TDeps, actor: TActor & { locale: TLocale }, command: TDecideAvenantCommand): Promise<TStoredAvenant> {
+export async function decideAvenant(deps: TDeps, actor: TActor, command: TDecideAvenantCommand): Promise<TStoredAvenant> {
   const avenant = await deps.avenants.get(command.avenantId);
   const convention = await deps.conventions.get(avenant.conventionId);
   assertAllowed(actor, { kind: "decide_avenant" }, convention);
-  if (avenant.status !== "SUBMITTED") await alreadyDecided(deps, actor.locale, avenant.id);
+  if (avenant.status !== "SUBMITTED") await alreadyDecided(deps, avenant.id);
 
   const reason = command.decision === "REFUSED" ? refusalReason(command.reason) : null;
   const decision = { decision: command.decision, reason, deciderId: actor.personId };
@@ -96,7 +91,7 @@ export async function decideAvenant(deps: TDeps, actor: TActor & { locale: TLoca
     });
   } catch (error) {
     // The other of two simultaneous decisions: answered with who won.
-    if (error instanceof AppError && error.code === "CONFLICT") await alreadyDecided(deps, actor.locale, avenant.id);
+    if (conflictOf(error)?.kind === "avenant_decided") await alreadyDecided(deps, avenant.id);
     throw error;
   }
 }

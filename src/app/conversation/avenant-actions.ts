@@ -5,10 +5,9 @@ import { avenantApprovalCard } from "../../cards/avenant-approval-card.ts";
 import { avenantErrorMessage } from "../../cards/avenant-format.ts";
 import { avenantFormErrorsByInput, avenantRequestFormCard } from "../../cards/avenant-request-form-card.ts";
 import { formAnswers, reasonFormCard } from "../../cards/index.ts";
-import type { TAvenantFieldError } from "../../domain/avenant.ts";
 import { SECTION_IDS, type TFieldError } from "../../domain/sections/index.ts";
 import { translate } from "../../i18n/translate.ts";
-import { AppError } from "../app-error.ts";
+import { AppError, avenantErrorsOf, conflictOf, fieldErrorsOf } from "../app-error.ts";
 import { avenantApprovalView } from "../avenants/avenant-approval-view.ts";
 import { avenantFormView, type TRejectedAvenant } from "../avenants/avenant-form-view.ts";
 import { avenantMessageKey } from "../avenants/avenant-notifications.ts";
@@ -18,6 +17,7 @@ import { requestAvenant } from "../avenants/request-avenant.ts";
 import { assertAllowed } from "../convention-subject.ts";
 import type { TNotificationPayload } from "../notifications/notification.ts";
 import type { TStoredConvention } from "../ports/conventions.ts";
+import { conflictNotice } from "./conflict-notice.ts";
 import type { TTurn } from "./context.ts";
 import { parseData, visibleConvention } from "./convention-actions.ts";
 import { noticeEffect, progressEffect } from "./effect-builders.ts";
@@ -72,9 +72,10 @@ export async function requestAvenantAction(turn: TTurn, data: Record<string, unk
     return [{ kind: "close_form" }, noticeEffect(turn, conventionId, { tone: "good", titleKey: "cards:avenantNotice.requested", params })];
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (error.code === "INVALID_INPUT" && error.details.length > 0) {
+    const errors = avenantErrorsOf(error);
+    if (errors.length > 0) {
       const convention = await visibleConvention(turn, conventionId);
-      const rejected = { motifs: request.motifs, motifAutre: request.motifAutre, comment: request.comment, answers: request.changes, errors: error.details as TAvenantFieldError[] };
+      const rejected = { motifs: request.motifs, motifAutre: request.motifAutre, comment: request.comment, answers: request.changes, errors };
       return [await formEffect(turn, convention, rejected)];
     }
     if (error.code === "STALE_VERSION") {
@@ -90,10 +91,11 @@ async function decisionAnswer(turn: TTurn, avenantId: number, attempt: () => Pro
   try {
     return await attempt();
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
+    const conflict = conflictOf(error);
+    if (conflict === null) throw error;
     const card = await avenantApprovalEffect(turn, avenantId);
     const conventionId = card.kind === "notify" ? card.conventionId : null;
-    return [noticeEffect(turn, conventionId, { tone: "warning", titleKey: "cards:avenantNotice.alreadyDecided", params: error.params }), card];
+    return [noticeEffect(turn, conventionId, conflictNotice(turn.locale, conflict)), card];
   }
 }
 
@@ -102,7 +104,7 @@ export async function validateAvenant(turn: TTurn, data: unknown): Promise<TEffe
   const { avenantId } = parseData(ZAvenantRef, data);
   return decisionAnswer(turn, avenantId, async () => {
     try {
-      const avenant = await decideAvenant(turn.deps, { ...turn.actor, locale: turn.locale }, { avenantId, decision: "VALIDATED" });
+      const avenant = await decideAvenant(turn.deps, turn.actor, { avenantId, decision: "VALIDATED" });
       const convention = await turn.deps.conventions.get(avenant.conventionId);
       const params = { avenant: avenant.numero, numero: convention.numero ?? convention.id };
       return [await avenantApprovalEffect(turn, avenantId), noticeEffect(turn, convention.id, { tone: "good", titleKey: "cards:avenantNotice.youValidated", params })];
@@ -110,7 +112,7 @@ export async function validateAvenant(turn: TTurn, data: unknown): Promise<TEffe
       if (!(error instanceof AppError) || error.code !== "INVALID_INPUT" || error.params.reason !== "avenant_blocked") throw error;
       const card = await avenantApprovalEffect(turn, avenantId);
       const avenant = await turn.deps.avenants.get(avenantId);
-      const messages = (error.details as TAvenantFieldError[]).map((detail) => avenantErrorMessage(turn.locale, detail)).join("\n");
+      const messages = avenantErrorsOf(error).map((detail) => avenantErrorMessage(turn.locale, detail)).join("\n");
       const notice = { tone: "attention" as const, titleKey: "cards:avenantNotice.blocked", textKey: "cards:avenantNotice.messages", params: { avenant: avenant.numero, messages } };
       return [noticeEffect(turn, avenant.conventionId, notice), card];
     }
@@ -141,7 +143,7 @@ export async function openRefuseAvenant(turn: TTurn, data: unknown): Promise<TEf
   const { avenantId } = parseData(ZAvenantRef, data);
   return decisionAnswer(turn, avenantId, async () => {
     const target = await decidable(turn, avenantId);
-    if (target.avenant.status !== "SUBMITTED") throw decidedConflict(turn.locale, target.avenant);
+    if (target.avenant.status !== "SUBMITTED") throw decidedConflict(target.avenant);
     return [await reasonForm(turn, target)];
   });
 }
@@ -152,14 +154,13 @@ export async function refuseAvenant(turn: TTurn, data: unknown): Promise<TEffect
   const { reason } = parseData(ZReason, data);
   return decisionAnswer(turn, avenantId, async () => {
     try {
-      const avenant = await decideAvenant(turn.deps, { ...turn.actor, locale: turn.locale }, { avenantId, decision: "REFUSED", reason });
+      const avenant = await decideAvenant(turn.deps, turn.actor, { avenantId, decision: "REFUSED", reason });
       const notice = noticeEffect(turn, avenant.conventionId, { tone: "default", titleKey: "cards:avenantNotice.youRefused", params: { avenant: avenant.numero } });
       return [{ kind: "close_form" }, await avenantApprovalEffect(turn, avenantId), notice];
     } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID_INPUT" && error.details.length > 0) {
-        return [await reasonForm(turn, await decidable(turn, avenantId), reason, error.details[0] as TFieldError)];
-      }
-      throw error;
+      const [invalid] = fieldErrorsOf(error);
+      if (invalid === undefined) throw error;
+      return [await reasonForm(turn, await decidable(turn, avenantId), reason, invalid)];
     }
   });
 }

@@ -4,9 +4,9 @@ import { conventionSummary, headerOf, recapView } from "./convention-views.ts";
 import { ZId } from "./inbound-values.ts";
 import { previewConventionPdf } from "../documents/preview-convention-pdf.ts";
 import { confirmDeleteCard, conventionListCard, formAnswers, helpCard, noticeCard, recapCard } from "../../cards/index.ts";
-import { isSectionId, type TFieldError } from "../../domain/sections/index.ts";
+import { isSectionId } from "../../domain/sections/index.ts";
 import { translate } from "../../i18n/translate.ts";
-import { AppError } from "../app-error.ts";
+import { AppError, fieldErrorsOf } from "../app-error.ts";
 import { assertAllowed } from "../convention-subject.ts";
 import { checkDeletable, deleteDraft } from "../delete-draft.ts";
 import { evaluateConvention } from "../evaluate-convention.ts";
@@ -98,9 +98,8 @@ export async function saveSectionAction(turn: TTurn, data: Record<string, unknow
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const convention = await visibleConvention(turn, conventionId);
-    if (error.code === "INVALID_INPUT" && error.details.length > 0) {
-      return [await sectionFormEffect(turn, convention, section, { answers: answers as never, errors: error.details as TFieldError[] })];
-    }
+    const errors = fieldErrorsOf(error);
+    if (errors.length > 0) return [await sectionFormEffect(turn, convention, section, { answers: answers as never, errors })];
     if (error.code === "STALE_VERSION") {
       return [
         noticeEffect(turn, conventionId, { tone: "warning", titleKey: "errors:STALE_VERSION" }),

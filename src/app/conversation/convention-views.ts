@@ -56,7 +56,7 @@ export async function sectionFormView(
   convention: TStoredConvention,
   sectionId: TSectionId,
   locale: TLocale,
-  rejected?: { answers: Partial<TConventionValues>; errors: TFieldError[] },
+  rejected?: { answers: Partial<TConventionValues>; errors: readonly TFieldError[] },
 ): Promise<TSectionFormView> {
   const values = { ...convention.values, ...(rejected?.answers ?? {}) };
   const [header, labels, choices] = await Promise.all([
@@ -70,7 +70,7 @@ export async function sectionFormView(
     values,
     labels,
     choices,
-    errors: rejected?.errors ?? [],
+    errors: [...(rejected?.errors ?? [])],
     missing: sectionCompletion(sectionId, convention.values).missing,
     readOnly: !rightsOf(actor, convention).canEdit,
   };

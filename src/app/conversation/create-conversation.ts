@@ -1,8 +1,9 @@
 import { helpCard, progressCard } from "../../cards/index.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import { decidesValidations } from "../../domain/permissions.ts";
-import { AppError } from "../app-error.ts";
+import { AppError, conflictOf } from "../app-error.ts";
 import { openAvenantRequest, openRefuseAvenant, refuseAvenant, requestAvenantAction, validateAvenant } from "./avenant-actions.ts";
+import { conflictNotice } from "./conflict-notice.ts";
 import type { TTurn } from "./context.ts";
 import { progressView } from "./convention-views.ts";
 import type { TConversation } from "../ports/conversation.ts";
@@ -136,6 +137,9 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
 
 // An AppError becomes a message to the person, in their language; anything else is a bug and propagates.
 async function errorEffects(turn: TTurn, error: AppError, conventionId: number | null): Promise<TEffect[]> {
+  // A conflict says what was already done, by whom and when.
+  const conflict = conflictOf(error);
+  if (conflict !== null) return [noticeEffect(turn, conventionId, conflictNotice(turn.locale, conflict))];
   const params = { ...error.params, reason: String(error.params.reason ?? "") };
   const textKey = error.code === "FORBIDDEN" && error.params.reason ? `domain:permission.${String(error.params.reason)}` : undefined;
   const effects: TEffect[] = [

@@ -23,7 +23,7 @@ export async function sectionFormEffect(
   turn: TTurn,
   convention: TStoredConvention,
   sectionId: TSectionId,
-  rejected?: { answers: Partial<TConventionValues>; errors: TFieldError[] },
+  rejected?: { answers: Partial<TConventionValues>; errors: readonly TFieldError[] },
 ): Promise<TEffect> {
   const view = await sectionFormView(turn.deps.formData, turn.actor, convention, sectionId, turn.locale, rejected);
   const card = sectionFormCard(turn.locale, view);

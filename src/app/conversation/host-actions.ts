@@ -3,7 +3,7 @@ import { recordIdOf, ZId } from "./inbound-values.ts";
 import { etablissementFormCard, fieldErrorsByInput, hostChildFormCard } from "../../cards/index.ts";
 import { CONTACT_FORM_FIELDS, ETABLISSEMENT_FORM_FIELDS, SERVICE_FORM_FIELDS, type THostField } from "../../cards/host-form-fields.ts";
 import type { TFieldError } from "../../domain/sections/index.ts";
-import { AppError } from "../app-error.ts";
+import { AppError, fieldErrorsOf } from "../app-error.ts";
 import { assertAllowed } from "../convention-subject.ts";
 import { createContact } from "../hosts/create-contact.ts";
 import { createEtablissement } from "../hosts/create-etablissement.ts";
@@ -42,7 +42,7 @@ function hostInputs(fields: readonly THostField[], data: Record<string, unknown>
   return inputs;
 }
 
-async function etablissementFormEffect(turn: TTurn, ref: THostRef, values: Record<string, unknown>, errors: TFieldError[], duplicates: Array<{ id: number; label: string }>): Promise<TEffect> {
+async function etablissementFormEffect(turn: TTurn, ref: THostRef, values: Record<string, unknown>, errors: readonly TFieldError[], duplicates: Array<{ id: number; label: string }>): Promise<TEffect> {
   const convention = await visibleConvention(turn, ref.conventionId);
   const card = etablissementFormCard(turn.locale, {
     conventionId: ref.conventionId,
@@ -50,13 +50,13 @@ async function etablissementFormEffect(turn: TTurn, ref: THostRef, values: Recor
     version: convention.version,
     values: values as Record<string, string | number | boolean | null>,
     choices: await turn.deps.formData.hostChoices("etablissement", null, turn.locale),
-    errors,
+    errors: [...errors],
     duplicates,
   });
   return { kind: "form", conventionId: ref.conventionId, card, ...(errors.length > 0 ? { errors: fieldErrorsByInput(turn.locale, errors) } : {}) };
 }
 
-async function childForm(turn: TTurn, ref: THostRef, kind: "service" | "contact", etablissementId: number, values: Record<string, unknown>, errors: TFieldError[]): Promise<TEffect> {
+async function childForm(turn: TTurn, ref: THostRef, kind: "service" | "contact", etablissementId: number, values: Record<string, unknown>, errors: readonly TFieldError[]): Promise<TEffect> {
   const card = hostChildFormCard(turn.locale, {
     conventionId: ref.conventionId,
     etablissementId,
@@ -64,7 +64,7 @@ async function childForm(turn: TTurn, ref: THostRef, kind: "service" | "contact"
     forSection: kind === "service" ? "service" : ref.forSection,
     values: values as Record<string, string | number | boolean | null>,
     choices: await turn.deps.formData.hostChoices(kind, etablissementId, turn.locale),
-    errors,
+    errors: [...errors],
   });
   return { kind: "form", conventionId: ref.conventionId, card, ...(errors.length > 0 ? { errors: fieldErrorsByInput(turn.locale, errors) } : {}) };
 }
@@ -81,11 +81,12 @@ async function chooseFor(turn: TTurn, conventionId: number, section: "etablissem
   ];
 }
 
-async function withFormErrors(attempt: () => Promise<TEffect[]>, onInvalid: (errors: TFieldError[], error: AppError) => Promise<TEffect[]>): Promise<TEffect[]> {
+async function withFormErrors(attempt: () => Promise<TEffect[]>, onInvalid: (errors: readonly TFieldError[], error: AppError) => Promise<TEffect[]>): Promise<TEffect[]> {
   try {
     return await attempt();
   } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID_INPUT" && error.details.length > 0) return onInvalid(error.details as TFieldError[], error);
+    const errors = fieldErrorsOf(error);
+    if (error instanceof AppError && errors.length > 0) return onInvalid(errors, error);
     throw error;
   }
 }

@@ -6,12 +6,13 @@ import type { TStaffListItem, TStaffListView } from "../../cards/views.ts";
 import { VALIDATION_STEPS, type TValidationStep } from "../../domain/convention.ts";
 import type { TFieldError } from "../../domain/sections/index.ts";
 import { translate } from "../../i18n/translate.ts";
-import { AppError } from "../app-error.ts";
+import { AppError, conflictOf, fieldErrorsOf } from "../app-error.ts";
 import { assertAllowed } from "../convention-subject.ts";
 import { approvalMessageKey } from "../notifications/notification.ts";
 import { approvalView } from "../workflow/approval-view.ts";
 import { decideStep } from "../workflow/decide-step.ts";
 import { unvalidateConvention } from "../workflow/unvalidate-convention.ts";
+import { conflictNotice } from "./conflict-notice.ts";
 import type { TTurn } from "./context.ts";
 import { parseData, visibleConvention } from "./convention-actions.ts";
 import { noticeEffect, progressEffect } from "./effect-builders.ts";
@@ -50,11 +51,9 @@ async function decisionAnswer(turn: TTurn, ref: z.infer<typeof ZStepRef>, attemp
   try {
     return await attempt();
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== "CONFLICT") throw error;
-    return [
-      noticeEffect(turn, ref.conventionId, { tone: "warning", titleKey: "workflow:alreadyDecided", params: { ...error.params, step: stepName(turn, ref.step) } }),
-      await approvalEffect(turn, ref),
-    ];
+    const conflict = conflictOf(error);
+    if (conflict === null) throw error;
+    return [noticeEffect(turn, ref.conventionId, conflictNotice(turn.locale, conflict)), await approvalEffect(turn, ref)];
   }
 }
 
@@ -62,7 +61,7 @@ async function decisionAnswer(turn: TTurn, ref: z.infer<typeof ZStepRef>, attemp
 export async function validateStep(turn: TTurn, data: unknown): Promise<TEffect[]> {
   const ref = parseData(ZStepRef, data);
   return decisionAnswer(turn, ref, async () => {
-    const { convention, event } = await decideStep(turn.deps, { ...turn.actor, locale: turn.locale }, { ...ref, decision: "VALIDATED" });
+    const { convention, event } = await decideStep(turn.deps, turn.actor, { ...ref, decision: "VALIDATED" });
     const titleKey = event === "validated" ? "workflow:youValidatedAll" : "workflow:youValidated";
     return [await approvalEffect(turn, ref), noticeEffect(turn, convention.id, { tone: "good", titleKey, params: { step: stepName(turn, ref.step), numero: convention.numero ?? convention.id } })];
   });
@@ -90,13 +89,12 @@ export async function refuseStep(turn: TTurn, data: unknown): Promise<TEffect[]>
   const { reason } = parseData(ZReason, data);
   return decisionAnswer(turn, ref, async () => {
     try {
-      const { convention } = await decideStep(turn.deps, { ...turn.actor, locale: turn.locale }, { ...ref, decision: "REFUSED", reason });
+      const { convention } = await decideStep(turn.deps, turn.actor, { ...ref, decision: "REFUSED", reason });
       return [{ kind: "close_form" }, await approvalEffect(turn, ref), noticeEffect(turn, convention.id, { tone: "default", titleKey: "workflow:youRefused", params: { step: stepName(turn, ref.step) } })];
     } catch (error) {
-      if (error instanceof AppError && error.code === "INVALID_INPUT" && error.details.length > 0) {
-        return [await reasonForm(turn, ref.conventionId, "refuse_step", { round: ref.round, step: ref.step }, reason, error.details[0] as TFieldError)];
-      }
-      throw error;
+      const [invalid] = fieldErrorsOf(error);
+      if (invalid === undefined) throw error;
+      return [await reasonForm(turn, ref.conventionId, "refuse_step", { round: ref.round, step: ref.step }, reason, invalid)];
     }
   });
 }
@@ -118,10 +116,9 @@ export async function unvalidate(turn: TTurn, data: unknown): Promise<TEffect[]>
     const convention = await unvalidateConvention(turn.deps, turn.actor, { conventionId, reason });
     return [{ kind: "close_form" }, await progressEffect(turn, convention), noticeEffect(turn, conventionId, { tone: "default", titleKey: "workflow:youUnvalidated" })];
   } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID_INPUT" && error.details.length > 0) {
-      return [await reasonForm(turn, conventionId, "unvalidate", {}, reason, error.details[0] as TFieldError)];
-    }
-    throw error;
+    const [invalid] = fieldErrorsOf(error);
+    if (invalid === undefined) throw error;
+    return [await reasonForm(turn, conventionId, "unvalidate", {}, reason, invalid)];
   }
 }
 

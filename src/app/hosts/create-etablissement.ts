@@ -40,9 +40,9 @@ export async function createEtablissement(
   const fields = await parseEtablissementInput(deps, input);
   const normalizedName = normalizeName(fields.raisonSociale);
   const { bySiret, byName } = await findEtablissementDuplicates(deps, fields, normalizedName);
-  if (bySiret !== null) throw new AppError("INVALID_INPUT", { section: "etablissement" }, [duplicateSiretError(bySiret)]);
+  if (bySiret !== null) throw new AppError("INVALID_INPUT", { section: "etablissement" }, { kind: "fields", errors: [duplicateSiretError(bySiret)] });
   if (byName.length > 0 && options.confirmDuplicate !== true) {
-    throw new AppError("INVALID_INPUT", { section: "etablissement" }, duplicateNameErrors(byName));
+    throw new AppError("INVALID_INPUT", { section: "etablissement" }, { kind: "fields", errors: duplicateNameErrors(byName) });
   }
   try {
     const created = await deps.hosts.createEtablissement(fields, normalizedName, actor.personId);
@@ -50,7 +50,7 @@ export async function createEtablissement(
   } catch (error) {
     // Someone registered the same SIRET between the check and the insert.
     const existing = isSiretConflict(error) && fields.siret !== null ? await deps.hosts.findEtablissementBySiret(fields.siret) : null;
-    if (existing !== null) throw new AppError("INVALID_INPUT", { section: "etablissement" }, [duplicateSiretError(existing)]);
+    if (existing !== null) throw new AppError("INVALID_INPUT", { section: "etablissement" }, { kind: "fields", errors: [duplicateSiretError(existing)] });
     throw error;
   }
 }

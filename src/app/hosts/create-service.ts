@@ -51,9 +51,10 @@ export async function createService(
   const name = normalizeSearchText(parsed.name);
   const existing = (await deps.hosts.listServices(etablissementId)).find((service) => normalizeSearchText(service.name) === name);
   if (existing !== undefined) {
-    throw new AppError("INVALID_INPUT", { section: "service" }, [
-      { field: "name", code: "duplicate_name", params: { serviceId: existing.id, label: serviceLabel(existing) } },
-    ]);
+    throw new AppError("INVALID_INPUT", { section: "service" }, {
+      kind: "fields",
+      errors: [{ field: "name", code: "duplicate_name", params: { serviceId: existing.id, label: serviceLabel(existing) } }],
+    });
   }
   const created = await deps.hosts.createService(etablissementId, withHostAddress(parsed, host), actor.personId);
   return { id: created.id, label: serviceLabel(created) };

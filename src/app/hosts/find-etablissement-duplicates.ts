@@ -1,6 +1,6 @@
 import { normalizeSearchText } from "../../domain/normalize-name.ts";
 import type { TFieldError } from "../../domain/sections/field-error.ts";
-import { AppError } from "../app-error.ts";
+import { conflictOf, fieldErrorsOf } from "../app-error.ts";
 import { etablissementLabel } from "./host-labels.ts";
 import type { TEtablissementFields, TEtablissementRecord, THostDeps } from "../ports/hosts.ts";
 
@@ -57,14 +57,12 @@ export function duplicateNameErrors(others: readonly TEtablissementRecord[]): TF
 
 /** True for the store's refusal of a SIRET another établissement took meanwhile (unique constraint). */
 export function isSiretConflict(error: unknown): boolean {
-  return error instanceof AppError && error.code === "CONFLICT" && error.params["field"] === "siret";
+  return conflictOf(error)?.kind === "siret_taken";
 }
 
 /** The établissements a refused creation named as duplicates (by SIRET or by name), for a "use this one" choice. */
 export function duplicatesOf(error: unknown): THostRef[] {
-  if (!(error instanceof AppError) || error.code !== "INVALID_INPUT") return [];
-  return error.details.flatMap((detail) => {
-    const { code, params } = detail as TFieldError;
+  return fieldErrorsOf(error).flatMap(({ code, params }) => {
     if ((code !== "duplicate_siret" && code !== "duplicate_name") || params === undefined) return [];
     const { etablissementId, label } = params;
     return typeof etablissementId === "number" && typeof label === "string" ? [{ id: etablissementId, label }] : [];

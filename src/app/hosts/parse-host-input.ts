@@ -57,6 +57,6 @@ export async function parseHostInput<TSchema extends z.ZodObject>(
   const errors = parsed.success ? [] : fieldErrorsFromZod(parsed.error.issues);
   errors.push(...((await form.crossErrors?.(values)) ?? []));
   errors.push(...(await referenceErrors(deps, form.references ?? [], values, errors)));
-  if (errors.length > 0 || !parsed.success) throw new AppError("INVALID_INPUT", { section: form.section }, dedupeFieldErrors(errors));
+  if (errors.length > 0 || !parsed.success) throw new AppError("INVALID_INPUT", { section: form.section }, { kind: "fields", errors: dedupeFieldErrors(errors) });
   return parsed.data;
 }

@@ -64,11 +64,11 @@ export async function proposeEtablissementChange(
   const proposed = await parseEtablissementInput(deps, isObject ? { ...current, ...input } : input);
   const changes = changedFields(current, proposed);
   if (Object.keys(changes).length === 0) {
-    throw new AppError("INVALID_INPUT", { section: "etablissement" }, [{ field: FORM_FIELD, code: "no_change" }]);
+    throw new AppError("INVALID_INPUT", { section: "etablissement" }, { kind: "fields", errors: [{ field: FORM_FIELD, code: "no_change" }] });
   }
   if (changes.siret !== undefined) {
     const { bySiret } = await findEtablissementDuplicates(deps, proposed, normalizeName(proposed.raisonSociale), etablissementId);
-    if (bySiret !== null) throw new AppError("INVALID_INPUT", { section: "etablissement" }, [duplicateSiretError(bySiret)]);
+    if (bySiret !== null) throw new AppError("INVALID_INPUT", { section: "etablissement" }, { kind: "fields", errors: [duplicateSiretError(bySiret)] });
   }
   const { id } = await deps.hosts.createEtablissementProposal(etablissementId, changes, actor.personId);
   return { proposalId: id, changes };

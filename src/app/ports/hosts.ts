@@ -77,6 +77,8 @@ export interface TEtablissementProposalRecord {
   proposedById: number;
   status: "PENDING" | "APPLIED" | "REJECTED";
   changes: TEtablissementChanges;
+  /** Who applied or rejected it, and when; null while PENDING. */
+  decision: { deciderId: number; deciderName: string; decidedAt: Date } | null;
 }
 
 /** The typed fields of a service d'accueil. */
@@ -143,13 +145,13 @@ export interface THostDirectory {
   getEtablissement(id: number): Promise<TEtablissementRecord | null>;
   findEtablissementBySiret(siret: string): Promise<TEtablissementRecord | null>;
   findEtablissementsByNormalizedName(normalizedName: string): Promise<TEtablissementRecord[]>;
-  /** Throws AppError CONFLICT { field: "siret" } when another établissement has the SIRET. */
+  /** Throws AppError CONFLICT siret_taken when another établissement has the SIRET. */
   createEtablissement(fields: TEtablissementFields, normalizedName: string, actorId: number): Promise<TEtablissementRecord>;
   createEtablissementProposal(etablissementId: number, changes: TEtablissementChanges, actorId: number): Promise<{ id: number }>;
   getEtablissementProposal(id: number): Promise<TEtablissementProposalRecord | null>;
   /**
-   * Writes the proposal's values, marks it APPLIED, atomically; throws AppError CONFLICT when it
-   * is no longer PENDING, or { field: "siret" } when the SIRET is taken.
+   * Writes the proposal's values, marks it APPLIED, atomically; throws AppError CONFLICT
+   * proposal_decided when it is no longer PENDING, siret_taken when the SIRET is taken.
    */
   applyEtablissementProposal(
     proposalId: number,

@@ -1,13 +1,11 @@
 import type { TValidationStep } from "../../domain/convention.ts";
 import type { TActor } from "../../domain/permissions.ts";
 import { applyDecision, type TWorkflowEvent } from "../../domain/workflow.ts";
-import type { TLocale } from "../../i18n/translate.ts";
-import { AppError } from "../app-error.ts";
+import { AppError, conflictOf, type TDecisionTaken } from "../app-error.ts";
 import { assertAllowed } from "../convention-subject.ts";
 import type { TClock } from "../ports/clock.ts";
 import type { TConventionStore, TStoredConvention } from "../ports/conventions.ts";
 import type { TWorkflowDirectory } from "../ports/directory.ts";
-import { formatDateTime } from "./format-date-time.ts";
 import { approvalRequests, approvalUpdates, decisionForStudent, validatedNotifications } from "./workflow-notifications.ts";
 
 export interface TDecideStepCommand {
@@ -21,15 +19,20 @@ export interface TDecideStepCommand {
 
 type TDeps = { conventions: TConventionStore; workflow: TWorkflowDirectory; clock: TClock };
 
-/** Throws CONFLICT naming who already decided this step of this round, and when. */
-async function alreadyDecided(deps: TDeps, locale: TLocale, command: TDecideStepCommand): Promise<never> {
-  const decision = (await deps.workflow.decisions(command.conventionId, command.round)).find((row) => row.step === command.step);
-  if (!decision) throw new AppError("CONFLICT", { decider: "?", date: "", decision: "" });
-  throw new AppError("CONFLICT", {
-    decider: decision.deciderName,
-    date: formatDateTime(locale, decision.decidedAt),
-    decision: decision.decision,
-  });
+type TStepDecision = Awaited<ReturnType<TWorkflowDirectory["decisions"]>>[number];
+
+// An un-validation names no step: only a validation or a refusal can have decided one.
+function takenOf(row: TStepDecision | undefined): TDecisionTaken<"VALIDATED" | "REFUSED"> | null {
+  if (row === undefined || row.decision === "UNVALIDATED") return null;
+  return { decider: { personId: row.deciderId, name: row.deciderName }, decidedAt: row.decidedAt, decision: row.decision };
+}
+
+/** Throws CONFLICT naming who already decided this step of this round, and when (null when no record says). */
+async function alreadyDecided(deps: TDeps, command: TDecideStepCommand): Promise<never> {
+  const decisions = await deps.workflow.decisions(command.conventionId, command.round);
+  const taken = takenOf(decisions.find((row) => row.step === command.step));
+  const { conventionId, round, step } = command;
+  throw new AppError("CONFLICT", { id: conventionId, step }, { kind: "step_decided", conventionId, round, step, taken });
 }
 
 /**
@@ -38,18 +41,19 @@ async function alreadyDecided(deps: TDeps, locale: TLocale, command: TDecideStep
  * decided and changes nothing. The decision, the new state, the audit and every notification
  * (cards of all deciders updated, the student told, the next step's cards) commit together.
  */
-export async function decideStep(deps: TDeps, actor: TActor & { locale: TLocale }, command: TDecideStepCommand): Promise<{ convention: TStoredConvention; event: TWorkflowEvent }> {
+export async function decideStep(deps: TDeps, actor: TActor, command: TDecideStepCommand): Promise<{ convention: TStoredConvention; event: TWorkflowEvent }> {
   const stored = await deps.conventions.get(command.conventionId);
   assertAllowed(actor, { kind: "decide", step: command.step }, stored);
-  if (command.round !== stored.round || stored.validatedStepsThisRound.includes(command.step)) await alreadyDecided(deps, actor.locale, command);
+  if (command.round !== stored.round || stored.validatedStepsThisRound.includes(command.step)) await alreadyDecided(deps, command);
 
   const steps = stored.centreId === null ? [] : await deps.workflow.centreSteps(stored.centreId);
   const facts = { state: stored.state, round: stored.round, steps, validatedSteps: stored.validatedStepsThisRound };
   const result = applyDecision(facts, command.decision === "VALIDATED" ? { kind: "validate", step: command.step } : { kind: "refuse", step: command.step, reason: command.reason ?? "" });
   if (!result.ok) {
-    if (result.code === "step_already_validated") await alreadyDecided(deps, actor.locale, command);
+    if (result.code === "step_already_validated") await alreadyDecided(deps, command);
     if (result.code === "reason_required" || result.code === "reason_too_long") {
-      throw new AppError("INVALID_INPUT", { reason: result.code }, [{ field: "reason", code: result.code === "reason_required" ? "required" : "too_long", params: { max: 2000 } }]);
+      const code = result.code === "reason_required" ? "required" : "too_long";
+      throw new AppError("INVALID_INPUT", { reason: result.code }, { kind: "fields", errors: [{ field: "reason", code, params: { max: 2000 } }] });
     }
     throw new AppError("INVALID_INPUT", { reason: result.code });
   }
@@ -77,7 +81,7 @@ export async function decideStep(deps: TDeps, actor: TActor & { locale: TLocale 
     return { convention, event: result.event };
   } catch (error) {
     // The other of two simultaneous decisions: answered with who won.
-    if (error instanceof AppError && error.code === "CONFLICT") await alreadyDecided(deps, actor.locale, command);
+    if (conflictOf(error)?.kind === "step_decided") await alreadyDecided(deps, command);
     throw error;
   }
 }

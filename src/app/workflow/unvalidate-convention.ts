@@ -21,7 +21,8 @@ export async function unvalidateConvention(
   );
   if (!result.ok) {
     if (result.code === "reason_required" || result.code === "reason_too_long") {
-      throw new AppError("INVALID_INPUT", { reason: result.code }, [{ field: "reason", code: result.code === "reason_required" ? "required" : "too_long", params: { max: 2000 } }]);
+      const code = result.code === "reason_required" ? "required" : "too_long";
+      throw new AppError("INVALID_INPUT", { reason: result.code }, { kind: "fields", errors: [{ field: "reason", code, params: { max: 2000 } }] });
     }
     throw new AppError("INVALID_INPUT", { reason: result.code });
   }
