@@ -1,4 +1,5 @@
 import { z } from "zod/v4";
+import { BOT_FRAMEWORK_OPENID_METADATA_URL } from "./channels/teams/auth/open-id-keys.ts";
 
 const ZOptionalText = z
   .string()
@@ -40,6 +41,8 @@ export const ZConfig = z.object({
   TEAMS_APP_ID: ZOptionalText,
   TEAMS_APP_PASSWORD: ZOptionalText,
   TEAMS_APP_TENANT_ID: ZOptionalText,
+  /** For tests only: where the Bot Framework's OpenID metadata (the token signing keys) is read; default Microsoft's. */
+  TEAMS_OPENID_METADATA_URL: ZOptionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
 });
 
 export type TConfig = z.infer<typeof ZConfig>;
@@ -66,10 +69,19 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return plain === "::1" || plain === "localhost" || /^127(\.\d{1,3}){3}$/.test(plain);
 }
 
+/** A single-tenant Teams bot's registration, and where its incoming tokens' keys are published. */
+export interface TTeamsCredentials {
+  appId: string;
+  appPassword: string;
+  tenantId: string;
+  /** Microsoft's OpenID metadata unless TEAMS_OPENID_METADATA_URL (tests) says otherwise. */
+  openIdMetadataUrl: string;
+}
+
 export type TChannelMode =
   | { kind: "playground"; host: string; exposed: boolean }
-  /** `slack`: its credentials when Slack is configured (both parts; half a configuration stops the start). */
-  | { kind: "platforms"; host: string; slack: { botToken: string; signingSecret: string } | null; teams: boolean };
+  /** `slack`, `teams`: their credentials when configured (all parts; half a configuration stops the start). */
+  | { kind: "platforms"; host: string; slack: { botToken: string; signingSecret: string } | null; teams: TTeamsCredentials | null };
 
 /**
  * Which face Stagebot shows, decided once at start: the playground (a demo without login) only
@@ -86,7 +98,10 @@ export function channelMode(config: TConfig): TChannelMode {
     if (present.length > 0 && missing.length > 0) problems.push(`- ${platform} is configured halfway: ${missing.join(", ")} missing (set it, or unset ${present.map(([name]) => name).join(", ")})`);
   }
   const slack = config.SLACK_BOT_TOKEN !== undefined && config.SLACK_SIGNING_SECRET !== undefined ? { botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET } : null;
-  const teams = config.TEAMS_APP_ID !== undefined && config.TEAMS_APP_PASSWORD !== undefined && config.TEAMS_APP_TENANT_ID !== undefined;
+  const teams =
+    config.TEAMS_APP_ID !== undefined && config.TEAMS_APP_PASSWORD !== undefined && config.TEAMS_APP_TENANT_ID !== undefined
+      ? { appId: config.TEAMS_APP_ID, appPassword: config.TEAMS_APP_PASSWORD, tenantId: config.TEAMS_APP_TENANT_ID, openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL ?? BOT_FRAMEWORK_OPENID_METADATA_URL }
+      : null;
   const anyCredential = [...Object.values(slackParts), ...Object.values(teamsParts)].some((value) => value !== undefined);
   const exposed = config.PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN === "true";
   if (!anyCredential) {

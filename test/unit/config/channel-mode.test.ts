@@ -34,8 +34,21 @@ describe("channel mode", () => {
   });
 
   it("a whole platform: no playground, every interface by default", () => {
-    expect(mode({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toEqual({ kind: "platforms", host: "0.0.0.0", slack: { botToken: "xoxb-1", signingSecret: "s" }, teams: false });
-    expect(mode({ TEAMS_APP_ID: "a", TEAMS_APP_PASSWORD: "p", TEAMS_APP_TENANT_ID: "t", HOST: "10.0.0.5" })).toEqual({ kind: "platforms", host: "10.0.0.5", slack: null, teams: true });
+    expect(mode({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toEqual({ kind: "platforms", host: "0.0.0.0", slack: { botToken: "xoxb-1", signingSecret: "s" }, teams: null });
+    expect(mode({ TEAMS_APP_ID: "a", TEAMS_APP_PASSWORD: "p", TEAMS_APP_TENANT_ID: "t", HOST: "10.0.0.5" })).toEqual({
+      kind: "platforms",
+      host: "10.0.0.5",
+      slack: null,
+      teams: { appId: "a", appPassword: "p", tenantId: "t", openIdMetadataUrl: "https://login.botframework.com/v1/.well-known/openidconfiguration" },
+    });
+  });
+
+  it("Teams' signing keys can be read elsewhere (tests only); a bad address stops the start", () => {
+    const teams = { TEAMS_APP_ID: "a", TEAMS_APP_PASSWORD: "p", TEAMS_APP_TENANT_ID: "t" };
+    expect(mode({ ...teams, TEAMS_OPENID_METADATA_URL: "http://127.0.0.1:4000/v1/.well-known/openidconfiguration" })).toMatchObject({
+      teams: { openIdMetadataUrl: "http://127.0.0.1:4000/v1/.well-known/openidconfiguration" },
+    });
+    expect(() => loadConfig({ ...teams, TEAMS_OPENID_METADATA_URL: "file:///etc/passwd" })).toThrow(/TEAMS_OPENID_METADATA_URL: must be an http\(s\):\/\/ URL/);
   });
 
   it("the playground exposed on purpose", () => {
