@@ -1,6 +1,6 @@
 import { createPublicKey } from "node:crypto";
 import { z } from "zod/v4";
-import type { TClock } from "../../../app/ports.ts";
+import type { TClock } from "../../../app/ports/clock.ts";
 import type { TTeamsLogger } from "../teams-logger.ts";
 import type { TSigningKey } from "./verify-bot-framework-token.ts";
 

@@ -1,6 +1,6 @@
 import express, { type RequestHandler, type Response } from "express";
 import { z } from "zod/v4";
-import type { TClock } from "../../../app/ports.ts";
+import type { TClock } from "../../../app/ports/clock.ts";
 import { translate } from "../../../i18n/translate.ts";
 import type { TTeamsLogger } from "../teams-logger.ts";
 import { openIdKeySource, SigningKeysUnavailableError, type TSigningKeySource } from "./open-id-keys.ts";
