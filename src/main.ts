@@ -7,7 +7,9 @@ import { institutionClauses } from "./app/documents/institution-clauses.ts";
 import { createDispatcher } from "./app/notifications/dispatch-outbox.ts";
 import { renderNotification } from "./app/notifications/render-notification.ts";
 import { createNotificationDelivery } from "./channels/shared/notification-router.ts";
-import { playgroundOnDatabase, playgroundRouterOnDatabase, slackAppOnDatabase, slackNotifications } from "./composition/channels.ts";
+import { teamsRequestGuardFor } from "./channels/teams/auth/teams-request-guard.ts";
+import { createTeamsAdapter } from "./channels/teams/teams-adapter.ts";
+import { playgroundOnDatabase, playgroundRouterOnDatabase, slackAppOnDatabase, slackNotifications, teamsAppOnDatabase, teamsNotifications } from "./composition/channels.ts";
 import { createConversationDeps } from "./composition/create-conversation-deps.ts";
 import { createDocumentDownloadDeps } from "./composition/create-document-download-deps.ts";
 import { channelMode, loadConfig, ConfigError, type TConfig } from "./config.ts";
@@ -64,9 +66,21 @@ async function main(): Promise<void> {
     mode.kind === "platforms" && mode.slack
       ? slackAppOnDatabase(database.prisma, { ...mode.slack, apiUrl: config.SLACK_API_URL, conversation, logger: logger.child({ component: "slack" }) })
       : null;
-  if (mode.kind === "platforms" && mode.teams) logger.warn("Teams credentials are set, but this version does not serve Teams yet");
-  // Notifications leave the outbox for every channel their recipient uses (Teams joins here).
-  const channels = [...(playground ? [playground.notifications] : []), ...(slack ? [slackNotifications(slack)] : [])];
+  // Teams, once its app id, password and tenant are set: /api/messages (every request's token
+  // checked first) and a notification channel.
+  const teamsLogger = logger.child({ component: "teams" });
+  const teams =
+    mode.kind === "platforms" && mode.teams
+      ? teamsAppOnDatabase(database.prisma, {
+          appId: mode.teams.appId,
+          adapter: createTeamsAdapter(mode.teams),
+          guard: teamsRequestGuardFor(mode.teams, { clock: () => new Date(), logger: teamsLogger }),
+          conversation,
+          logger: teamsLogger,
+        })
+      : null;
+  // Notifications leave the outbox for every channel their recipient uses.
+  const channels = [...(playground ? [playground.notifications] : []), ...(slack ? [slackNotifications(slack)] : []), ...(teams ? [teamsNotifications(teams)] : [])];
   const dispatcher = createDispatcher({
     queue: createOutboxQueue(database.prisma),
     render: (recipientId, payload) => renderNotification(deps, recipientId, payload),
@@ -89,6 +103,7 @@ async function main(): Promise<void> {
       http.use(createDocumentRouter({ downloads: createDocumentDownloadDeps(database.prisma), secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
       http.use(createPreviewRouter({ documents: deps.documents, directory: deps.directory, secret: links.secret, now: () => new Date() }));
       if (slack) http.use(slack.router);
+      if (teams) http.use(teams.router);
       if (playground) http.use("/", playgroundRouterOnDatabase(playground, { conversation, people: DEMO_PEOPLE, allowRemote: mode.kind === "playground" && mode.exposed }));
     },
   });
@@ -109,6 +124,8 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await dispatcher.stop();
+    // What Teams clicks left to do after their answer (a progress card, a notice) is finished.
+    await teams?.idle();
     await Promise.race([closed, delay(SHUTDOWN_GRACE_MS / 2).then(() => server.closeAllConnections())]);
     await database.close();
   });

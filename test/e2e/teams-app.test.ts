@@ -1,24 +1,38 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { TeamsAdapter } from "@microsoft/teams-ai";
+import { ServiceClientCredentialsFactory } from "botframework-connector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../../src/app/notifications/dispatch-outbox.ts";
 import { renderNotification } from "../../src/app/notifications/render-notification.ts";
 import { createNotificationDelivery } from "../../src/channels/shared/notification-router.ts";
+import { teamsRequestGuardFor } from "../../src/channels/teams/auth/teams-request-guard.ts";
 import { TEAMS_MESSAGES_PATH, type TTeamsApp } from "../../src/channels/teams/create-teams-app.ts";
+import { createTeamsAdapter } from "../../src/channels/teams/teams-adapter.ts";
 import { teamsAppOnDatabase, teamsNotifications } from "../../src/composition/channels.ts";
 import { createOutboxQueue } from "../../src/db/outbox.ts";
 import { createHttpApp } from "../../src/http/create-http-app.ts";
 import { cardText, choiceValue, executeActions, submission } from "../support/conversation-driver.ts";
+import { connectorClaims, signToken, startFakeOpenId, testSigningKey, type TFakeOpenId } from "../support/fake-bot-framework-auth.ts";
 import { startFakeTeams, type TFakeTeams, type TFakeTeamsMessage, type TFakeTeamsUser } from "../support/fake-teams-connector.ts";
 import { stageInputs } from "../support/journey.ts";
 import { createSeededConversation } from "../support/seeded-conversation.ts";
 import { cardOf, chatOf, teamsClient } from "../support/teams-driver.ts";
 
 // The Teams app end to end: activities POSTed to /api/messages as Teams sends them, a fake Bot
-// Framework connector on 127.0.0.1 for everything the bot sends back, the real core and a real
-// database. Authentication of the requests is its own test (teams-auth); here the adapter runs
-// without credentials, as in the Bot Framework's local mode.
+// Framework connector on 127.0.0.1 for everything the bot sends back, fake OpenID metadata and
+// keys for the tokens the connector signs (real RS256 keys), the real core and a real database.
+// The app is the one main.ts makes: our guard, then botbuilder's adapter, single-tenant; only
+// Microsoft's login is replaced (the tokens of what the bot sends).
+
+const APP_ID = "6f1b1d4e-8a7c-4f55-9a53-3c2f1f0e2a11";
+const KEY = testSigningKey("connector-key");
+
+/** Never calls Microsoft's login: what the bot sends to the fake connector carries no token. */
+class OfflineCredentials extends ServiceClientCredentialsFactory {
+  override isValidAppId = async (appId: string) => appId === APP_ID;
+  override isAuthenticationDisabled = async () => false;
+  override createCredentials = async () => ({ signRequest: async <T,>(request: T) => request });
+}
 
 const user = (key: string, email: string, name: string): TFakeTeamsUser => ({ id: `29:${key}`, aadObjectId: `aad-${key}`, email, name, conversationId: `a:chat-${key}` });
 const LEA = user("lea", "lea.martin@etu.univ-demo.fr", "Léa Martin");
@@ -35,23 +49,35 @@ const must = <T,>(value: T | undefined | null, what: string): T => {
 describe("the Teams app, activities against a fake Bot Framework connector and a real database", () => {
   let seeded: Awaited<ReturnType<typeof createSeededConversation>>;
   let fake: TFakeTeams;
+  let openId: TFakeOpenId;
   let teams: TTeamsApp;
+  let messagesUrl = "";
   let server: Server;
   let client: ReturnType<typeof teamsClient>;
   let deliverAll: () => Promise<void>;
   let conventionId = 0;
   const logs: Array<{ level: string; message: string; details: object }> = [];
   const log = (level: string) => (details: object, message: string) => logs.push({ level, message, details });
-  const logger = { info: log("info"), warn: log("warn"), error: log("error") };
+  const logger = { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 
   beforeAll(async () => {
     seeded = await createSeededConversation(() => new Date("2026-11-28T10:00:00Z"));
     fake = await startFakeTeams([LEA, LAMBERT, GARCIA, FONTAINE, STRANGER]);
-    teams = teamsAppOnDatabase(seeded.database.prisma, { appId: "", adapter: new TeamsAdapter(), conversation: seeded.conversation, logger });
+    openId = await startFakeOpenId([{ key: KEY, endorsements: ["msteams"] }]);
+    const credentials = { appId: APP_ID, appPassword: "not-used-offline", tenantId: "tenant-test", openIdMetadataUrl: openId.metadataUrl };
+    teams = teamsAppOnDatabase(seeded.database.prisma, {
+      appId: APP_ID,
+      adapter: createTeamsAdapter(credentials, new OfflineCredentials()),
+      guard: teamsRequestGuardFor(credentials, { clock: () => new Date(), logger }),
+      conversation: seeded.conversation,
+      logger,
+    });
     const http = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (app) => app.use(teams.router) });
     server = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
-    const base = teamsClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}${TEAMS_MESSAGES_PATH}`, fake);
+    messagesUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${TEAMS_MESSAGES_PATH}`;
+    const token = () => signToken(KEY.privateKey, { alg: "RS256", kid: KEY.kid }, connectorClaims({ appId: APP_ID, serviceUrl: fake.serviceUrl, now: new Date() }));
+    const base = teamsClient(messagesUrl, fake, async () => ({ authorization: `Bearer ${token()}` }));
     // The work left after an invoke's answer is awaited, so that the chat is read once it is done.
     const settled = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A) => {
       const result = await call(...args);
@@ -80,6 +106,7 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
   afterAll(async () => {
     await new Promise((resolve) => server?.close(resolve));
     await fake?.close();
+    await openId?.close();
     await seeded?.database.drop();
   });
 
@@ -104,6 +131,30 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     const results = (answer.value as { results: Array<{ title: string; value: string }> }).results;
     return must(results[0], `a ${dataset} result for "${text}"`).value;
   };
+
+  it("refuses a missing, expired, wrong-audience, wrong-key or wrong-serviceUrl token (401), changing nothing", async () => {
+    const before = { calls: fake.calls.length, conventions: await seeded.database.prisma.convention.count(), events: await seeded.database.prisma.processedEvent.count(), links: await seeded.database.prisma.chatIdentity.count() };
+    const now = new Date();
+    const claims = connectorClaims({ appId: APP_ID, serviceUrl: fake.serviceUrl, now });
+    const stranger = testSigningKey("connector-key");
+    const tokens: Record<string, string | null> = {
+      missing: null,
+      expired: signToken(KEY.privateKey, { alg: "RS256", kid: KEY.kid }, { ...claims, nbf: Math.floor(now.getTime() / 1000) - 7200, exp: Math.floor(now.getTime() / 1000) - 3600 }),
+      wrongAudience: signToken(KEY.privateKey, { alg: "RS256", kid: KEY.kid }, { ...claims, aud: "another-bot" }),
+      wrongKey: signToken(stranger.privateKey, { alg: "RS256", kid: KEY.kid }, claims),
+      wrongServiceUrl: signToken(KEY.privateKey, { alg: "RS256", kid: KEY.kid }, { ...claims, serviceurl: "https://attacker.example/" }),
+    };
+    const statuses: Record<string, number> = {};
+    for (const [name, token] of Object.entries(tokens)) {
+      const body = client.activity(LEA, { type: "message", text: "nouvelle convention" });
+      const response = await fetch(messagesUrl, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      statuses[name] = response.status;
+      expect(await response.text()).not.toMatch(/at .*\.ts:\d+/);
+    }
+    expect(statuses).toEqual({ missing: 401, expired: 401, wrongAudience: 401, wrongKey: 401, wrongServiceUrl: 401 });
+    await teams.idle();
+    expect({ calls: fake.calls.length, conventions: await seeded.database.prisma.convention.count(), events: await seeded.database.prisma.processedEvent.count(), links: await seeded.database.prisma.chatIdentity.count() }).toEqual(before);
+  });
 
   it("greets whoever installs the app with the help, and remembers their personal chat", async () => {
     for (const who of [LEA, LAMBERT, GARCIA, FONTAINE]) expect((await client.install(who)).status).toBe(200);
