@@ -43,6 +43,11 @@ export const ZConfig = z.object({
   TEAMS_APP_TENANT_ID: ZOptionalText,
   /** For tests only: where the Bot Framework's OpenID metadata (the token signing keys) is read; default Microsoft's. */
   TEAMS_OPENID_METADATA_URL: ZOptionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
+  /** Find people who never wrote to the bot in Microsoft Graph by e-mail (application permission User.Read.All). */
+  TEAMS_GRAPH_LOOKUP: z.enum(["true", "false"]).default("false"),
+  /** Microsoft Graph and the tenant's login (tests point them at local fakes). */
+  TEAMS_GRAPH_URL: ZOptionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
+  TEAMS_LOGIN_URL: ZOptionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
 });
 
 export type TConfig = z.infer<typeof ZConfig>;

@@ -9,6 +9,7 @@ import { renderNotification } from "./app/notifications/render-notification.ts";
 import { createNotificationDelivery } from "./channels/shared/notification-router.ts";
 import { teamsRequestGuardFor } from "./channels/teams/auth/teams-request-guard.ts";
 import { createTeamsAdapter } from "./channels/teams/teams-adapter.ts";
+import { graphDirectory } from "./channels/teams/teams-graph.ts";
 import { playgroundOnDatabase, playgroundRouterOnDatabase, slackAppOnDatabase, slackNotifications, teamsAppOnDatabase, teamsNotifications } from "./composition/channels.ts";
 import { createConversationDeps } from "./composition/create-conversation-deps.ts";
 import { createDocumentDownloadDeps } from "./composition/create-document-download-deps.ts";
@@ -75,6 +76,18 @@ async function main(): Promise<void> {
           appId: mode.teams.appId,
           adapter: createTeamsAdapter(mode.teams),
           guard: teamsRequestGuardFor(mode.teams, { clock: () => new Date(), logger: teamsLogger }),
+          reach:
+            config.TEAMS_GRAPH_LOOKUP === "true"
+              ? {
+                  tenantId: mode.teams.tenantId,
+                  directory: graphDirectory({
+                    ...mode.teams,
+                    graphUrl: config.TEAMS_GRAPH_URL ?? "https://graph.microsoft.com",
+                    loginUrl: config.TEAMS_LOGIN_URL ?? "https://login.microsoftonline.com",
+                    logger: teamsLogger,
+                  }),
+                }
+              : undefined,
           conversation,
           logger: teamsLogger,
         })

@@ -26,6 +26,8 @@ export interface TFakeTeams {
   failNext(fragment: string, status: number): void;
   /** The next call whose path contains `fragment` is done, but its answer is lost (the connection drops). */
   loseAnswerOfNext(fragment: string): void;
+  /** The app is not installed for this user: the bot cannot open a chat with them (403). */
+  notInstalledFor(aadObjectId: string): void;
   close(): Promise<void>;
 }
 
@@ -50,14 +52,28 @@ export async function startFakeTeams(users: readonly TFakeTeamsUser[]): Promise<
   const uploads: TFakeTeams["uploads"] = [];
   const failures = new Map<string, number>();
   const lost = new Set<string>();
+  const notInstalled = new Set<string>();
   let counter = 0;
 
-  function route(method: string, path: string, body: Record<string, unknown>): [number, unknown] {
+  function route(method: string, path: string, body: Record<string, unknown>, headers: IncomingMessage["headers"]): [number, unknown] {
     const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    // The tenant's login (client credentials) and Microsoft Graph's user lookup, for people who never wrote.
+    if (parts[0] === "login" && parts[2] === "oauth2" && method === "POST") return [200, { token_type: "Bearer", access_token: "graph-token", expires_in: 3600 }];
+    if (parts[0] === "graph" && parts[1] === "v1.0" && parts[2] === "users" && parts[3] !== undefined && method === "GET") {
+      if (headers.authorization !== "Bearer graph-token") return [401, { error: { code: "InvalidAuthenticationToken" } }];
+      const user = users.find((candidate) => candidate.email === parts[3]?.toLowerCase());
+      return user === undefined ? [404, { error: { code: "Request_ResourceNotFound" } }] : [200, { id: user.aadObjectId, accountEnabled: true }];
+    }
     // v3 / conversations / {id} / activities / {activityId}?  or  members / {memberId}
     if (parts[0] !== "v3" || parts[1] !== "conversations") return [404, { error: { code: "NotFound", message: path } }];
     const conversationId = parts[2];
-    if (conversationId === undefined && method === "POST") return [201, { id: `a:new-${++counter}` }];
+    // A 1:1 chat opened by the bot: the member's personal chat (refused when the app is not installed for them).
+    if (conversationId === undefined && method === "POST") {
+      const member = ((body["members"] ?? []) as Array<{ id?: string }>)[0]?.id;
+      const user = users.find((candidate) => candidate.aadObjectId === member);
+      if (user === undefined || notInstalled.has(user.aadObjectId)) return [403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } }];
+      return [201, { id: user.conversationId }];
+    }
     if (parts[3] === "members" && parts[4] !== undefined && method === "GET") {
       const user = users.find((candidate) => candidate.id === parts[4] || candidate.aadObjectId === parts[4]);
       if (user === undefined) return [404, { error: { code: "MemberNotFoundInConversation", message: "not a member" } }];
@@ -95,14 +111,15 @@ export async function startFakeTeams(users: readonly TFakeTeamsUser[]): Promise<
       return send(response, 201, { id: upload[1] });
     }
     const text = raw.toString("utf8");
-    const body = text === "" ? {} : (JSON.parse(text) as Record<string, unknown>);
+    const json = String(request.headers["content-type"] ?? "").includes("json");
+    const body = text === "" || !json ? {} : (JSON.parse(text) as Record<string, unknown>);
     calls.push({ method, path, body });
     for (const [fragment, status] of failures) {
       if (!path.includes(fragment)) continue;
       failures.delete(fragment);
       return send(response, status, { error: { code: "Failure", message: `status ${status}` } });
     }
-    const [status, result] = route(method, path, body);
+    const [status, result] = route(method, path, body, request.headers);
     for (const fragment of lost) {
       if (!path.includes(fragment)) continue;
       lost.delete(fragment);
@@ -124,6 +141,7 @@ export async function startFakeTeams(users: readonly TFakeTeamsUser[]): Promise<
     uploads,
     failNext: (fragment, status) => failures.set(fragment, status),
     loseAnswerOfNext: (fragment) => lost.add(fragment),
+    notInstalledFor: (aadObjectId) => notInstalled.add(aadObjectId),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

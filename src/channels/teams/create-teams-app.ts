@@ -5,7 +5,8 @@ import type { TConversation } from "../../app/ports/conversation.ts";
 import { toLocale, translate } from "../../i18n/translate.ts";
 import type { TChannelLogger, TChannelRecords, TChatIdentityRecords } from "../shared/ports.ts";
 import { createBackground, registerTeamsHandlers, type TTeamsHandlerDeps } from "./teams-handlers.ts";
-import { createTeamsIdentities } from "./teams-identity.ts";
+import type { TTeamsDirectory } from "./teams-graph.ts";
+import { createTeamsIdentities, TEAMS_PUBLIC_SERVICE_URL } from "./teams-identity.ts";
 import { createTeamsPort, type TFileOffers } from "./teams-port.ts";
 
 // The Teams app: one endpoint, /api/messages, on the application's own HTTP server. Every
@@ -29,6 +30,8 @@ export interface TTeamsAppOptions {
   identityRecords: TChatIdentityRecords;
   /** Documents offered with a file-consent card, until the person answers. */
   offers: TFileOffers;
+  /** With Graph: people who never wrote to the bot are found by e-mail and their chat opened (the tenant is the bot's). */
+  reach?: { directory: TTeamsDirectory; tenantId: string; serviceUrl?: string } | undefined;
   logger: TChannelLogger;
 }
 
@@ -46,7 +49,11 @@ export function createTeamsApp(options: TTeamsAppOptions): TTeamsApp {
   const effects: TTeamsHandlerDeps = {
     port: createTeamsPort({ adapter, appId: options.appId, logger, offers: options.offers }),
     records: options.records,
-    identities: createTeamsIdentities({ records: options.identityRecords, logger }),
+    identities: createTeamsIdentities({
+      records: options.identityRecords,
+      logger,
+      reach: options.reach && { ...options.reach, adapter, appId: options.appId, serviceUrl: options.reach.serviceUrl ?? TEAMS_PUBLIC_SERVICE_URL },
+    }),
     conversation: options.conversation,
     logger,
     background: createBackground(logger),
