@@ -126,7 +126,7 @@ describe("the Teams app package", () => {
 });
 
 describe("npm run teams:package", () => {
-  const cli = join(process.cwd(), "src/channels/teams/package/teams-package-cli.ts");
+  const cli = join(process.cwd(), "src/cli/teams-package-cli.ts");
   const run = (args: string[], env: Record<string, string>) =>
     spawnSync(process.execPath, ["--import", "tsx", cli, ...args], { env: { PATH: process.env.PATH ?? "", ...env }, encoding: "utf8", timeout: 30_000 });
 

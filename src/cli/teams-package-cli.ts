@@ -6,11 +6,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../../../config.ts";
-import { toLocale, translate } from "../../../i18n/translate.ts";
-import { buildTeamsPackage, resolveTeamsPackage } from "./build-teams-package.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import { toLocale, translate } from "../i18n/translate.ts";
+import { buildTeamsPackage, resolveTeamsPackage } from "../channels/teams/package/build-teams-package.ts";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..");
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 function packageVersion(): string {
   const parsed: unknown = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
