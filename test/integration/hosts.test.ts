@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../src/app/app-error.ts";
+import type { AppError } from "../../src/app/app-error.ts";
 import { applyEtablissementProposal } from "../../src/app/hosts/apply-etablissement-proposal.ts";
 import { createContact } from "../../src/app/hosts/create-contact.ts";
 import { createEtablissement } from "../../src/app/hosts/create-etablissement.ts";

@@ -99,7 +99,7 @@ export async function saveSectionAction(turn: TTurn, data: Record<string, unknow
     if (!(error instanceof AppError)) throw error;
     const convention = await visibleConvention(turn, conventionId);
     if (error.code === "INVALID_INPUT" && error.details.length > 0) {
-      return [await sectionFormEffect(turn, convention, section, { answers: answers as never, errors: error.details as TFieldError[] })];
+      return [await sectionFormEffect(turn, convention, section, { answers, errors: error.details as TFieldError[] })];
     }
     if (error.code === "STALE_VERSION") {
       return [

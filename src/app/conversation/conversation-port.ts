@@ -1,4 +1,4 @@
-import type { TEffect } from "./effects.ts";
+import type { TCard, TEffect } from "./effects.ts";
 import type { TChoice, TIdentity, TInboundEvent, TSearchQuery } from "./events.ts";
 
 /**
@@ -14,5 +14,5 @@ export interface TConversation {
    * The current cards of a person's threads (progress card of each convention they can see),
    * for a channel that rebuilds its view (the playground after a restart).
    */
-  threads(identity: TIdentity): Promise<Array<{ conventionId: number; title: string; progress: import("./effects.ts").TCard }>>;
+  threads(identity: TIdentity): Promise<Array<{ conventionId: number; title: string; progress: TCard }>>;
 }

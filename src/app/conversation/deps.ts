@@ -1,3 +1,4 @@
+import type { TAvenantStore } from "../avenants/ports.ts";
 import type { TDocumentDeps } from "../documents/ports.ts";
 import type { THostDirectory } from "../hosts/ports.ts";
 import type {
@@ -40,6 +41,6 @@ export interface TConversationDeps {
   documents: TDocumentDeps;
   /** Signed, short-lived links to the PDFs, each minted for one person. */
   links: TLinkMinter;
-  avenants: import("../avenants/ports.ts").TAvenantStore;
+  avenants: TAvenantStore;
   clock: TClock;
 }
