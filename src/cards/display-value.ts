@@ -25,8 +25,8 @@ function formatPeriods(locale: TLocale, value: unknown): string {
     .map((row) => {
       const dates = { start: cellText(row["dateDebut"]), end: cellText(row["dateFin"]) };
       const hours = row["hoursPerDay"];
-      if (hours === undefined) return cardText(locale, "values.period", dates);
-      const shown = typeof hours === "number" ? formatNumber(locale, hours) : String(hours);
+      if (hours === undefined || hours === null) return cardText(locale, "values.period", dates);
+      const shown = typeof hours === "number" ? formatNumber(locale, hours) : typeof hours === "string" ? hours : "…";
       return cardText(locale, "values.periodHours", { ...dates, hours: shown });
     })
     .join(cardText(locale, "values.separator"));

@@ -1,5 +1,6 @@
-import type { TChoice } from "./card-contract.ts";
-import type { TConventionState, TConventionValues } from "../domain/convention.ts";
+import type { TCard, TChoice } from "./card-contract.ts";
+import type { TAvenantFieldError } from "../domain/avenant.ts";
+import type { TConventionState, TConventionValues, TValidationStep } from "../domain/convention.ts";
 import type { TRuleResult } from "../domain/rules/index.ts";
 import type { TConventionCompletion, TFieldError, TSectionId } from "../domain/sections/index.ts";
 import type { TLocale } from "../i18n/translate.ts";
@@ -123,7 +124,7 @@ export type TNoticeView = {
 };
 
 /** The card builders' signature: a view and the reader's language. */
-export type TCardBuilder<V> = (locale: TLocale, view: V) => import("../app/conversation/effects.ts").TCard;
+export type TCardBuilder<V> = (locale: TLocale, view: V) => TCard;
 
 // ---------------------------------------------------------------------------------------
 // Validation workflow (issue "Validation workflow")
@@ -131,7 +132,7 @@ export type TCardBuilder<V> = (locale: TLocale, view: V) => import("../app/conve
 
 /** A step's state in the validation progress of the current round. */
 export type TStepProgress = {
-  step: import("../domain/convention.ts").TValidationStep;
+  step: TValidationStep;
   state: "validated" | "current" | "pending" | "refused";
   /** Who decided and when, for validated or refused steps. */
   deciderName: string | null;
@@ -151,7 +152,7 @@ export type TApprovalView = {
   conventionId: number;
   numero: number | null;
   round: number;
-  step: import("../domain/convention.ts").TValidationStep;
+  step: TValidationStep;
   studentName: string;
   /** "3M127C - Master Psychologie 1ère année (2026/2027)". */
   formation: string | null;
@@ -172,7 +173,7 @@ export type TApprovalView = {
   sujet: string | null;
   confidential: boolean;
   /** Warnings of the legal rules (errors cannot exist on a submitted convention). */
-  warnings: import("../domain/rules/index.ts").TRuleResult[];
+  warnings: TRuleResult[];
   steps: TStepProgress[];
   /** Set once the step is decided: the card then shows who, when and why, and no buttons. */
   decided: TDecisionFacts | null;
@@ -192,7 +193,7 @@ export type TReasonFormView = {
   avenantNumero?: number | null;
   /** The reason typed so far, and its error when it was refused (empty, too long). */
   reason: string;
-  error: import("../domain/sections/index.ts").TFieldError | null;
+  error: TFieldError | null;
 };
 
 /** One line of the audit trail, with the values before and after. */
@@ -226,8 +227,8 @@ export type TStaffListItem = {
   formation: string | null;
   etablissementName: string | null;
   dateDebut: string | null;
-  step: import("../domain/convention.ts").TValidationStep | null;
-  state: import("../domain/convention.ts").TConventionState;
+  step: TValidationStep | null;
+  state: TConventionState;
   /** Days since submission (waiting time). */
   waitingDays: number;
 };
@@ -237,7 +238,7 @@ export type TStaffListView = {
   kind: "to_validate" | "search";
   /** The search text, for "search". */
   query: string;
-  groups: Array<{ step: import("../domain/convention.ts").TValidationStep | null; items: TStaffListItem[] }>;
+  groups: Array<{ step: TValidationStep | null; items: TStaffListItem[] }>;
 };
 
 // ---------------------------------------------------------------------------------------
@@ -245,7 +246,7 @@ export type TStaffListView = {
 // ---------------------------------------------------------------------------------------
 
 /** An error of an avenant form: a convention field's, or one of "motifs", "motifAutre", "comment", "_form". */
-export type TAvenantFormError = import("../domain/avenant.ts").TAvenantFieldError;
+export type TAvenantFormError = TAvenantFieldError;
 
 /** The form requesting an avenant: the motives, then the fields an avenant may change, prefilled with the current values. */
 export type TAvenantRequestFormView = {
@@ -291,7 +292,7 @@ export type TAvenantApprovalView = {
   /** Confidential convention: texts of the sujet are not shown. */
   confidential: boolean;
   /** Warnings of the legal rules on the amended convention. */
-  warnings: import("../domain/rules/index.ts").TRuleResult[];
+  warnings: TRuleResult[];
   decided: TDecisionFacts | null;
   /** Whether this reader may decide now (buttons Valider / Refuser). */
   canDecide: boolean;

@@ -65,7 +65,7 @@ async function getAvenant(prisma: TClient, id: number): Promise<TStoredAvenant> 
 
 function json(values: object): Prisma.InputJsonObject {
   // Domain values are plain JSON (strings, numbers, booleans, null, lists of periods).
-  return values as Prisma.InputJsonObject;
+  return values;
 }
 
 function auditData(audit: TAuditRecord, entity: { entityType: string; entityId: number; conventionId: number }): Prisma.AuditEventUncheckedCreateInput {

@@ -90,7 +90,7 @@ export function createFormData(prisma: PrismaClient): TFormData {
   }
 
   // Search fields (établissement, enseignant) only need their current value as a static choice.
-  async function currentChoice(field: keyof TConventionValues, convention: TStoredConvention, locale: TLocale): Promise<TChoices> {
+  async function currentChoice(field: "etablissementId" | "enseignantId", convention: TStoredConvention, locale: TLocale): Promise<TChoices> {
     const labels = await labelsFor({ [field]: convention.values[field] }, locale);
     const title = labels[field];
     const value = convention.values[field];

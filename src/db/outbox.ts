@@ -4,7 +4,7 @@
 import { z } from "zod/v4";
 import type { TClaimedMessage, TOutboxCounts, TOutboxQueue } from "../app/ports/outbox-queue.ts";
 import { type TNotification, ZNotificationPayload } from "../app/notifications/notification.ts";
-import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 /**
  * Inserts `notifications` inside the caller's transaction `tx`. A dedupeKey already present is
@@ -18,8 +18,7 @@ export async function enqueueNotifications(tx: Prisma.TransactionClient, notific
       kind: notification.payload.kind,
       recipientId: notification.recipientId,
       conventionId: notification.payload.conventionId,
-      // Payloads are plain JSON by construction (numbers, strings, null); Prisma only wants to be told.
-      payload: notification.payload as Prisma.InputJsonObject,
+      payload: notification.payload,
       availableAt: now,
       createdAt: now,
     })),

@@ -31,7 +31,7 @@ function toItem(row: TListRow, now: Date): TStaffListItem {
 }
 
 function asRecord(value: Prisma.JsonValue | null): Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? value : {};
 }
 
 // Turns an audit event's before/after into the history card's lines.

@@ -66,8 +66,8 @@ function guardedAdapter(inner: SqlDriverAdapter, onBusy: (error: unknown) => voi
     },
     dispose: () => inner.dispose(),
   };
-  const { getConnectionInfo } = inner;
-  if (getConnectionInfo) adapter.getConnectionInfo = () => getConnectionInfo.call(inner);
+  const getConnectionInfo = inner.getConnectionInfo?.bind(inner);
+  if (getConnectionInfo) adapter.getConnectionInfo = getConnectionInfo;
   return adapter;
 }
 
@@ -136,6 +136,7 @@ function busyQueriesAsAppError(prisma: PrismaClient, onBusy: (error: unknown) =>
     query: {
       async $allOperations({ args, query }) {
         try {
+          // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- Prisma types every operation's result as any
           return await query(args);
         } catch (error) {
           if (error instanceof AppError || !isDatabaseBusy(error)) throw error;

@@ -102,7 +102,7 @@ export function parseAvenantChanges(input: unknown): { values: Partial<TConventi
     else errors.push(...parsed.errors);
   }
   // Every key was checked above to be a field of its section's draft.
-  return { values: values as Partial<TConventionValues>, errors };
+  return { values, errors };
 }
 
 // Blank, null and an empty list all mean "no answer"; texts compare trimmed.
@@ -171,5 +171,5 @@ export function pickValues(values: Partial<TConventionValues>, fields: readonly 
   const source: Readonly<Record<string, unknown>> = values;
   const picked: Record<string, unknown> = {};
   for (const field of fields) if (Object.hasOwn(source, field)) picked[field] = source[field];
-  return picked as Partial<TConventionValues>;
+  return picked;
 }

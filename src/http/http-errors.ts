@@ -67,7 +67,7 @@ export function notFound(): RequestHandler {
 export function errorAnswer(logger: THttpLogger): ErrorRequestHandler {
   return (error: unknown, request, response, next) => {
     if (response.headersSent) return next(error);
-    const requestIdValue = response.locals.requestId;
+    const requestIdValue: unknown = response.locals.requestId;
     if (error instanceof AppError && error.code === "BUSY") {
       logger.warn({ err: error, requestId: requestIdValue, method: request.method }, "request answered BUSY");
       return send(request, response, 503, "BUSY", "busy");

@@ -19,7 +19,7 @@ function loadResources(): TResources {
     const namespaces: Record<string, Record<string, unknown>> = {};
     for (const file of readdirSync(join(localesDir, locale))) {
       if (!file.endsWith(".json")) continue;
-      namespaces[basename(file, ".json")] = JSON.parse(readFileSync(join(localesDir, locale, file), "utf8"));
+      namespaces[basename(file, ".json")] = JSON.parse(readFileSync(join(localesDir, locale, file), "utf8")) as Record<string, unknown>;
     }
     resources[locale] = namespaces;
   }

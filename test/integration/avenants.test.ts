@@ -21,7 +21,7 @@ function formSubmission(card: TCard, verb: string, changes: Record<string, strin
     else if (node && typeof node === "object") {
       const record = node as TJson;
       if (typeof record.type === "string" && record.type.startsWith("Input.")) {
-        data[String(record.id)] = record.value === undefined || record.value === null ? (record.type === "Input.Toggle" ? "false" : "") : String(record.value);
+        data[String(record.id)] = record.value === undefined || record.value === null ? (record.type === "Input.Toggle" ? "false" : "") : typeof record.value === "string" ? record.value : JSON.stringify(record.value);
       }
       Object.values(record).forEach(walk);
     }

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { pgSession } from "../../src/db/create-database.ts";
 import { applyMigrations, MigrationError, readMigrations } from "../../src/db/migrate.ts";
 import { createEmptyDatabase, withClient } from "../support/test-database.ts";

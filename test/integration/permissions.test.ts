@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TConversation } from "../../src/app/ports/conversation.ts";
+import type { TPermissionCode } from "../../src/domain/permissions.ts";
 import { translate } from "../../src/i18n/translate.ts";
 import { cardText, conversationDriver } from "../support/conversation-driver.ts";
 import { fillConvention, submitFromRecap } from "../support/journey.ts";
@@ -22,7 +23,7 @@ const ACTIONS = ["view", "edit", "delete", "decide_pedagogique", "history", "unv
 type TAction = (typeof ACTIONS)[number];
 
 /** Allowed, or the permission code whose message the person must read. */
-const EXPECTED: Record<TRole, Record<TAction, "allowed" | string>> = {
+const EXPECTED: Record<TRole, Record<TAction, "allowed" | TPermissionCode>> = {
   owner: { view: "allowed", edit: "not_editable", delete: "not_deletable", decide_pedagogique: "referent_only", history: "role_not_allowed", unvalidate: "gestionnaire_only" },
   otherStudent: { view: "not_owner", edit: "not_owner", delete: "not_owner", decide_pedagogique: "not_owner", history: "role_not_allowed", unvalidate: "not_owner" },
   referent: { view: "allowed", edit: "role_not_allowed", delete: "owner_only", decide_pedagogique: "allowed", history: "role_not_allowed", unvalidate: "gestionnaire_only" },

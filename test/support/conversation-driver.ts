@@ -13,7 +13,7 @@ export function executeActions(card: unknown): Array<{ title: string; verb: stri
     else if (node && typeof node === "object") {
       const record = node as TJson;
       if (record.type === "Action.Execute") {
-        found.push({ title: String(record.title ?? ""), verb: String(record.verb), data: (record.data ?? {}) as TJson });
+        found.push({ title: typeof record.title === "string" ? record.title : "", verb: String(record.verb), data: (record.data ?? {}) as TJson });
       }
       Object.values(record).forEach(walk);
     }
@@ -29,7 +29,7 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === "object") {
       const record = node as TJson;
-      for (const key of ["text", "title", "value", "label"]) if (typeof record[key] === "string") parts.push(record[key] as string);
+      for (const key of ["text", "title", "value", "label"]) if (typeof record[key] === "string") parts.push(record[key]);
       Object.values(record).forEach(walk);
     }
   };

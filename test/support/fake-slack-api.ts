@@ -57,7 +57,7 @@ function argsOf(body: Buffer, contentType: string): Record<string, unknown> {
   const text = body.toString("utf8");
   if (contentType.includes("application/json")) return JSON.parse(text || "{}") as Record<string, unknown>;
   const args: Record<string, unknown> = { ...parse(text) };
-  for (const field of JSON_FIELDS) if (typeof args[field] === "string") args[field] = JSON.parse(args[field] as string);
+  for (const field of JSON_FIELDS) if (typeof args[field] === "string") args[field] = JSON.parse(args[field]);
   return args;
 }
 
@@ -101,7 +101,7 @@ function messageMethods(state: TFakeState): Record<string, TMethod> {
   return {
     "chat.postMessage": (args) => {
       const threadTs = typeof args.thread_ts === "string" ? args.thread_ts : null;
-      const message: TFakeMessage = { channel: String(args.channel), ts: nextTs(), threadTs, text: String(args.text ?? ""), blocks: (args.blocks as unknown[]) ?? [], updates: 0, ...(args.metadata ? { metadata: args.metadata } : {}) };
+      const message: TFakeMessage = { channel: String(args.channel), ts: nextTs(), threadTs, text: typeof args.text === "string" ? args.text : "", blocks: (args.blocks as unknown[]) ?? [], updates: 0, ...(args.metadata ? { metadata: args.metadata } : {}) };
       state.messages.push(message);
       return { ok: true, channel: message.channel, ts: message.ts, message: { text: message.text, blocks: message.blocks } };
     },
@@ -111,7 +111,7 @@ function messageMethods(state: TFakeState): Record<string, TMethod> {
     "chat.update": (args) => {
       const message = state.messages.find((candidate) => candidate.channel === args.channel && candidate.ts === args.ts);
       if (!message) return { ok: false, error: "message_not_found" };
-      Object.assign(message, { text: String(args.text ?? ""), blocks: (args.blocks as unknown[]) ?? [], updates: message.updates + 1 });
+      Object.assign(message, { text: typeof args.text === "string" ? args.text : "", blocks: (args.blocks as unknown[]) ?? [], updates: message.updates + 1 });
       return { ok: true, channel: message.channel, ts: message.ts };
     },
   };

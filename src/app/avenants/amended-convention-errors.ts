@@ -13,7 +13,7 @@ function sectionsOf(fields: readonly string[]): TSectionId[] {
 
 function sectionAnswers(sectionId: TSectionId, changes: Partial<TConventionValues>): Partial<TConventionValues> {
   const entries = Object.entries(changes).filter(([field]) => sectionOfField(field) === sectionId);
-  return Object.fromEntries(entries) as Partial<TConventionValues>;
+  return Object.fromEntries(entries);
 }
 
 // The directory's checks (a service of the host, a known teacher, a code of its list) and the

@@ -99,7 +99,7 @@ export async function saveSectionAction(turn: TTurn, data: Record<string, unknow
     if (!(error instanceof AppError)) throw error;
     const convention = await visibleConvention(turn, conventionId);
     const errors = fieldErrorsOf(error);
-    if (errors.length > 0) return [await sectionFormEffect(turn, convention, section, { answers: answers as never, errors })];
+    if (errors.length > 0) return [await sectionFormEffect(turn, convention, section, { answers, errors })];
     if (error.code === "STALE_VERSION") {
       return [
         noticeEffect(turn, conventionId, { tone: "warning", titleKey: "errors:STALE_VERSION" }),

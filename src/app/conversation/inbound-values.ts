@@ -14,6 +14,7 @@ export function recordIdOf(value: unknown): number | null {
 
 // NUL and the other C0 controls but tab and line breaks, and UTF-16 halves without their pair:
 // PostgreSQL refuses them (22021, invalid JSON) and nobody means to type them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNWANTED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/gu;
 
 /** What a person sent, with the invisible characters no text field may hold taken out, at every depth. */

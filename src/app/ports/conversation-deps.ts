@@ -3,6 +3,7 @@ import type { TAnswerChecks, TConventionStore, TFormData, TRulesFactsSource, TSt
 import type { TCentreDirectory, TPersonDirectory, TWorkflowDirectory } from "./directory.ts";
 import type { TDocumentDeps } from "./documents.ts";
 import type { THostDirectory } from "./hosts.ts";
+import type { TAvenantStore } from "./avenants.ts";
 
 /**
  * Mints the signed links of the PDFs. A link is a bearer link for `ttlMinutes`: whoever holds
@@ -32,6 +33,6 @@ export interface TConversationDeps {
   documents: TDocumentDeps;
   /** Signed, short-lived links to the PDFs, each minted for one person. */
   links: TLinkMinter;
-  avenants: import("./avenants.ts").TAvenantStore;
+  avenants: TAvenantStore;
   clock: TClock;
 }

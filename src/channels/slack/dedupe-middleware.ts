@@ -33,6 +33,6 @@ export function dedupeMiddleware(deps: { records: TChannelRecords; logger: TSlac
     }
     deps.logger.info({ deliveryId, retryNum: args.context.retryNum }, "Slack delivery already processed: ignored");
     // Events were acknowledged by Bolt already; a click still waits for its ack.
-    if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
+    if ("ack" in args && typeof args.ack === "function") await args.ack();
   };
 }

@@ -2,7 +2,7 @@
 // start, so it only inserts what is missing: ON CONFLICT DO NOTHING (skipDuplicates) makes a
 // second run a handful of no-op statements, and two instances starting together cannot collide.
 // Labels already in the database are left alone: an administrator may have edited them.
-import { Prisma, ReferenceList, type PrismaClient } from "../../generated/prisma/client.ts";
+import { type Prisma, ReferenceList, type PrismaClient } from "../../generated/prisma/client.ts";
 import { loadReferenceData, type TListItem, type TReferenceData, type TReferenceListName } from "../reference-data.ts";
 
 /** Where each list of lists.json goes; nafCodes has its own table. */

@@ -52,7 +52,7 @@ export function parseSectionDraft<S extends TSectionId>(sectionId: S, input: unk
   // reportInput tells "missing" (undefined input) from "wrong type" apart in the issues.
   const parsed = section.schema.safeParse(input, { reportInput: true });
   // The registry pairs each id with its own schema, so the data has that section's draft type.
-  if (parsed.success) return { ok: true, value: withoutUndefined(parsed.data) as TSectionDrafts[S] };
+  if (parsed.success) return { ok: true, value: withoutUndefined(parsed.data) };
   // The schema skips its cross-field refinement when a field is malformed; run it on the raw input too.
   const cross = isRecord(input) ? section.crossErrors(input) : [];
   return { ok: false, errors: dedupeFieldErrors([...fieldErrorsFromZod(parsed.error.issues), ...cross]) };

@@ -1,4 +1,3 @@
-import type { TCard } from "../../../src/app/conversation/effects.ts";
 import {
   confirmDeleteCard,
   conventionListCard,
@@ -22,7 +21,6 @@ import {
   SERVICE_FORM_VIEW,
   sectionFormView,
 } from "./card-fixtures.ts";
-import { visibleStrings } from "./card-checks.ts";
 import { describeCards, type TCardCase } from "./card-suite.ts";
 
 const CASES: TCardCase[] = [
