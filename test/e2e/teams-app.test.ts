@@ -128,7 +128,7 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     const opened = await client.execute(LEA, progress.id, "open_section", { conventionId, section });
     expect(opened.type).toBe("application/vnd.microsoft.card.adaptive");
     const form = opened.value as Parameters<typeof submission>[0];
-    const saved = await client.execute(LEA, progress.id, "save_section", submission(form, "save_section", await inputs(form as Record<string, unknown>)));
+    const saved = await client.execute(LEA, progress.id, "save_section", submission(form, "save_section", await inputs(form)));
     // Saved: the card clicked is the progress card again.
     expect(executeActions(saved.value).map((action) => action.verb), `section ${section}: ${cardText(saved.value).slice(0, 400)}`).toContain("open_section");
   }

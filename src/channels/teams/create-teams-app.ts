@@ -1,4 +1,4 @@
-import { Application, TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
+import { Application, type TeamsAdapter, type TurnState } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
 import express, { type RequestHandler, type Router } from "express";
 import type { TConversation } from "../../app/ports/conversation.ts";

@@ -1,4 +1,4 @@
-import { TeamsInfo, TurnContext, type CloudAdapter } from "botbuilder";
+import { TeamsInfo, type TurnContext, type CloudAdapter } from "botbuilder";
 import { z } from "zod/v4";
 import { toLocale } from "../../i18n/translate.ts";
 import type { TChatIdentities } from "../shared/chat-identities.ts";

@@ -39,8 +39,14 @@ export interface TTeamsRequestGuardOptions {
   clockSkewSeconds?: number;
 }
 
+/** The request id the HTTP app gave this request (response.locals is untyped). */
+function requestIdOf(response: Response): string | undefined {
+  const id: unknown = response.locals["requestId"];
+  return typeof id === "string" ? id : undefined;
+}
+
 function refuse(response: Response, status: 401 | 503, key: "unauthorized" | "unavailable"): void {
-  const requestId = response.locals.requestId;
+  const requestId = requestIdOf(response);
   response.status(status).setHeader("Cache-Control", "no-store");
   if (status === 401) response.setHeader("WWW-Authenticate", 'Bearer realm="Bot Framework"');
   const code = status === 401 ? "UNAUTHORIZED" : "UNAVAILABLE";
@@ -66,7 +72,7 @@ export function teamsRequestGuard(options: TTeamsRequestGuardOptions): RequestHa
   const wantedTenant = options.tenantId.toLowerCase();
 
   const guard: RequestHandler = async (request, response, next) => {
-    const log = (reason: TTeamsRequestRefusal) => options.logger.warn({ reason, ip: request.socket.remoteAddress, requestId: response.locals.requestId }, "Teams request refused: authentication failed");
+    const log = (reason: TTeamsRequestRefusal) => options.logger.warn({ reason, ip: request.socket.remoteAddress, requestId: requestIdOf(response) }, "Teams request refused: authentication failed");
     const authorization = request.get("authorization");
     // Without a token there is nothing to check the body against: refused before it is read.
     if (authorization === undefined || authorization.trim() === "") {
@@ -80,7 +86,7 @@ export function teamsRequestGuard(options: TTeamsRequestGuardOptions): RequestHa
       result = await check(authorization, activity.data);
     } catch (error) {
       if (!(error instanceof SigningKeysUnavailableError)) return next(error);
-      options.logger.error({ err: error, requestId: response.locals.requestId }, "Teams request not checked: signing keys unavailable");
+      options.logger.error({ err: error, requestId: requestIdOf(response) }, "Teams request not checked: signing keys unavailable");
       return refuse(response, 503, "unavailable");
     }
     if (!result.ok) {
