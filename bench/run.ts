@@ -47,9 +47,7 @@ async function benchSectionSave(databaseUrl: string): Promise<void> {
       version = convention.version;
     });
     // The floor: one single-row UPDATE on the same database, through one plain pg client.
-    const updates = await measure(ITERATIONS, WARMUP, (i) =>
-      bare.query(`UPDATE "Convention" SET "sujet" = $1 WHERE "id" = $2`, [`Sujet ${i}`, draft.id]),
-    );
+    const updates = await measure(ITERATIONS, WARMUP, (i) => bare.query(`UPDATE "Convention" SET "sujet" = $1 WHERE "id" = $2`, [`Sujet ${i}`, draft.id]));
 
     const save = summarize(saves);
     const update = summarize(updates);

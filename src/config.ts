@@ -16,9 +16,7 @@ export const ZConfig = z.object({
   HOST: ZOptionalText,
   /** "true" serves the login-less playground beyond loopback: anyone who reaches it can act as anyone. */
   PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN: z.enum(["true", "false"]).default("false"),
-  DATABASE_URL: ZOptionalText.pipe(
-    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional(),
-  ),
+  DATABASE_URL: ZOptionalText.pipe(z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }).optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().default("data"),
   /** "auto": demo data on the first start in embedded mode; "always" / "never" force it. */
@@ -97,15 +95,29 @@ export function channelMode(config: TConfig): TChannelMode {
   const slackParts = { SLACK_BOT_TOKEN: config.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: config.SLACK_SIGNING_SECRET };
   const teamsParts = { TEAMS_APP_ID: config.TEAMS_APP_ID, TEAMS_APP_PASSWORD: config.TEAMS_APP_PASSWORD, TEAMS_APP_TENANT_ID: config.TEAMS_APP_TENANT_ID };
   const problems: string[] = [];
-  for (const [platform, parts] of [["Slack", slackParts], ["Teams", teamsParts]] as const) {
+  for (const [platform, parts] of [
+    ["Slack", slackParts],
+    ["Teams", teamsParts],
+  ] as const) {
     const present = Object.entries(parts).filter(([, value]) => value !== undefined);
-    const missing = Object.entries(parts).filter(([, value]) => value === undefined).map(([name]) => name);
-    if (present.length > 0 && missing.length > 0) problems.push(`- ${platform} is configured halfway: ${missing.join(", ")} missing (set it, or unset ${present.map(([name]) => name).join(", ")})`);
+    const missing = Object.entries(parts)
+      .filter(([, value]) => value === undefined)
+      .map(([name]) => name);
+    if (present.length > 0 && missing.length > 0)
+      problems.push(`- ${platform} is configured halfway: ${missing.join(", ")} missing (set it, or unset ${present.map(([name]) => name).join(", ")})`);
   }
-  const slack = config.SLACK_BOT_TOKEN !== undefined && config.SLACK_SIGNING_SECRET !== undefined ? { botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET } : null;
+  const slack =
+    config.SLACK_BOT_TOKEN !== undefined && config.SLACK_SIGNING_SECRET !== undefined
+      ? { botToken: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET }
+      : null;
   const teams =
     config.TEAMS_APP_ID !== undefined && config.TEAMS_APP_PASSWORD !== undefined && config.TEAMS_APP_TENANT_ID !== undefined
-      ? { appId: config.TEAMS_APP_ID, appPassword: config.TEAMS_APP_PASSWORD, tenantId: config.TEAMS_APP_TENANT_ID, openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL ?? BOT_FRAMEWORK_OPENID_METADATA_URL }
+      ? {
+          appId: config.TEAMS_APP_ID,
+          appPassword: config.TEAMS_APP_PASSWORD,
+          tenantId: config.TEAMS_APP_TENANT_ID,
+          openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL ?? BOT_FRAMEWORK_OPENID_METADATA_URL,
+        }
       : null;
   const anyCredential = [...Object.values(slackParts), ...Object.values(teamsParts)].some((value) => value !== undefined);
   const exposed = config.PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN === "true";
@@ -115,7 +127,9 @@ export function channelMode(config: TConfig): TChannelMode {
     }
     const host = config.HOST ?? "127.0.0.1";
     if (!isLoopbackAddress(host) && !exposed) {
-      problems.push(`- HOST=${host}: the playground has no login and is served on loopback only (set PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN=true to expose it anyway)`);
+      problems.push(
+        `- HOST=${host}: the playground has no login and is served on loopback only (set PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN=true to expose it anyway)`,
+      );
     }
     if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
     return { kind: "playground", host, exposed };

@@ -10,7 +10,14 @@ import { createNotificationDelivery } from "./channels/shared/notification-route
 import { teamsRequestGuardFor } from "./channels/teams/auth/teams-request-guard.ts";
 import { createTeamsAdapter } from "./channels/teams/teams-adapter.ts";
 import { graphDirectory } from "./channels/teams/teams-graph.ts";
-import { playgroundOnDatabase, playgroundRouterOnDatabase, slackAppOnDatabase, slackNotifications, teamsAppOnDatabase, teamsNotifications } from "./composition/channels.ts";
+import {
+  playgroundOnDatabase,
+  playgroundRouterOnDatabase,
+  slackAppOnDatabase,
+  slackNotifications,
+  teamsAppOnDatabase,
+  teamsNotifications,
+} from "./composition/channels.ts";
 import { createConversationDeps } from "./composition/create-conversation-deps.ts";
 import { createDocumentDownloadDeps } from "./composition/create-document-download-deps.ts";
 import { channelMode, loadConfig, ConfigError, type TConfig } from "./config.ts";
@@ -93,7 +100,11 @@ async function main(): Promise<void> {
         })
       : null;
   // Notifications leave the outbox for every channel their recipient uses.
-  const channels = [...(playground ? [playground.notifications] : []), ...(slack ? [slackNotifications(slack)] : []), ...(teams ? [teamsNotifications(teams)] : [])];
+  const channels = [
+    ...(playground ? [playground.notifications] : []),
+    ...(slack ? [slackNotifications(slack)] : []),
+    ...(teams ? [teamsNotifications(teams)] : []),
+  ];
   const dispatcher = createDispatcher({
     queue: createOutboxQueue(database.prisma),
     render: (recipientId, payload) => renderNotification(deps, recipientId, payload),
@@ -113,11 +124,19 @@ async function main(): Promise<void> {
     mount: (http) => {
       // Signed bearer links to the PDFs, valid PDF_LINK_TTL_MINUTES, rechecked against the
       // permissions of the person each was minted for at every use, every use audited.
-      http.use(createDocumentRouter({ downloads: createDocumentDownloadDeps(database.prisma), secret: links.secret, now: () => new Date(), logger: logger.child({ component: "documents" }) }));
+      http.use(
+        createDocumentRouter({
+          downloads: createDocumentDownloadDeps(database.prisma),
+          secret: links.secret,
+          now: () => new Date(),
+          logger: logger.child({ component: "documents" }),
+        }),
+      );
       http.use(createPreviewRouter({ documents: deps.documents, directory: deps.directory, secret: links.secret, now: () => new Date() }));
       if (slack) http.use(slack.router);
       if (teams) http.use(teams.router);
-      if (playground) http.use("/", playgroundRouterOnDatabase(playground, { conversation, people: DEMO_PEOPLE, allowRemote: mode.kind === "playground" && mode.exposed }));
+      if (playground)
+        http.use("/", playgroundRouterOnDatabase(playground, { conversation, people: DEMO_PEOPLE, allowRemote: mode.kind === "playground" && mode.exposed }));
     },
   });
   const server = app.listen(config.PORT, mode.host);
@@ -128,8 +147,12 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, "Stagebot is listening");
   if (playground) {
-    logger.info({ url: `http://localhost:${port}/` }, `local playground (no Slack or Teams credentials): http://localhost:${port}/ — a demo WITHOUT LOGIN: whoever opens it can act as anyone`);
-    if (mode.kind === "playground" && mode.exposed) logger.warn({ host: mode.host }, "PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN=true: the login-less playground is reachable beyond this machine");
+    logger.info(
+      { url: `http://localhost:${port}/` },
+      `local playground (no Slack or Teams credentials): http://localhost:${port}/ — a demo WITHOUT LOGIN: whoever opens it can act as anyone`,
+    );
+    if (mode.kind === "playground" && mode.exposed)
+      logger.warn({ host: mode.host }, "PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN=true: the login-less playground is reachable beyond this machine");
   }
 
   onShutdownSignal(logger, async () => {
@@ -156,7 +179,10 @@ function delay(ms: number): Promise<void> {
  * may come twice, from the group and from a parent relaying it): stops once, within
  * SHUTDOWN_GRACE_MS, and exits 0 when everything closed in time.
  */
-function onShutdownSignal(logger: { info(details: object, message: string): void; error(details: object, message: string): void }, stop: () => Promise<void>): void {
+function onShutdownSignal(
+  logger: { info(details: object, message: string): void; error(details: object, message: string): void },
+  stop: () => Promise<void>,
+): void {
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) {

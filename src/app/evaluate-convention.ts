@@ -9,10 +9,7 @@ export function parisDate(now: Date): string {
 }
 
 /** Runs every legal rule on a convention with the facts of the directory and of the student's other conventions. */
-export async function evaluateConvention(
-  deps: { facts: TRulesFactsSource; clock: TClock },
-  convention: TStoredConvention,
-): Promise<TRuleResult[]> {
+export async function evaluateConvention(deps: { facts: TRulesFactsSource; clock: TClock }, convention: TStoredConvention): Promise<TRuleResult[]> {
   const today = parisDate(deps.clock());
   const [facts, gratificationRates] = await Promise.all([deps.facts.factsFor(convention, today), deps.facts.gratificationRates()]);
   return evaluateRules(toRulesInput(convention.values, facts), { gratificationRates });

@@ -48,11 +48,7 @@ const UNANSWERED_RULES: ReadonlySet<string> = new Set(["START_DATE_MISSING", "EN
  * answers are refused with the law's message next to the field. Rules on other sections'
  * fields (the SIRET of the host, ...) are shown in the récapitulatif and block submission.
  */
-async function legalErrorsOn(
-  deps: { facts: TRulesFactsSource; clock: TClock },
-  convention: TStoredConvention,
-  sectionId: TSectionId,
-): Promise<TFieldError[]> {
+async function legalErrorsOn(deps: { facts: TRulesFactsSource; clock: TClock }, convention: TStoredConvention, sectionId: TSectionId): Promise<TFieldError[]> {
   const results = await evaluateConvention(deps, convention);
   return results
     .filter((result) => !UNANSWERED_RULES.has(result.code))

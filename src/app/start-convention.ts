@@ -21,18 +21,13 @@ export function prefillFromDirectory(profile: TStudentProfile): TConventionUpdat
     etudiantCountryIso2: profile.countryIso2,
     // AMUSTAGE's advice: leave "Plus de 200 heures" unless the training has fewer (D124-2).
     heuresFormationPlus200: true,
-    ...(inscription
-      ? { inscriptionId: inscription.id, academicYear: inscription.academicYear, typeConvention: inscription.typeConvention }
-      : {}),
+    ...(inscription ? { inscriptionId: inscription.id, academicYear: inscription.academicYear, typeConvention: inscription.typeConvention } : {}),
     ...(element ? { elementPedagogiqueId: element.id } : {}),
   };
 }
 
 /** A student starts a new convention: a draft prefilled from the directory. */
-export async function startConvention(
-  deps: { conventions: TConventionStore; directory: TPersonDirectory },
-  actor: TActor,
-): Promise<TStoredConvention> {
+export async function startConvention(deps: { conventions: TConventionStore; directory: TPersonDirectory }, actor: TActor): Promise<TStoredConvention> {
   if (actor.studentId === undefined) throw new AppError("FORBIDDEN", { reason: "owner_only" });
   const profile = await deps.directory.studentProfile(actor.studentId);
   return deps.conventions.createDraft(actor.studentId, actor.personId, prefillFromDirectory(profile));

@@ -39,7 +39,11 @@ export async function submitConvention(
     { kind: "submit", allSectionsComplete: completion.complete, blockingErrors },
   );
   if (!decision.ok || hasBlockingError(rules)) {
-    throw new AppError("INVALID_INPUT", { reason: decision.ok ? "blocking_rules" : decision.code }, { kind: "rules", results: rules.filter((r) => r.severity === "error") });
+    throw new AppError(
+      "INVALID_INPUT",
+      { reason: decision.ok ? "blocking_rules" : decision.code },
+      { kind: "rules", results: rules.filter((r) => r.severity === "error") },
+    );
   }
   // The first step's people get their approval card, committed with the submission.
   const firstStep = decision.next.currentStep;

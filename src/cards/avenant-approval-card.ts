@@ -39,8 +39,12 @@ function decisionNotice(locale: TLocale, decided: TAvenantApprovalView["decided"
   if (decided === null) return null;
   const params = { name: decided.deciderName, ...formatInstant(locale, decided.decidedAt) };
   if (decided.decision === "VALIDATED") return { text: cardText(locale, "avenantApproval.decision.validated", params), color: "Good" };
-  if (decided.reason === null || decided.reason.trim() === "") return { text: cardText(locale, "avenantApproval.decision.refused", params), color: "Attention" };
-  return { text: cardText(locale, "avenantApproval.decision.refusedWithReason", { ...params, reason: clipText(decided.reason, MAX_TEXT) }), color: "Attention" };
+  if (decided.reason === null || decided.reason.trim() === "")
+    return { text: cardText(locale, "avenantApproval.decision.refused", params), color: "Attention" };
+  return {
+    text: cardText(locale, "avenantApproval.decision.refusedWithReason", { ...params, reason: clipText(decided.reason, MAX_TEXT) }),
+    color: "Attention",
+  };
 }
 
 function actions(locale: TLocale, view: TAvenantApprovalView): TCardAction[] {
@@ -73,7 +77,12 @@ export function avenantApprovalCard(locale: TLocale, view: TAvenantApprovalView)
     warnings: view.warnings.map((result) => ruleNotice(locale, result)),
     stepsTitle: cardText(locale, "avenantApproval.changesTitle"),
     steps: changeFacts(locale, view),
-    note: view.decided === null && !view.canDecide ? cardText(locale, "avenantApproval.waiting") : view.changes.length === 0 ? cardText(locale, "avenantApproval.noFieldChange") : "",
+    note:
+      view.decided === null && !view.canDecide
+        ? cardText(locale, "avenantApproval.waiting")
+        : view.changes.length === 0
+          ? cardText(locale, "avenantApproval.noFieldChange")
+          : "",
     actions: actions(locale, view),
   });
 }

@@ -36,7 +36,9 @@ function motifLabels(locale: TLocale, codes: string, motifChoices: readonly TCho
 /** "Le signataire ne peut pas être modifié par un avenant : une nouvelle convention est nécessaire." */
 function newConventionMessage(locale: TLocale, field: string): string {
   const key = `avenantErrors.newConvention.${field}`;
-  return hasTranslation(locale, `cards:${key}`) ? cardText(locale, key) : cardText(locale, "avenantErrors.newConvention.other", { field: fieldLabel(locale, field) });
+  return hasTranslation(locale, `cards:${key}`)
+    ? cardText(locale, key)
+    : cardText(locale, "avenantErrors.newConvention.other", { field: fieldLabel(locale, field) });
 }
 
 /** The localised message of an avenant request's error, naming the field (and the motives that would allow it). */
@@ -46,7 +48,10 @@ export function avenantErrorMessage(locale: TLocale, error: TAvenantFieldError, 
     case "new_convention_needed":
       return newConventionMessage(locale, error.field);
     case "field_not_in_motives":
-      return cardText(locale, "avenantErrors.fieldNotInMotives", { field: fieldLabel(locale, error.field), motifs: motifLabels(locale, String(params["motifs"] ?? ""), motifChoices) });
+      return cardText(locale, "avenantErrors.fieldNotInMotives", {
+        field: fieldLabel(locale, error.field),
+        motifs: motifLabels(locale, String(params["motifs"] ?? ""), motifChoices),
+      });
     case "rupture_not_earlier":
       return cardText(locale, "avenantErrors.ruptureNotEarlier", { end: formatDate(String(params["end"] ?? "")) });
     default:
@@ -54,7 +59,9 @@ export function avenantErrorMessage(locale: TLocale, error: TAvenantFieldError, 
   }
   if (error.code === "legal_rule") {
     // The rule's own message, its dates as the reader writes them.
-    const shown = Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === "string" && key !== "rule" ? formatDate(value) : value]));
+    const shown = Object.fromEntries(
+      Object.entries(params).map(([key, value]) => [key, typeof value === "string" && key !== "rule" ? formatDate(value) : value]),
+    );
     return fieldErrorMessage(locale, { field: error.field, code: "legal_rule", params: shown });
   }
   if (error.field === FORM_FIELD && error.code === "no_change") return cardText(locale, "avenantErrors.noChange");

@@ -150,7 +150,12 @@ export function avenantRequestFormCard(locale: TLocale, view: TAvenantRequestFor
     groups,
     links: [],
     actions: [
-      cardAction(cardText(locale, "avenantForm.submit"), "request_avenant", { conventionId, version: view.header.version }, { style: "positive", submitsInputs: true }),
+      cardAction(
+        cardText(locale, "avenantForm.submit"),
+        "request_avenant",
+        { conventionId, version: view.header.version },
+        { style: "positive", submitsInputs: true },
+      ),
       cardAction(cardText(locale, "actions.cancel"), "cancel", { conventionId }),
     ],
   };

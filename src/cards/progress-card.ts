@@ -1,15 +1,7 @@
 import type { TCard } from "./card-contract.ts";
 import { SECTION_IDS, type TSectionCompletion, type TSectionId } from "../domain/sections/index.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
-import {
-  cardAction,
-  cardText,
-  conventionTitle,
-  formatInstant,
-  headerFacts,
-  type TCardAction,
-  type TNotice,
-} from "./card-format.ts";
+import { cardAction, cardText, conventionTitle, formatInstant, headerFacts, type TCardAction, type TNotice } from "./card-format.ts";
 import { renderTemplate } from "./render-template.ts";
 import type { TProgressView } from "./views.ts";
 
@@ -32,9 +24,7 @@ function sectionRow(locale: TLocale, view: TProgressView, sectionId: TSectionId,
   const completion = view.completion.sections[sectionId];
   const title = cardText(locale, "progress.sectionTitle", { number: index + 1, section: translate(locale, `domain:sections.${sectionId}`) });
   const buttonKey = completion.state === "incomplete" ? "actions.fill" : "actions.edit";
-  const action = view.rights.canEdit
-    ? cardAction(cardText(locale, buttonKey), "open_section", { conventionId: view.conventionId, section: sectionId })
-    : null;
+  const action = view.rights.canEdit ? cardAction(cardText(locale, buttonKey), "open_section", { conventionId: view.conventionId, section: sectionId }) : null;
   return { title, ...status(locale, completion), separator: index > 0, hasAction: action !== null, action };
 }
 

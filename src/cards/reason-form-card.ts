@@ -50,7 +50,10 @@ export function reasonFormCard(locale: TLocale, view: TReasonFormView): TCard {
   const submitData = { ...view.data, conventionId };
   const model: TFormModel = {
     title: title(locale, view),
-    subtitle: cardText(locale, "header.subtitle", { title: cardText(locale, "header.numbered", { numero: numeroText(view.numero) }), student: view.studentName }),
+    subtitle: cardText(locale, "header.subtitle", {
+      title: cardText(locale, "header.numbered", { numero: numeroText(view.numero) }),
+      student: view.studentName,
+    }),
     intro: cardText(locale, `reasonForm.intro.${view.purpose}`),
     notices: [],
     duplicates: [],

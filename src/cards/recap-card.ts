@@ -2,16 +2,7 @@ import type { TCard } from "./card-contract.ts";
 import { SECTION_IDS, type TSectionId } from "../domain/sections/index.ts";
 import { fieldLabel } from "../i18n/field-error-message.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
-import {
-  cardAction,
-  cardText,
-  conventionTitle,
-  headerFacts,
-  joinLabels,
-  type TCardAction,
-  type TFact,
-  type TNotice,
-} from "./card-format.ts";
+import { cardAction, cardText, conventionTitle, headerFacts, joinLabels, type TCardAction, type TFact, type TNotice } from "./card-format.ts";
 import { displayValue } from "./display-value.ts";
 import { renderTemplate } from "./render-template.ts";
 import { FORM_FIELDS, SECTION_LAYOUT, type TFieldGroup } from "./section-form-fields.ts";
@@ -52,20 +43,25 @@ function sectionBlocks(locale: TLocale, view: TRecapView, sectionId: TSectionId,
   return [{ heading: title, level: "section", facts: [], texts: [] }, ...groups.filter((b) => b.facts.length + b.texts.length > 0)];
 }
 
-
 // Either the button, or every reason why not.
 function conclusion(locale: TLocale, view: TRecapView): { conclusion: TNotice[]; actions: TCardAction[] } {
   const { rights, completion, header } = view;
   if (!rights.canSubmit) {
     const state = translate(locale, `domain:states.${header.state}`);
     // A validated convention changes only by avenant: offered to whoever may request one.
-    const avenant = rights.canRequestAvenant === true ? [cardAction(cardText(locale, "actions.requestAvenant"), "open_avenant_request", { conventionId: header.conventionId })] : [];
+    const avenant =
+      rights.canRequestAvenant === true
+        ? [cardAction(cardText(locale, "actions.requestAvenant"), "open_avenant_request", { conventionId: header.conventionId })]
+        : [];
     return { conclusion: [{ text: cardText(locale, "recap.blocked.rights", { state }), color: "Default" }], actions: avenant };
   }
   const blocked: TNotice[] = [];
   if (!completion.complete) {
     const incomplete = SECTION_IDS.filter((id) => completion.sections[id].state !== "complete");
-    const sections = joinLabels(locale, incomplete.map((id) => translate(locale, `domain:sections.${id}`)));
+    const sections = joinLabels(
+      locale,
+      incomplete.map((id) => translate(locale, `domain:sections.${id}`)),
+    );
     blocked.push({ text: cardText(locale, "recap.blocked.incomplete", { sections }), color: "Warning" });
   }
   if (view.rules.some((result) => result.severity === "error")) {

@@ -5,7 +5,18 @@ import type { TCard } from "./card-contract.ts";
 import { escapeCardTexts } from "./card-markdown.ts";
 
 /** The templates of adaptive-cards/, named after their file (without ".json"). */
-export const TEMPLATE_NAMES = ["progress", "form", "recap", "convention-list", "notice", "help", "confirm-delete", "approval", "history", "staff-list"] as const;
+export const TEMPLATE_NAMES = [
+  "progress",
+  "form",
+  "recap",
+  "convention-list",
+  "notice",
+  "help",
+  "confirm-delete",
+  "approval",
+  "history",
+  "staff-list",
+] as const;
 
 /** One template of adaptive-cards/. */
 export type TTemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -41,7 +41,10 @@ function notices(locale: TLocale, view: TSectionFormView, placed: Set<string>): 
     if (!placed.has(error.field)) list.push({ text: inputErrorMessage(locale, error), color: "Attention" });
   }
   if (!view.readOnly && view.missing.length > 0) {
-    const fields = joinLabels(locale, view.missing.map((field) => fieldLabel(locale, field)));
+    const fields = joinLabels(
+      locale,
+      view.missing.map((field) => fieldLabel(locale, field)),
+    );
     list.push({ text: cardText(locale, "form.missing", { fields }), color: "Warning" });
   }
   if (!view.readOnly && HOST_CHILD_SECTIONS.has(view.sectionId) && etablissementIdOf(view) === null) {

@@ -36,7 +36,9 @@ async function main(): Promise<void> {
   const logo = args.logo ? readFileSync(args.logo) : null;
   const pdf = args.avenant
     ? await renderAvenantPdf(sampleAvenantModel({ lang: args.lang }))
-    : await renderConventionPdf(sampleConventionModel({ lang: args.lang, confidential: args.confidential, long: args.long, minor: args.minor, logo }), { draft: args.draft });
+    : await renderConventionPdf(sampleConventionModel({ lang: args.lang, confidential: args.confidential, long: args.long, minor: args.minor, logo }), {
+        draft: args.draft,
+      });
   writeFileSync(args.out, pdf);
   console.log(`${args.out}: ${pdf.length} bytes`);
 }

@@ -17,7 +17,15 @@ function packageVersion(): string {
   return typeof parsed === "object" && parsed !== null && "version" in parsed ? String(parsed.version) : "0.0.0";
 }
 
-const OPTIONS = { out: { type: "string" }, version: { type: "string" }, "developer-name": { type: "string" }, "website-url": { type: "string" }, "privacy-url": { type: "string" }, "terms-url": { type: "string" }, lang: { type: "string" } } as const;
+const OPTIONS = {
+  out: { type: "string" },
+  version: { type: "string" },
+  "developer-name": { type: "string" },
+  "website-url": { type: "string" },
+  "privacy-url": { type: "string" },
+  "terms-url": { type: "string" },
+  lang: { type: "string" },
+} as const;
 
 function main(argv: string[]): number {
   let parsed;

@@ -19,7 +19,12 @@ export type TPlaygroundOnDatabase = { channel: TPlaygroundChannel; messages: TPl
 /** The playground's channel on the database (its port, records, identities), and its notification channel. */
 export function playgroundOnDatabase(prisma: PrismaClient, logger: TChannelLogger): TPlaygroundOnDatabase {
   const messages = createPlaygroundMessages(prisma);
-  const channel = createPlaygroundChannel({ messages, records: createChannelRecords(prisma, "WEB"), identityRecords: createChatIdentityRecords(prisma), logger });
+  const channel = createPlaygroundChannel({
+    messages,
+    records: createChannelRecords(prisma, "WEB"),
+    identityRecords: createChatIdentityRecords(prisma),
+    logger,
+  });
   return { channel, messages, notifications: createNotificationChannel(channel) };
 }
 
@@ -40,7 +45,12 @@ export function slackNotifications(slack: TSlackApp): TNotificationChannel {
 
 /** The Teams app on the database: its records (platform TEAMS) and identity links. */
 export function teamsAppOnDatabase(prisma: PrismaClient, options: Omit<TTeamsAppOptions, "records" | "identityRecords" | "offers">): TTeamsApp {
-  return createTeamsApp({ ...options, records: createChannelRecords(prisma, "TEAMS"), identityRecords: createChatIdentityRecords(prisma), offers: createFileOffers(prisma) });
+  return createTeamsApp({
+    ...options,
+    records: createChannelRecords(prisma, "TEAMS"),
+    identityRecords: createChatIdentityRecords(prisma),
+    offers: createFileOffers(prisma),
+  });
 }
 
 /** Teams as a notification channel. */

@@ -75,7 +75,11 @@ async function checkHostChild(prisma: PrismaClient, answers: Partial<TConvention
   };
   const [serviceOwner, tuteurOwner, signataireOwner] = await Promise.all([ownerOf("serviceId"), ownerOf("tuteurId"), ownerOf("signataireId")]);
   const errors: TFieldError[] = [];
-  for (const [field, owner] of [["serviceId", serviceOwner], ["tuteurId", tuteurOwner], ["signataireId", signataireOwner]] as const) {
+  for (const [field, owner] of [
+    ["serviceId", serviceOwner],
+    ["tuteurId", tuteurOwner],
+    ["signataireId", signataireOwner],
+  ] as const) {
     if (owner === -1) errors.push({ field, code: "invalid_choice" });
   }
   if (stored.values.etablissementId === null && [serviceOwner, tuteurOwner, signataireOwner].some((owner) => owner !== undefined)) {

@@ -105,7 +105,14 @@ function decidedConflict(avenant: { id: number; numero: number }): AppError {
 async function recordDecision(tx: Prisma.TransactionClient, record: TAvenantDecisionRecord, numero: number): Promise<void> {
   try {
     await tx.avenantDecision.create({
-      data: { avenantId: record.avenantId, step: AVENANT_STEP, decision: record.decision, reason: record.reason, deciderId: record.deciderId, decidedAt: record.decidedAt },
+      data: {
+        avenantId: record.avenantId,
+        step: AVENANT_STEP,
+        decision: record.decision,
+        reason: record.reason,
+        deciderId: record.deciderId,
+        decidedAt: record.decidedAt,
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw decidedConflict({ id: record.avenantId, numero });
@@ -151,16 +158,20 @@ export function createAvenantStore(prisma: PrismaClient): TAvenantStore {
           data: { status: record.decision, decidedAt: record.decidedAt, version: { increment: 1 }, ...applied },
         });
         if (count === 0) throw decidedConflict(avenant);
-        await tx.auditEvent.create({ data: auditData(record.avenantAudit, { entityType: "avenant", entityId: record.avenantId, conventionId: avenant.conventionId }) });
+        await tx.auditEvent.create({
+          data: auditData(record.avenantAudit, { entityType: "avenant", entityId: record.avenantId, conventionId: avenant.conventionId }),
+        });
         if (record.apply) await applyToConvention(tx, record.apply);
         await enqueueNotifications(tx, record.notifications, new Date());
         return getAvenant(tx, record.avenantId);
       }),
 
     motifChoices: async (locale) =>
-      (await prisma.referenceItem.findMany({ where: { list: "MOTIF_AVENANT", active: true }, orderBy: [{ position: "asc" }, { label: "asc" }] })).map((item) => ({
-        value: item.code,
-        title: locale === "en" ? item.labelEn : item.label,
-      })),
+      (await prisma.referenceItem.findMany({ where: { list: "MOTIF_AVENANT", active: true }, orderBy: [{ position: "asc" }, { label: "asc" }] })).map(
+        (item) => ({
+          value: item.code,
+          title: locale === "en" ? item.labelEn : item.label,
+        }),
+      ),
   };
 }

@@ -56,7 +56,10 @@ export function createChannelRecords(prisma: PrismaClient, platform: TPlatform):
       await prisma.postedMessage.upsert({ where: { platform_channelId_messageId: key }, create: { ...key, ...fields }, update: fields });
     },
     async conventionOfThread(channelId, messageId) {
-      const row = await prisma.postedMessage.findUnique({ where: { platform_channelId_messageId: { platform, channelId, messageId } }, select: { threadId: true } });
+      const row = await prisma.postedMessage.findUnique({
+        where: { platform_channelId_messageId: { platform, channelId, messageId } },
+        select: { threadId: true },
+      });
       const id = Number(row?.threadId ?? Number.NaN);
       return Number.isInteger(id) && id > 0 ? id : null;
     },
@@ -70,7 +73,9 @@ export function createChannelRecords(prisma: PrismaClient, platform: TPlatform):
     beginDelivery: (deliveryId) => claimEvent(`attempt:${deliveryId}`),
     claimEvent,
     async claimSignature(signature, now) {
-      await prisma.processedEvent.deleteMany({ where: { platform, eventId: { startsWith: "signed:" }, receivedAt: { lt: new Date(now.getTime() - SIGNATURE_MEMORY_MS) } } });
+      await prisma.processedEvent.deleteMany({
+        where: { platform, eventId: { startsWith: "signed:" }, receivedAt: { lt: new Date(now.getTime() - SIGNATURE_MEMORY_MS) } },
+      });
       return claimEvent(`signed:${signature}`);
     },
   };

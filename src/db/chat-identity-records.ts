@@ -15,7 +15,10 @@ const linkOf = (row: TRow): TChatLink => ({ teamId: row.teamId, userId: row.plat
 export function createChatIdentityRecords(prisma: PrismaClient): TChatIdentityRecords {
   return {
     async linkOf(platform, teamId, userId) {
-      const row = await prisma.chatIdentity.findUnique({ where: { platform_teamId_platformUserId: { platform, teamId, platformUserId: userId } }, include: { person: PERSON } });
+      const row = await prisma.chatIdentity.findUnique({
+        where: { platform_teamId_platformUserId: { platform, teamId, platformUserId: userId } },
+        include: { person: PERSON },
+      });
       return row === null ? null : linkOf(row);
     },
     async linksOf(platform, personId) {

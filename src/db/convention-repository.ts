@@ -140,7 +140,8 @@ export async function transitionConvention(
         // Who won is read by the use-case, outside this (now failed) transaction. An
         // un-validation has no step, and nulls never collide in the unique key.
         const { round, step } = extra.decision;
-        if (isUniqueViolation(error) && step !== null) throw new AppError("CONFLICT", { id }, { kind: "step_decided", conventionId: id, round, step, taken: null });
+        if (isUniqueViolation(error) && step !== null)
+          throw new AppError("CONFLICT", { id }, { kind: "step_decided", conventionId: id, round, step, taken: null });
         throw error;
       }
     }

@@ -77,8 +77,7 @@ export function createConventionStore(prisma: PrismaClient): TConventionStore {
   const stored = (record: TConventionRecord) => toStoredConvention(prisma, record);
   return {
     get: async (id) => stored(await getConvention(prisma, id)),
-    update: async (id, expectedVersion, update, audit) =>
-      stored(await updateConvention(prisma, id, expectedVersion, changesOf(update), auditEntry(audit))),
+    update: async (id, expectedVersion, update, audit) => stored(await updateConvention(prisma, id, expectedVersion, changesOf(update), auditEntry(audit))),
     createDraft: async (studentId, actorId, initial) => stored(await createDraft(prisma, studentId, actorId, changesOf(initial))),
     listForStudent: async (studentId) => {
       const records = await prisma.convention.findMany({

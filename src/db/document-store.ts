@@ -120,7 +120,9 @@ export function createDocumentStore(prisma: PrismaClient): TDocumentStore {
   };
 }
 
-function contact(row: { civilite: string | null; lastName: string; firstName: string; fonction: string | null; phone: string | null; email: string | null } | null) {
+function contact(
+  row: { civilite: string | null; lastName: string; firstName: string; fonction: string | null; phone: string | null; email: string | null } | null,
+) {
   return row && { civilite: row.civilite, lastName: row.lastName, firstName: row.firstName, fonction: row.fonction, phone: row.phone, email: row.email };
 }
 
@@ -129,7 +131,11 @@ async function loadParties(prisma: PrismaClient, conventionId: number, values: T
   const [convention, { cpam, inscription, element, etablissement, service, tuteur, signataire, enseignant }] = await Promise.all([
     prisma.convention.findUnique({
       where: { id: conventionId },
-      select: { student: { select: { birthDate: true } }, centre: true, avenants: { where: { status: "VALIDATED", appliedAt: { not: null } }, orderBy: { numero: "asc" }, select: { numero: true } } },
+      select: {
+        student: { select: { birthDate: true } },
+        centre: true,
+        avenants: { where: { status: "VALIDATED", appliedAt: { not: null } }, orderBy: { numero: "asc" }, select: { numero: true } },
+      },
     }),
     loadConventionRecords(prisma, values),
   ]);
@@ -156,7 +162,12 @@ async function loadParties(prisma: PrismaClient, conventionId: number, values: T
     service: service && { name: service.name, addressLine: service.addressLine, postalCode: service.postalCode, city: service.city },
     tuteur: contact(tuteur),
     signataire: contact(signataire),
-    enseignant: enseignant && { lastName: enseignant.person.lastName, firstName: enseignant.person.firstName, email: enseignant.person.email, department: enseignant.department },
+    enseignant: enseignant && {
+      lastName: enseignant.person.lastName,
+      firstName: enseignant.person.firstName,
+      email: enseignant.person.email,
+      department: enseignant.department,
+    },
     avenants: convention.avenants.map((avenant) => avenant.numero),
   };
 }

@@ -22,7 +22,9 @@ export function createFileOffers(prisma: PrismaClient, clock: () => Date = () =>
     async save(channelId, token, file) {
       await prisma.postedMessage.deleteMany({ where: { platform: "TEAMS", kind: KIND, createdAt: { lt: new Date(clock().getTime() - LIFETIME_MS) } } });
       const content = { filename: file.filename, sha256: file.sha256, base64: file.content.toString("base64") };
-      await prisma.postedMessage.create({ data: { platform: "TEAMS", channelId, messageId: token, kind: KIND, threadId: file.conventionId === null ? null : String(file.conventionId), content } });
+      await prisma.postedMessage.create({
+        data: { platform: "TEAMS", channelId, messageId: token, kind: KIND, threadId: file.conventionId === null ? null : String(file.conventionId), content },
+      });
     },
     async take(channelId, token) {
       const key = { platform_channelId_messageId: { platform: "TEAMS" as const, channelId, messageId: token } };

@@ -40,9 +40,7 @@ export function createFormData(prisma: PrismaClient): TFormData {
   const cache = referenceCache(prisma);
 
   const listChoices = async (list: ReferenceList, locale: TLocale): Promise<TChoice[]> =>
-    (await cache.items())
-      .filter((item) => item.list === list)
-      .map((item) => ({ value: item.code, title: locale === "en" ? item.labelEn : item.label }));
+    (await cache.items()).filter((item) => item.list === list).map((item) => ({ value: item.code, title: locale === "en" ? item.labelEn : item.label }));
   const paysChoices = async (locale: TLocale): Promise<TChoice[]> =>
     (await cache.pays()).map((row) => ({ value: row.iso2, title: locale === "en" ? row.labelEn : row.label }));
 

@@ -143,7 +143,8 @@ async function applyProposalRow(
         data: { status: "APPLIED", decidedById: actorId, decidedAt: new Date() },
       });
       // Who decided first is read by the use-case, outside this transaction.
-      if (count === 0) throw new AppError("CONFLICT", { entity: "etablissementProposal", id: proposalId }, { kind: "proposal_decided", proposalId, taken: null });
+      if (count === 0)
+        throw new AppError("CONFLICT", { entity: "etablissementProposal", id: proposalId }, { kind: "proposal_decided", proposalId, taken: null });
       const proposal = await tx.etablissementProposal.findUniqueOrThrow({ where: { id: proposalId } });
       const data = normalizedName === null ? fields : { ...fields, normalizedName };
       const updated = await tx.etablissement.update({ where: { id: proposal.etablissementId }, data });
@@ -238,11 +239,13 @@ export function createHostDirectory(prisma: PrismaClient): THostDirectory {
       const row = await prisma.etablissementProposal.findUnique({ where: { id }, include: { decidedBy: { select: { firstName: true, lastName: true } } } });
       if (row === null) return null;
       const { decidedBy, decidedById, decidedAt, createdAt: _createdAt, ...proposal } = row;
-      const decision = decidedBy !== null && decidedById !== null && decidedAt !== null ? { deciderId: decidedById, deciderName: `${decidedBy.firstName} ${decidedBy.lastName}`, decidedAt } : null;
+      const decision =
+        decidedBy !== null && decidedById !== null && decidedAt !== null
+          ? { deciderId: decidedById, deciderName: `${decidedBy.firstName} ${decidedBy.lastName}`, decidedAt }
+          : null;
       return { ...proposal, changes: row.changes as TEtablissementChanges, decision };
     },
-    applyEtablissementProposal: (proposalId, fields, normalizedName, actorId) =>
-      applyProposalRow(prisma, proposalId, fields, normalizedName, actorId),
+    applyEtablissementProposal: (proposalId, fields, normalizedName, actorId) => applyProposalRow(prisma, proposalId, fields, normalizedName, actorId),
     listServices: async (etablissementId) => {
       const orderBy = [{ name: "asc" }, { id: "asc" }] as const;
       return (await prisma.service.findMany({ where: { etablissementId }, orderBy: [...orderBy], take: MAX_SERVICES })).map(toService);

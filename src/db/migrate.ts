@@ -106,10 +106,11 @@ function assertNoFailedMigration(rows: TAppliedRow[]): void {
 
 async function applyOne(session: TSqlSession, migration: TMigrationFile): Promise<void> {
   const id = randomUUID();
-  await session.query(
-    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`,
-    [id, migration.checksum, migration.name],
-  );
+  await session.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ($1, $2, $3, now(), 0)`, [
+    id,
+    migration.checksum,
+    migration.name,
+  ]);
   try {
     await session.exec(migration.sql);
   } catch (error) {

@@ -86,10 +86,7 @@ export function createOutboxQueue(prisma: PrismaClient, options: TOutboxQueueOpt
       const lastError = error.slice(0, maxErrorLength);
       const { count } = await prisma.outboxMessage.updateMany({
         where: leasedBy(id, instanceId),
-        data:
-          nextAvailableAt === null
-            ? { status: "DEAD", lastError, lockedUntil: null }
-            : { availableAt: nextAvailableAt, lastError, lockedUntil: null },
+        data: nextAvailableAt === null ? { status: "DEAD", lastError, lockedUntil: null } : { availableAt: nextAvailableAt, lastError, lockedUntil: null },
       });
       return count === 1;
     },

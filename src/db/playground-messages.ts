@@ -74,7 +74,10 @@ export function createPlaygroundMessages(prisma: PrismaClient): TPlaygroundMessa
     },
 
     async has(personId, messageId) {
-      const row = await prisma.postedMessage.findUnique({ where: { platform_channelId_messageId: { platform: PLATFORM, channelId: channelOf(personId), messageId } }, select: { id: true } });
+      const row = await prisma.postedMessage.findUnique({
+        where: { platform_channelId_messageId: { platform: PLATFORM, channelId: channelOf(personId), messageId } },
+        select: { id: true },
+      });
       return row !== null;
     },
 

@@ -35,7 +35,13 @@ function asRecord(value: Prisma.JsonValue | null): Record<string, unknown> {
 }
 
 // Turns an audit event's before/after into the history card's lines.
-function toEntry(event: { occurredAt: Date; action: string; before: Prisma.JsonValue | null; after: Prisma.JsonValue | null; actor: { firstName: string; lastName: string } | null }): THistoryEntry {
+function toEntry(event: {
+  occurredAt: Date;
+  action: string;
+  before: Prisma.JsonValue | null;
+  after: Prisma.JsonValue | null;
+  actor: { firstName: string; lastName: string } | null;
+}): THistoryEntry {
   const before = asRecord(event.before);
   const after = asRecord(event.after);
   const meta = new Set(["section", "step", "reason", "round"]);
@@ -77,12 +83,16 @@ export function createStaffQueries(prisma: PrismaClient): TStaffQueries {
       if (actor.staffCentreIds.length === 0 && !actor.isAdmin) return [];
       const scope: Prisma.ConventionWhereInput = actor.isAdmin ? {} : { centreId: { in: [...actor.staffCentreIds] } };
       const digits = query.replace(/\D/gu, "");
-      const words = normalizeSearchText(query).split(" ").filter((word) => word.length > 0 && !/^\d+$/u.test(word));
+      const words = normalizeSearchText(query)
+        .split(" ")
+        .filter((word) => word.length > 0 && !/^\d+$/u.test(word));
       const byNumber: Prisma.ConventionWhereInput[] = digits ? [{ numero: Number(digits) }] : [];
       // Accent- and case-insensitive on the student's names as written on the convention.
       const folded = foldedSql(Prisma.sql`coalesce("etudiantLastName", '') || ' ' || coalesce("etudiantFirstName", '')`);
       const ids = words.length
-        ? (await prisma.$queryRaw<Array<{ id: number }>>(Prisma.sql`SELECT "id" FROM "Convention" WHERE ${containsEveryWordSql(folded, words)} LIMIT 200`)).map((row) => row.id)
+        ? (await prisma.$queryRaw<Array<{ id: number }>>(Prisma.sql`SELECT "id" FROM "Convention" WHERE ${containsEveryWordSql(folded, words)} LIMIT 200`)).map(
+            (row) => row.id,
+          )
         : [];
       const byName: Prisma.ConventionWhereInput[] = ids.length ? [{ id: { in: ids } }] : [];
       if (byNumber.length + byName.length === 0) return [];

@@ -67,8 +67,7 @@ export function parseMotifs(motifs: readonly string[]): { motifs: TMotifAvenant[
   const trimmed = motifs.map((motif) => motif.trim()).filter((motif) => motif !== "");
   if (trimmed.length === 0) return { motifs: [], errors: [{ field: "motifs", code: "required" }] };
   const unknown = trimmed.filter((motif) => !isMotifAvenant(motif));
-  const errors: TAvenantFieldError[] =
-    unknown.length > 0 ? [{ field: "motifs", code: "invalid_choice", params: { allowed: MOTIFS_AVENANT.join(", ") } }] : [];
+  const errors: TAvenantFieldError[] = unknown.length > 0 ? [{ field: "motifs", code: "invalid_choice", params: { allowed: MOTIFS_AVENANT.join(", ") } }] : [];
   return { motifs: MOTIFS_AVENANT.filter((motif) => trimmed.includes(motif)), errors };
 }
 

@@ -18,13 +18,7 @@ export const VALIDATION_STEPS = ["PEDAGOGIQUE", "VERIFICATION_ADMINISTRATIVE", "
 /** One validation step. */
 export type TValidationStep = (typeof VALIDATION_STEPS)[number];
 
-type TAllSections = TEtudiantDraft &
-  TEtablissementDraft &
-  TServiceDraft &
-  TTuteurDraft &
-  TStageDraft &
-  TEnseignantDraft &
-  TSignataireDraft;
+type TAllSections = TEtudiantDraft & TEtablissementDraft & TServiceDraft & TTuteurDraft & TStageDraft & TEnseignantDraft & TSignataireDraft;
 
 /**
  * Every fillable field of the convention, each present and null when unanswered. Dates are

@@ -10,9 +10,39 @@ const LIGATURE_PATTERN = new RegExp(`[${Object.keys(LIGATURES).join("")}]`, "gu"
  * end of a name, where they are written ("SARL Dupont", "Rheinland Biotech GmbH").
  */
 export const LEGAL_FORMS: ReadonlySet<string> = new Set([
-  "sa", "sas", "sasu", "sarl", "eurl", "sci", "snc", "scop", "scp", "scm", "sca", "sem", "gie", "eirl", "earl",
-  "gaec", "selarl", "selas", "selafa", "gmbh", "ag", "kg", "ltd", "llc", "inc", "plc", "bv", "nv", "srl", "spa",
-  "sl", "sprl", "asbl",
+  "sa",
+  "sas",
+  "sasu",
+  "sarl",
+  "eurl",
+  "sci",
+  "snc",
+  "scop",
+  "scp",
+  "scm",
+  "sca",
+  "sem",
+  "gie",
+  "eirl",
+  "earl",
+  "gaec",
+  "selarl",
+  "selas",
+  "selafa",
+  "gmbh",
+  "ag",
+  "kg",
+  "ltd",
+  "llc",
+  "inc",
+  "plc",
+  "bv",
+  "nv",
+  "srl",
+  "spa",
+  "sl",
+  "sprl",
+  "asbl",
 ]);
 
 /**
@@ -40,7 +70,9 @@ function joinDottedAcronyms(text: string): string {
  * "Assistance Publique - Hôpitaux de Marseille" → "assistance publique hopitaux de marseille".
  */
 export function normalizeName(name: string): string {
-  const words = normalizeSearchText(joinDottedAcronyms(name)).split(" ").filter((word) => word !== "");
+  const words = normalizeSearchText(joinDottedAcronyms(name))
+    .split(" ")
+    .filter((word) => word !== "");
   let start = 0;
   let end = words.length;
   while (start < end && LEGAL_FORMS.has(words[start] ?? "")) start++;

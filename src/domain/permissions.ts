@@ -167,5 +167,11 @@ export function authorize(actor: TActor, action: TAction, subject?: TConventionS
     stateRefusal ??= refusal;
   }
   if (stateRefusal !== null) return deny(stateRefusal);
-  return deny(roleRefusal(actor, roles, grants.map((grant) => grant.role)));
+  return deny(
+    roleRefusal(
+      actor,
+      roles,
+      grants.map((grant) => grant.role),
+    ),
+  );
 }

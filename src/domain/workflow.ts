@@ -52,9 +52,7 @@ export type TWorkflowCommand =
 export type TWorkflowEvent = "submitted" | "step_validated" | "validated" | "returned" | "unvalidated" | "deleted";
 
 /** Outcome of a command: the next facts, or a stable refusal code. */
-export type TWorkflowResult =
-  | { ok: true; next: TWorkflowNext; event: TWorkflowEvent; reason?: string }
-  | { ok: false; code: TWorkflowCode };
+export type TWorkflowResult = { ok: true; next: TWorkflowNext; event: TWorkflowEvent; reason?: string } | { ok: false; code: TWorkflowCode };
 
 /** One decision of the current round, as stored in ValidationDecision. */
 export type TRoundDecision = { step: TValidationStep; decision: "VALIDATED" | "REFUSED" };
@@ -91,8 +89,7 @@ export function normalizeReason(reason: string): { ok: true; reason: string } | 
 export function editRights(facts: Pick<TWorkflowFacts, "state" | "validatedSteps">): { student: boolean; gestionnaire: boolean } {
   const none = facts.validatedSteps.length === 0;
   const student = (facts.state === "DRAFT" || facts.state === "RETURNED") && none;
-  const gestionnaire =
-    (facts.state === "SUBMITTED" || facts.state === "RETURNED") && !facts.validatedSteps.includes("VALIDATION_ADMINISTRATIVE");
+  const gestionnaire = (facts.state === "SUBMITTED" || facts.state === "RETURNED") && !facts.validatedSteps.includes("VALIDATION_ADMINISTRATIVE");
   return { student, gestionnaire };
 }
 
@@ -131,7 +128,10 @@ function validate(facts: TWorkflowFacts, step: TValidationStep): TWorkflowResult
   const refusal = stepRefusal(facts, step);
   if (refusal) return { ok: false, code: refusal };
   const validatedSteps = [...facts.validatedSteps, step];
-  const currentStep = nextStep(facts.steps, validatedSteps.map((s) => ({ step: s, decision: "VALIDATED" as const })));
+  const currentStep = nextStep(
+    facts.steps,
+    validatedSteps.map((s) => ({ step: s, decision: "VALIDATED" as const })),
+  );
   if (currentStep === null) return { ok: true, next: { ...facts, state: "VALIDATED", validatedSteps, currentStep }, event: "validated" };
   return { ok: true, next: { ...facts, validatedSteps, currentStep }, event: "step_validated" };
 }

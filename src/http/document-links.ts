@@ -119,7 +119,13 @@ const REFUSALS = {
 } as const;
 
 /** A link whose signature holds: the use-case decides, this answers and logs what it decided. */
-async function answerSignedLink(deps: TDocumentRouterDeps, request: Request, response: Response, check: Exclude<TDocumentLinkCheck, { reason: "malformed" | "bad_signature" }>, requestId: string | null): Promise<void> {
+async function answerSignedLink(
+  deps: TDocumentRouterDeps,
+  request: Request,
+  response: Response,
+  check: Exclude<TDocumentLinkCheck, { reason: "malformed" | "bad_signature" }>,
+  requestId: string | null,
+): Promise<void> {
   const { claims } = check;
   const logged = { requestId, documentId: claims.documentId, linkPersonId: claims.personId, linkExpiresAt: claims.expiresAt.toISOString() };
   const download = await downloadDocument(deps.downloads, { ...claims, expired: !check.ok, requestId });

@@ -40,7 +40,11 @@ function clientStatusOf(error: unknown): TClientStatus | null {
 }
 
 function wantsJson(request: Request): boolean {
-  return request.path.startsWith("/playground/") || request.is("application/json") === "application/json" || request.accepts(["text/plain", "application/json"]) === "application/json";
+  return (
+    request.path.startsWith("/playground/") ||
+    request.is("application/json") === "application/json" ||
+    request.accepts(["text/plain", "application/json"]) === "application/json"
+  );
 }
 
 function send(request: Request, response: Parameters<ErrorRequestHandler>[2], status: number, code: string, key: string): void {
@@ -52,7 +56,9 @@ function send(request: Request, response: Parameters<ErrorRequestHandler>[2], st
     response.json({ error: { code, message: fr, messageEn: en, requestId: id } });
     return;
   }
-  response.type("text/plain; charset=utf-8").send(`${fr}\n${en}\n${translate("fr", "errors:http.reference", { id })} / ${translate("en", "errors:http.reference", { id })}\n`);
+  response
+    .type("text/plain; charset=utf-8")
+    .send(`${fr}\n${en}\n${translate("fr", "errors:http.reference", { id })} / ${translate("en", "errors:http.reference", { id })}\n`);
 }
 
 /** Unknown routes: a short localised answer rather than express's page. */
@@ -75,7 +81,13 @@ export function errorAnswer(logger: THttpLogger): ErrorRequestHandler {
     const status = clientStatusOf(error);
     if (status !== null) {
       logger.warn({ err: error, requestId: requestIdValue, method: request.method, status }, "request refused");
-      return send(request, response, status, CLIENT_CODES[status], CLIENT_CODES[status] === "NOT_FOUND" ? "notFound" : status === 413 ? "tooLarge" : "badRequest");
+      return send(
+        request,
+        response,
+        status,
+        CLIENT_CODES[status],
+        CLIENT_CODES[status] === "NOT_FOUND" ? "notFound" : status === 413 ? "tooLarge" : "badRequest",
+      );
     }
     logger.error({ err: error, requestId: requestIdValue, method: request.method, path: request.path }, "request failed");
     send(request, response, 500, "INTERNAL", "internal");

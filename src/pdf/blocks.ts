@@ -1,19 +1,6 @@
 import type { TDoc } from "./document.ts";
 import { FONTS } from "./fonts.ts";
-import {
-  BODY,
-  COLORS,
-  ensureSpace,
-  LABEL,
-  MARGINS,
-  measure,
-  measureLocalized,
-  pageBodyHeight,
-  space,
-  textWidth,
-  write,
-  writeLocalized,
-} from "./layout.ts";
+import { BODY, COLORS, ensureSpace, LABEL, MARGINS, measure, measureLocalized, pageBodyHeight, space, textWidth, write, writeLocalized } from "./layout.ts";
 import type { TLocalized, TPdfBlock, TPdfFact } from "./model.ts";
 import { drawTable } from "./table.ts";
 

@@ -81,14 +81,30 @@ export function measureLocalized(doc: TDoc, text: TLocalized, width: number, sty
 }
 
 /** Writes text at (x, y) flowing in `width` (new pages as needed); leaves doc.y under it. */
-export function write(doc: TDoc, text: string, x: number, y: number, width: number, style: TStyle, align: "left" | "center" | "right" | "justify" = "left"): void {
+export function write(
+  doc: TDoc,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  style: TStyle,
+  align: "left" | "center" | "right" | "justify" = "left",
+): void {
   if (text === "") return;
   useStyle(doc, style);
   doc.text(text, x, y, { width, lineGap: LINE_GAP, align });
 }
 
 /** Writes a bilingual text: the French, then the English in italic grey. */
-export function writeLocalized(doc: TDoc, text: TLocalized, x: number, y: number, width: number, style: TStyle, align: "left" | "center" | "justify" = "left"): void {
+export function writeLocalized(
+  doc: TDoc,
+  text: TLocalized,
+  x: number,
+  y: number,
+  width: number,
+  style: TStyle,
+  align: "left" | "center" | "justify" = "left",
+): void {
   write(doc, text.fr, x, y, width, style, align);
   if (text.en !== undefined) write(doc, text.en, x, doc.y, width, secondaryOf(style), align);
 }
@@ -96,7 +112,14 @@ export function writeLocalized(doc: TDoc, text: TLocalized, x: number, y: number
 /** A thin horizontal rule across the text width at doc.y, then some space. */
 export function rule(doc: TDoc, color: string = COLORS.rule, gap = 6): void {
   const y = doc.y + gap / 2;
-  doc.save().moveTo(MARGINS.left, y).lineTo(MARGINS.left + textWidth(doc), y).lineWidth(0.6).strokeColor(color).stroke().restore();
+  doc
+    .save()
+    .moveTo(MARGINS.left, y)
+    .lineTo(MARGINS.left + textWidth(doc), y)
+    .lineWidth(0.6)
+    .strokeColor(color)
+    .stroke()
+    .restore();
   doc.y = y + gap / 2;
   doc.x = MARGINS.left;
 }

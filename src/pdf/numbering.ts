@@ -13,7 +13,14 @@ export function pageLabel(template: string, page: number, count: number): string
 function drawFooter(doc: TDoc, left: string, right: string): void {
   const y = doc.page.height - MARGINS.bottom + 22;
   const width = textWidth(doc);
-  doc.save().moveTo(MARGINS.left, y - 6).lineTo(MARGINS.left + width, y - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke().restore();
+  doc
+    .save()
+    .moveTo(MARGINS.left, y - 6)
+    .lineTo(MARGINS.left + width, y - 6)
+    .lineWidth(0.5)
+    .strokeColor(COLORS.rule)
+    .stroke()
+    .restore();
   doc.font(FONTS.regular).fontSize(SIZES.small).fillColor(COLORS.muted);
   const rightWidth = doc.widthOfString(right) + 2;
   doc.text(left, MARGINS.left, y, { width: width - rightWidth - 12, lineBreak: false, ellipsis: true });

@@ -41,16 +41,59 @@ function find<T>(items: readonly T[], matches: (item: T) => boolean, what: strin
 function contact(etablissement: string, lastName: string): TContactFacts {
   const host = find(DEMO_ETABLISSEMENTS, (e) => e.raisonSociale === etablissement, etablissement);
   const person: TDemoContact = find(host.contacts, (c) => c.lastName === lastName, lastName);
-  return { civilite: person.civilite, lastName: person.lastName, firstName: person.firstName, fonction: person.fonction, phone: person.phone, email: person.email };
+  return {
+    civilite: person.civilite,
+    lastName: person.lastName,
+    firstName: person.firstName,
+    fonction: person.fonction,
+    phone: person.phone,
+    email: person.email,
+  };
 }
 
 type TCast = { student: string; host: string; service: string; tuteur: string; signataire: string; teacher: string; formation: string; pays: string };
 
 const CASTS: Record<"fr" | "fr-francophone" | "en" | "minor", TCast> = {
-  fr: { student: "Martin", host: "Assistance Publique - Hôpitaux de Marseille", service: "Service de psychiatrie", tuteur: "Vidal", signataire: "Rousseau", teacher: "Lambert", formation: "3M127C", pays: "FR" },
-  "fr-francophone": { student: "Martin", host: "Centre de Recherche en Neurosciences Cognitives de Bruxelles", service: "Laboratoire de psychologie cognitive", tuteur: "Dupont", signataire: "Dupont", teacher: "Lambert", formation: "3M127C", pays: "BE" },
-  en: { student: "Roux", host: "Rheinland Biotech GmbH", service: "Molecular Biology Lab", tuteur: "Schneider", signataire: "Weber", teacher: "Moreau", formation: "SL3BIO", pays: "DE" },
-  minor: { student: "Fabre", host: "Association Entraide Phocéenne", service: "Accueil de jour", tuteur: "Benoît", signataire: "Benoît", teacher: "Moreau", formation: "SL1BIO", pays: "FR" },
+  fr: {
+    student: "Martin",
+    host: "Assistance Publique - Hôpitaux de Marseille",
+    service: "Service de psychiatrie",
+    tuteur: "Vidal",
+    signataire: "Rousseau",
+    teacher: "Lambert",
+    formation: "3M127C",
+    pays: "FR",
+  },
+  "fr-francophone": {
+    student: "Martin",
+    host: "Centre de Recherche en Neurosciences Cognitives de Bruxelles",
+    service: "Laboratoire de psychologie cognitive",
+    tuteur: "Dupont",
+    signataire: "Dupont",
+    teacher: "Lambert",
+    formation: "3M127C",
+    pays: "BE",
+  },
+  en: {
+    student: "Roux",
+    host: "Rheinland Biotech GmbH",
+    service: "Molecular Biology Lab",
+    tuteur: "Schneider",
+    signataire: "Weber",
+    teacher: "Moreau",
+    formation: "SL3BIO",
+    pays: "DE",
+  },
+  minor: {
+    student: "Fabre",
+    host: "Association Entraide Phocéenne",
+    service: "Accueil de jour",
+    tuteur: "Benoît",
+    signataire: "Benoît",
+    teacher: "Moreau",
+    formation: "SL1BIO",
+    pays: "FR",
+  },
 };
 
 function castOf(options: TSampleOptions): TCast {
@@ -115,7 +158,15 @@ export function longInterruptions(): Array<{ dateDebut: string; dateFin: string 
 function stageValues(options: TSampleOptions): Partial<TConventionValues> {
   const long = options.long === true;
   if (options.minor) {
-    return { dateDebut: "2026-12-07", dateFin: "2026-12-18", heuresHebdomadaires: 30, gratification: false, sujet: "Découverte des métiers de l'accompagnement social", fonctionsTaches: "Accueil du public aux côtés des bénévoles, participation à la préparation des repas.", competences: "Écoute, travail en équipe, ponctualité." };
+    return {
+      dateDebut: "2026-12-07",
+      dateFin: "2026-12-18",
+      heuresHebdomadaires: 30,
+      gratification: false,
+      sujet: "Découverte des métiers de l'accompagnement social",
+      fonctionsTaches: "Accueil du public aux côtés des bénévoles, participation à la préparation des repas.",
+      competences: "Écoute, travail en équipe, ponctualité.",
+    };
   }
   const abroad = options.lang === "fr-francophone" || options.lang === "en";
   return {
@@ -130,7 +181,9 @@ function stageValues(options: TSampleOptions): Partial<TConventionValues> {
     deviseCode: "EUR",
     modeVersementCode: "VIREMENT",
     sujet: SAMPLE_TEXTS.sujet,
-    fonctionsTaches: long ? longFonctions() : `${SAMPLE_TEXTS.fonctions} ; entretiens d'accueil, bilans psychologiques sous supervision, rédaction de comptes rendus (accents : ${SAMPLE_TEXTS.accents}).`,
+    fonctionsTaches: long
+      ? longFonctions()
+      : `${SAMPLE_TEXTS.fonctions} ; entretiens d'accueil, bilans psychologiques sous supervision, rédaction de comptes rendus (accents : ${SAMPLE_TEXTS.accents}).`,
     competences: `${SAMPLE_TEXTS.competences} ; conduite d'entretien clinique ; rédaction de comptes rendus.`,
     congesAutorises: "Deux jours de congés par mois de stage, à poser en accord avec le tuteur.",
     avantagesNature: "Titres-restaurant, prise en charge de 50 % de l'abonnement de transport.",

@@ -1,6 +1,22 @@
 import type { TDoc } from "./document.ts";
 import { FONTS } from "./fonts.ts";
-import { BODY, COLORS, ensureSpace, LABEL, MARGINS, measure, measureLocalized, pageBodyHeight, rule, SIZES, space, textWidth, write, writeLocalized, type TStyle } from "./layout.ts";
+import {
+  BODY,
+  COLORS,
+  ensureSpace,
+  LABEL,
+  MARGINS,
+  measure,
+  measureLocalized,
+  pageBodyHeight,
+  rule,
+  SIZES,
+  space,
+  textWidth,
+  write,
+  writeLocalized,
+  type TStyle,
+} from "./layout.ts";
 import type { TLocalized, TPdfChrome, TSignatureBlock } from "./model.ts";
 
 // The signature boxes, two per row. A row is never cut by a page break, and the heading

@@ -48,7 +48,14 @@ function drawRow(doc: TDoc, row: readonly string[], columns: Array<{ x: number; 
     if (column) write(doc, cell, column.x + PADDING, top + PADDING, column.width - 2 * PADDING, BODY);
   });
   const bottom = top + height;
-  doc.save().moveTo(MARGINS.left, bottom).lineTo(MARGINS.left + textWidth(doc), bottom).lineWidth(0.4).strokeColor(COLORS.rule).stroke().restore();
+  doc
+    .save()
+    .moveTo(MARGINS.left, bottom)
+    .lineTo(MARGINS.left + textWidth(doc), bottom)
+    .lineWidth(0.4)
+    .strokeColor(COLORS.rule)
+    .stroke()
+    .restore();
   doc.y = bottom;
 }
 

@@ -94,7 +94,10 @@ function playground(page: Page) {
       await dialog.locator('[data-verb="save_section"]').click();
       await settled(page);
       if (await dialog.isVisible()) {
-        const errors = await dialog.locator('[data-testid="form-errors"]').innerText().catch(() => "");
+        const errors = await dialog
+          .locator('[data-testid="form-errors"]')
+          .innerText()
+          .catch(() => "");
         throw new Error(`section ${section} was not saved: ${errors || (await dialog.innerText())}`);
       }
       const notice = (await page.locator('[data-testid="message"]').last().innerText()).replace(/\s+/g, " ");
@@ -115,7 +118,11 @@ async function decide(page: Page, email: string, conventionId: string): Promise<
   await validate.first().waitFor({ timeout: 20_000 });
   await validate.first().click();
   await settled(page);
-  await page.getByTestId("messages").getByText(/Vous avez validé/).first().waitFor();
+  await page
+    .getByTestId("messages")
+    .getByText(/Vous avez validé/)
+    .first()
+    .waitFor();
   // Once decided, the card has no decision buttons any more.
   await page.locator('[data-testid="message"] [data-verb="validate_step"]').first().waitFor({ state: "detached", timeout: 20_000 });
 }
@@ -125,7 +132,10 @@ async function failure(page: Page, name: string, error: unknown, pageErrors: str
   mkdirSync(RESULTS_DIR, { recursive: true });
   await page.screenshot({ path: join(RESULTS_DIR, `${name}.png`), fullPage: true }).catch(() => undefined);
   const output = app?.output.join("") ?? "";
-  return new Error(`${error instanceof Error ? error.message : String(error)}\n--- page errors ---\n${pageErrors.join("\n")}\n--- app output (tail) ---\n${output.slice(-4000)}`, { cause: error });
+  return new Error(
+    `${error instanceof Error ? error.message : String(error)}\n--- page errors ---\n${pageErrors.join("\n")}\n--- app output (tail) ---\n${output.slice(-4000)}`,
+    { cause: error },
+  );
 }
 
 let context: BrowserContext | undefined;
@@ -237,7 +247,11 @@ describe("npm start with no configuration (embedded database), in a browser", ()
       await page.locator('[data-testid="message"] [data-verb="submit_convention"]').last().click();
       await settled(page);
       expect(await page.getByTestId("alert").isHidden()).toBe(true);
-      await page.getByTestId("messages").getByText(/Convention n° ?\d+/).first().waitFor();
+      await page
+        .getByTestId("messages")
+        .getByText(/Convention n° ?\d+/)
+        .first()
+        .waitFor();
       const conventionId = await page.locator('[data-testid="thread-item"][aria-current="true"]').getAttribute("data-thread");
       if (!conventionId) throw new Error("no thread selected after submission");
 
@@ -248,7 +262,11 @@ describe("npm start with no configuration (embedded database), in a browser", ()
       await page.getByTestId("identity-select").selectOption(student.email);
       await settled(page);
       await page.locator(`[data-testid="thread-item"][data-thread="${conventionId}"]`).click();
-      await page.getByTestId("messages").getByText(/entièrement validée/).first().waitFor({ timeout: 20_000 });
+      await page
+        .getByTestId("messages")
+        .getByText(/entièrement validée/)
+        .first()
+        .waitFor({ timeout: 20_000 });
 
       // The PDF, generated on the embedded database's one connection, reaches the student: she downloads it.
       const link = page.locator('[data-testid="message"] button, [data-testid="message"] a').filter({ hasText: "Télécharger la convention (PDF)" }).first();
@@ -334,7 +352,11 @@ describe("npm start on PostgreSQL, in a browser", () => {
       await dialog.locator('[data-input-id="reason"]').fill(reason);
       await dialog.locator('[data-verb="refuse_step"]').click();
       await settled(page);
-      await page.getByTestId("messages").getByText(/Vous avez refusé/).first().waitFor();
+      await page
+        .getByTestId("messages")
+        .getByText(/Vous avez refusé/)
+        .first()
+        .waitFor();
 
       await page.getByTestId("identity-select").selectOption(student);
       await settled(page);
@@ -350,7 +372,11 @@ describe("npm start on PostgreSQL, in a browser", () => {
       await settled(page);
       await page.locator('[data-testid="message"] [data-verb="submit_convention"]').last().click();
       await settled(page);
-      await page.getByTestId("messages").getByText(/Convention n° ?\d+ enregistrée/).last().waitFor();
+      await page
+        .getByTestId("messages")
+        .getByText(/Convention n° ?\d+ enregistrée/)
+        .last()
+        .waitFor();
       const resubmitted = await core.prisma.convention.findUniqueOrThrow({ where: { id } });
       expect(resubmitted.state).toBe("SUBMITTED");
       expect(pageErrors).toEqual([]);

@@ -10,7 +10,23 @@ import { createOutboxQueue } from "../../src/db/outbox.ts";
 import { createHttpApp } from "../../src/http/create-http-app.ts";
 import { startFakeSlack, type TFakeSlack } from "../support/fake-slack-api.ts";
 import { createSeededConversation } from "../support/seeded-conversation.ts";
-import { buttonsIn, click, dmMessage, dmOf, lastModal, limitViolations, must, okBody, slackClient, slackSession, submit, suggest, textOf, withButton, type TModal } from "../support/slack-driver.ts";
+import {
+  buttonsIn,
+  click,
+  dmMessage,
+  dmOf,
+  lastModal,
+  limitViolations,
+  must,
+  okBody,
+  slackClient,
+  slackSession,
+  submit,
+  suggest,
+  textOf,
+  withButton,
+  type TModal,
+} from "../support/slack-driver.ts";
 import { filledState, stageAnswers } from "../support/slack-modals.ts";
 
 const SECRET = "e2e-signing-secret-0123456789abcdef";
@@ -34,8 +50,14 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   const logger = { debug: () => {}, info: log("info"), warn: log("warn"), error: log("error") };
   // The app as main.ts makes it, pointed at the fake, with its bot ids given (no auth.test).
   const appOptions = () => ({
-    botToken: "xoxb-test", signingSecret: SECRET, apiUrl: fake.apiUrl, botId: "B_BOT", botUserId: "U_BOT",
-    conversation: seeded.conversation, logger, retryConfig: { retries: 0 },
+    botToken: "xoxb-test",
+    signingSecret: SECRET,
+    apiUrl: fake.apiUrl,
+    botId: "B_BOT",
+    botUserId: "U_BOT",
+    conversation: seeded.conversation,
+    logger,
+    retryConfig: { retries: 0 },
   });
 
   beforeAll(async () => {
@@ -50,7 +72,10 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
       queue: createOutboxQueue(seeded.database.prisma),
       render: (recipientId, payload) => renderNotification(seeded.deps, recipientId, payload),
       deliver: createNotificationDelivery([slackNotifications(slack)]),
-      clock: () => new Date(), logger, instanceId: "e2e", backoff: () => 0,
+      clock: () => new Date(),
+      logger,
+      instanceId: "e2e",
+      backoff: () => 0,
     });
     deliverAll = async () => {
       for (;;) {
@@ -72,32 +97,57 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   const session = () => slackSession(client, fake);
   const press = (...args: Parameters<ReturnType<typeof slackSession>["press"]>) => session().press(...args);
   const openSection = (conventionId: number, section: string) => session().openSection("U_LEA", conventionId, section);
-  const fillSection = (conventionId: number, section: string, answers: (view: TModal) => Promise<Record<string, string>>) => session().fillSection("U_LEA", conventionId, section, answers);
+  const fillSection = (conventionId: number, section: string, answers: (view: TModal) => Promise<Record<string, string>>) =>
+    session().fillSection("U_LEA", conventionId, section, answers);
   /** The « Créer un établissement » form of Léa's latest draft, opened from its section modal. */
   async function newEtablissementForm(): Promise<TModal> {
     const parent = withButton(topLevel("U_LEA"), "open_section").at(-1);
     const draftId = Number(buttonsIn(parent?.blocks ?? []).find((button) => button.verb === "open_section")?.data.conventionId);
     const section = await openSection(draftId, "etablissement");
-    const create = must(buttonsIn(section.blocks).find((button) => button.verb === "open_etablissement_create"), "Créer un établissement");
+    const create = must(
+      buttonsIn(section.blocks).find((button) => button.verb === "open_etablissement_create"),
+      "Créer un établissement",
+    );
     await okBody(client.interact(click("U_LEA", create, { view: section, state: filledState(section, {}) })));
     return lastModal(fake);
   }
 
   it("refuses a request with a bad signature or a timestamp older than five minutes (401), changing nothing", async () => {
-    const before = { calls: fake.calls.length, conventions: await seeded.database.prisma.convention.count(), events: await seeded.database.prisma.processedEvent.count() };
+    const before = {
+      calls: fake.calls.length,
+      conventions: await seeded.database.prisma.convention.count(),
+      events: await seeded.database.prisma.processedEvent.count(),
+    };
     const wrongSecret = await client.event(dmMessage("U_LEA", "nouvelle convention"), "EvBadSig", { secret: "not-the-secret" });
     const stale = await client.event(dmMessage("U_LEA", "nouvelle convention"), "EvStale", { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
     const unsigned = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${SLACK_EVENTS_PATH}`, { method: "POST", body: "{}" });
     expect([wrongSecret.status, stale.status, unsigned.status]).toEqual([401, 401, 401]);
-    expect({ calls: fake.calls.length, conventions: await seeded.database.prisma.convention.count(), events: await seeded.database.prisma.processedEvent.count() }).toEqual(before);
-    expect(logs.filter((line) => line.message.includes("signature check failed")).map((line) => (line.details as { reason: string }).reason)).toEqual(["bad_signature", "stale", "missing_headers"]);
+    expect({
+      calls: fake.calls.length,
+      conventions: await seeded.database.prisma.convention.count(),
+      events: await seeded.database.prisma.processedEvent.count(),
+    }).toEqual(before);
+    expect(logs.filter((line) => line.message.includes("signature check failed")).map((line) => (line.details as { reason: string }).reason)).toEqual([
+      "bad_signature",
+      "stale",
+      "missing_headers",
+    ]);
   });
 
   it("answers Slack's signed URL check and its unsigned certificate check, processing nothing", async () => {
     const before = fake.calls.length;
-    const challenge = await okBody(client.send(JSON.stringify({ type: "url_verification", token: "x", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" }), "application/json"));
+    const challenge = await okBody(
+      client.send(
+        JSON.stringify({ type: "url_verification", token: "x", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" }),
+        "application/json",
+      ),
+    );
     expect(JSON.parse(challenge)).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
-    const sslCheck = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${SLACK_EVENTS_PATH}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "ssl_check=1&token=x" });
+    const sslCheck = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${SLACK_EVENTS_PATH}`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "ssl_check=1&token=x",
+    });
     expect(sslCheck.status).toBe(200);
     expect(fake.calls.length).toBe(before);
   });
@@ -110,7 +160,11 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     expect(await okBody(client.interact(submit("U_LEA", view, {})))).toBe("");
     expect(JSON.parse(await okBody(client.interact({ ...suggest("U_LEA", view, "x", "a"), action_id: "ds:passwords" })))).toEqual({ options: [] });
     expect({ calls: fake.calls.length, conventions: await seeded.database.prisma.convention.count() }).toEqual(before);
-    expect(logs.filter((line) => line.message === "Slack payload refused as invalid").map((line) => (line.details as { what: string }).what)).toEqual(["block_actions", "view_submission", "block_suggestion"]);
+    expect(logs.filter((line) => line.message === "Slack payload refused as invalid").map((line) => (line.details as { what: string }).what)).toEqual([
+      "block_actions",
+      "view_submission",
+      "block_suggestion",
+    ]);
   });
 
   it("answers someone the directory does not know with the core's message, and links nobody", async () => {
@@ -150,7 +204,9 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     // A wrong answer first: the modal stays open with the error under its field, nothing saved.
     const stage = await openSection(conventionId, "stage");
     const version = (await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).version;
-    const refused = JSON.parse(await okBody(client.interact(submit("U_LEA", stage, filledState(stage, { ...stageAnswers(stage), dateFin: "2026-12-01" }))))) as { response_action: string; errors: Record<string, string> };
+    const refused = JSON.parse(
+      await okBody(client.interact(submit("U_LEA", stage, filledState(stage, { ...stageAnswers(stage), dateFin: "2026-12-01" })))),
+    ) as { response_action: string; errors: Record<string, string> };
     expect(refused.response_action).toBe("errors");
     expect(Object.keys(refused.errors)).toContain("dateFin");
     expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).version).toBe(version);
@@ -158,7 +214,10 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     await fillSection(conventionId, "enseignant", async (view) => ({ enseignantId: await lea(view, "enseignantId", "lambert") }));
     await fillSection(conventionId, "signataire", async (view) => ({ signataireId: await lea(view, "signataireId", "directeur") }));
     // The thread parent was updated after each section, never posted again.
-    const progress = must(topLevel("U_LEA").find((message) => message.ts === parent?.ts), "the thread parent");
+    const progress = must(
+      topLevel("U_LEA").find((message) => message.ts === parent?.ts),
+      "the thread parent",
+    );
     expect(progress.updates).toBeGreaterThanOrEqual(7);
     expect(withButton(topLevel("U_LEA"), "open_section", { conventionId })).toHaveLength(1);
 
@@ -169,14 +228,20 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).state).toBe("SUBMITTED");
   });
 
-  const approvalIn = (userId: string) => withButton(topLevel(userId), "show_recap", { conventionId }).filter((message) => textOf(message).includes("Léa Martin")).at(-1);
+  const approvalIn = (userId: string) =>
+    withButton(topLevel(userId), "show_recap", { conventionId })
+      .filter((message) => textOf(message).includes("Léa Martin"))
+      .at(-1);
 
   it("brings the approval card to the référent's DM; she validates it there, once even when she double-clicks", async () => {
     await deliverAll();
     const card = must(approvalIn("U_LAMBERT"), "the approval card in Sophie Lambert's DM");
     const posts = dm("U_LAMBERT").length;
     // The same payload twice: a double click (same action_ts), or Slack redelivering it.
-    const validate = must(buttonsIn(card.blocks).find((button) => button.verb === "validate_step"), "Valider");
+    const validate = must(
+      buttonsIn(card.blocks).find((button) => button.verb === "validate_step"),
+      "Valider",
+    );
     const payload = click("U_LAMBERT", validate, { message: card }, "1764324000.000001");
     await okBody(client.interact(payload));
     await okBody(client.interact(payload));
@@ -202,9 +267,17 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
       expect(buttonsIn(copy.blocks).map((button) => button.verb)).not.toContain("validate_step");
     }
     const parent = withButton(topLevel("U_LEA"), "show_recap", { conventionId })[0];
-    expect(dm("U_LEA").filter((message) => message.threadTs === parent?.ts).map(textOf).join("\n")).toMatch(/entièrement validée/);
+    expect(
+      dm("U_LEA")
+        .filter((message) => message.threadTs === parent?.ts)
+        .map(textOf)
+        .join("\n"),
+    ).toMatch(/entièrement validée/);
     // The convention's PDF, uploaded (files.uploadV2) in the student's thread and to the staff.
-    const pdf = must(fake.uploads.find((upload) => upload.channelId === "D_U_LEA"), "the PDF uploaded in Léa's DM");
+    const pdf = must(
+      fake.uploads.find((upload) => upload.channelId === "D_U_LEA"),
+      "the PDF uploaded in Léa's DM",
+    );
     expect(pdf.threadTs).toBe(parent?.ts);
     expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.filename).toMatch(/^convention-\d+\.pdf$/);
@@ -215,7 +288,11 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
 
   it("shows the PDF's signed link as a link button beside « Nouveau lien », which posts a fresh link for whoever clicks", async () => {
     const linkButtons = (message: { blocks: unknown[] } | undefined) =>
-      (message?.blocks ?? []).flatMap((block) => ((block as { type: string }).type === "actions" ? ((block as { elements: Array<{ url?: string; action_id?: string }> }).elements) : [])).filter((element) => element.url?.includes("/documents/"));
+      (message?.blocks ?? [])
+        .flatMap((block) =>
+          (block as { type: string }).type === "actions" ? (block as { elements: Array<{ url?: string; action_id?: string }> }).elements : [],
+        )
+        .filter((element) => element.url?.includes("/documents/"));
     const notice = must(withButton(dm("U_LEA"), "new_link", { conventionId }).at(-1), "the notice of the validated convention with « Nouveau lien »");
     const [first] = linkButtons(notice);
     expect(first?.url).toMatch(/\/documents\/[\w-]+\.[\w-]+$/);
@@ -263,11 +340,22 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     const draftId = Number(buttonsIn(parent?.blocks ?? []).find((button) => button.verb === "open_section")?.data.conventionId);
     expect(draftId).not.toBe(conventionId);
     const section = await openSection(draftId, "etablissement");
-    const create = must(buttonsIn(section.blocks).find((button) => button.verb === "open_etablissement_create"), "Créer un établissement");
+    const create = must(
+      buttonsIn(section.blocks).find((button) => button.verb === "open_etablissement_create"),
+      "Créer un établissement",
+    );
     await okBody(client.interact(click("U_LEA", create, { view: section, state: filledState(section, {}) })));
     const form = lastModal(fake);
     expect(form.id).toBe(section.id);
-    const answers = { raisonSociale: "CALANQUES NUMÉRIQUES", typeStructureCode: "ENTREPRISE_PRIVEE", statutJuridiqueCode: "SAS", effectifCode: "EFF_1_9", addressLine: "1 rue de la République", postalCode: "13001", city: "Marseille" };
+    const answers = {
+      raisonSociale: "CALANQUES NUMÉRIQUES",
+      typeStructureCode: "ENTREPRISE_PRIVEE",
+      statutJuridiqueCode: "SAS",
+      effectifCode: "EFF_1_9",
+      addressLine: "1 rue de la République",
+      postalCode: "13001",
+      city: "Marseille",
+    };
     // A missing answer: the same form, the error under its field.
     const missing = JSON.parse(await okBody(client.interact(submit("U_LEA", form, filledState(form, answers)))));
     expect(missing).toEqual({ response_action: "errors", errors: { activite: expect.stringMatching(/obligatoire/) } });
@@ -278,7 +366,10 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     const duplicates = answer.view as TModal;
     expect(JSON.stringify(duplicates.blocks)).toMatch(/Calanques Num/);
     expect(duplicates.blocks.some((block) => block.type === "context" && JSON.stringify(block).includes("❗"))).toBe(true);
-    const anyway = must(buttonsIn(duplicates.blocks).find((button) => button.verb === "create_etablissement" && button.data.confirmDuplicate === true), "Créer quand même");
+    const anyway = must(
+      buttonsIn(duplicates.blocks).find((button) => button.verb === "create_etablissement" && button.data.confirmDuplicate === true),
+      "Créer quand même",
+    );
     expect(anyway.action_id).toMatch(/:inputs$/);
     const before = await seeded.database.prisma.etablissement.count();
     await okBody(client.interact(click("U_LEA", anyway, { view: { ...duplicates, id: form.id }, state: filledState(duplicates, answers) })));
@@ -291,7 +382,16 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   it("processes a replayed signed slash command and a replayed signed modal submission once", async () => {
     const timestamp = Math.floor(Date.now() / 1000);
     const form = "application/x-www-form-urlencoded";
-    const command = new URLSearchParams({ command: "/convention", text: "nouvelle convention", user_id: "U_LEA", team_id: "T_DEMO", channel_id: "D_U_LEA", trigger_id: "trig-replay", api_app_id: "A_STAGEBOT", response_url: "http://127.0.0.1:9/unused" }).toString();
+    const command = new URLSearchParams({
+      command: "/convention",
+      text: "nouvelle convention",
+      user_id: "U_LEA",
+      team_id: "T_DEMO",
+      channel_id: "D_U_LEA",
+      trigger_id: "trig-replay",
+      api_app_id: "A_STAGEBOT",
+      response_url: "http://127.0.0.1:9/unused",
+    }).toString();
     const drafts = () => seeded.database.prisma.convention.count();
     const before = await drafts();
     await okBody(client.send(command, form, { timestamp }));
@@ -303,7 +403,16 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     expect(await drafts()).toBe(before + 2);
 
     const modal = await newEtablissementForm();
-    const answers = { raisonSociale: "REJEU SANS DOUBLON", typeStructureCode: "ENTREPRISE_PRIVEE", statutJuridiqueCode: "SAS", effectifCode: "EFF_1_9", activite: "Édition de logiciels", addressLine: "2 quai du Port", postalCode: "13002", city: "Marseille" };
+    const answers = {
+      raisonSociale: "REJEU SANS DOUBLON",
+      typeStructureCode: "ENTREPRISE_PRIVEE",
+      statutJuridiqueCode: "SAS",
+      effectifCode: "EFF_1_9",
+      activite: "Édition de logiciels",
+      addressLine: "2 quai du Port",
+      postalCode: "13002",
+      city: "Marseille",
+    };
     const submission = new URLSearchParams({ payload: JSON.stringify(submit("U_LEA", modal, filledState(modal, answers))) }).toString();
     const named = () => seeded.database.prisma.etablissement.count({ where: { raisonSociale: { contains: "Rejeu", mode: "insensitive" } } });
     await okBody(client.send(submission, form, { timestamp }));
@@ -316,7 +425,16 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
 
   it("answers a modal submission carrying NUL and lone surrogates, saving the text without them; refuses a body over 1 MB with 413", async () => {
     const modal = await newEtablissementForm();
-    const answers = { raisonSociale: "NUL\u0000 ET \ud800DEMI", typeStructureCode: "ENTREPRISE_PRIVEE", statutJuridiqueCode: "SAS", effectifCode: "EFF_1_9", activite: "Conseil\u0000", addressLine: "3 quai du Port", postalCode: "13002", city: "Marseille" };
+    const answers = {
+      raisonSociale: "NUL\u0000 ET \ud800DEMI",
+      typeStructureCode: "ENTREPRISE_PRIVEE",
+      statutJuridiqueCode: "SAS",
+      effectifCode: "EFF_1_9",
+      activite: "Conseil\u0000",
+      addressLine: "3 quai du Port",
+      postalCode: "13002",
+      city: "Marseille",
+    };
     const response = await client.interact(submit("U_LEA", modal, filledState(modal, answers)));
     expect(response.status).toBe(200);
     await response.text();
@@ -347,7 +465,10 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
   it("delivers notifications once per message id, retries after a Slack error, and skips people without Slack", async () => {
     const channel = slackNotifications(slack);
     const leaId = (await seeded.conversation.personIdOf("lea.martin@etu.univ-demo.fr")) ?? 0;
-    const effects = await seeded.conversation.handle({ platform: "SLACK", email: "lea.martin@etu.univ-demo.fr" }, { kind: "message", text: "aide", conventionId: null });
+    const effects = await seeded.conversation.handle(
+      { platform: "SLACK", email: "lea.martin@etu.univ-demo.fr" },
+      { kind: "message", text: "aide", conventionId: null },
+    );
     const before = dm("U_LEA").length;
     fake.failNext("chat.postMessage", "internal_error");
     await expect(channel.deliver(leaId, effects, "outbox:test-1")).rejects.toThrow(/internal_error/);
@@ -395,7 +516,10 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
     try {
       const fast = slackClient(`http://127.0.0.1:${(listening.address() as AddressInfo).port}${SLACK_EVENTS_PATH}`, SECRET);
       const parent = must(withButton(topLevel("U_LEA"), "show_recap", { conventionId })[0], "the thread parent");
-      const recap = must(buttonsIn(parent.blocks).find((button) => button.verb === "show_recap"), "Récapitulatif");
+      const recap = must(
+        buttonsIn(parent.blocks).find((button) => button.verb === "show_recap"),
+        "Récapitulatif",
+      );
       const before = dm("U_LEA").length;
       // Slack is held on the slow work: the click must be answered anyway (no wall-clock bound, an order).
       const release = fake.holdNext("chat.postMessage");
@@ -413,7 +537,12 @@ describe("the Slack app, signed requests against a fake Slack Web API and a real
 
   it("sent nothing over Slack's limits, and no listener failed", () => {
     expect(limitViolations(fake)).toEqual([]);
-    const expected = ["Slack request refused: signature check failed", "Slack payload refused as invalid", "Slack request replayed: acknowledged and ignored", "Slack request refused: body too large"];
+    const expected = [
+      "Slack request refused: signature check failed",
+      "Slack payload refused as invalid",
+      "Slack request replayed: acknowledged and ignored",
+      "Slack request refused: body too large",
+    ];
     const unexpected = logs.filter((line) => line.level !== "info" && !expected.includes(line.message));
     expect(unexpected).toEqual([]);
   });

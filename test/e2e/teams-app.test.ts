@@ -32,17 +32,23 @@ const KEY = testSigningKey("connector-key");
 class OfflineCredentials extends ServiceClientCredentialsFactory {
   override isValidAppId = async (appId: string) => appId === APP_ID;
   override isAuthenticationDisabled = async () => false;
-  override createCredentials = async () => ({ signRequest: async <T,>(request: T) => request });
+  override createCredentials = async () => ({ signRequest: async <T>(request: T) => request });
 }
 
-const user = (key: string, email: string, name: string): TFakeTeamsUser => ({ id: `29:${key}`, aadObjectId: `aad-${key}`, email, name, conversationId: `a:chat-${key}` });
+const user = (key: string, email: string, name: string): TFakeTeamsUser => ({
+  id: `29:${key}`,
+  aadObjectId: `aad-${key}`,
+  email,
+  name,
+  conversationId: `a:chat-${key}`,
+});
 const LEA = user("lea", "lea.martin@etu.univ-demo.fr", "Léa Martin");
 const LAMBERT = user("lambert", "sophie.lambert@univ-demo.fr", "Sophie Lambert");
 const GARCIA = user("garcia", "isabelle.garcia@univ-demo.fr", "Isabelle Garcia");
 const FONTAINE = user("fontaine", "elodie.fontaine@univ-demo.fr", "Élodie Fontaine");
 const STRANGER = user("stranger", "stranger@example.org", "Stranger");
 
-const must = <T,>(value: T | undefined | null, what: string): T => {
+const must = <T>(value: T | undefined | null, what: string): T => {
   if (value === undefined || value === null) throw new Error(`missing: ${what}`);
   return value;
 };
@@ -83,15 +89,25 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     server = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     messagesUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}${TEAMS_MESSAGES_PATH}`;
-    const token = () => signToken(KEY.privateKey, { alg: "RS256", kid: KEY.kid }, connectorClaims({ appId: APP_ID, serviceUrl: fake.serviceUrl, now: new Date() }));
+    const token = () =>
+      signToken(KEY.privateKey, { alg: "RS256", kid: KEY.kid }, connectorClaims({ appId: APP_ID, serviceUrl: fake.serviceUrl, now: new Date() }));
     const base = teamsClient(messagesUrl, fake, async () => ({ authorization: `Bearer ${token()}` }));
     // The work left after an invoke's answer is awaited, so that the chat is read once it is done.
-    const settled = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A) => {
-      const result = await call(...args);
-      await teams.idle();
-      return result;
+    const settled =
+      <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+      async (...args: A) => {
+        const result = await call(...args);
+        await teams.idle();
+        return result;
+      };
+    client = {
+      ...base,
+      execute: settled(base.execute),
+      submit: settled(base.submit),
+      say: settled(base.say),
+      install: settled(base.install),
+      fileConsent: settled(base.fileConsent),
     };
-    client = { ...base, execute: settled(base.execute), submit: settled(base.submit), say: settled(base.say), install: settled(base.install), fileConsent: settled(base.fileConsent) };
     const dispatcher = createDispatcher({
       queue: createOutboxQueue(seeded.database.prisma),
       render: (recipientId, payload) => renderNotification(seeded.deps, recipientId, payload),
@@ -104,7 +120,12 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     deliverAll = async () => {
       for (;;) {
         const { sent, failed, dead } = await dispatcher.runOnce();
-        expect({ failed, dead }, JSON.stringify(logs.filter((line) => line.level !== "info").slice(-3), (key, value) => (key === "err" && value instanceof Error ? { message: value.message, errors: (value as AggregateError).errors?.map(String) } : value))).toEqual({ failed: 0, dead: 0 });
+        expect(
+          { failed, dead },
+          JSON.stringify(logs.filter((line) => line.level !== "info").slice(-3), (key, value) =>
+            key === "err" && value instanceof Error ? { message: value.message, errors: (value as AggregateError).errors?.map(String) } : value,
+          ),
+        ).toEqual({ failed: 0, dead: 0 });
         if (sent === 0) return;
       }
     };
@@ -119,7 +140,9 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
 
   const chat = (who: TFakeTeamsUser) => chatOf(fake, who);
   const withVerb = (messages: readonly TFakeTeamsMessage[], verb: string, data: Record<string, unknown> = {}) =>
-    messages.filter((message) => executeActions(cardOf(message)).some((action) => action.verb === verb && Object.entries(data).every(([key, value]) => action.data[key] === value)));
+    messages.filter((message) =>
+      executeActions(cardOf(message)).some((action) => action.verb === verb && Object.entries(data).every(([key, value]) => action.data[key] === value)),
+    );
   const progressOf = (id: number) => must(withVerb(chat(LEA), "open_section", { conventionId: id })[0], `the progress card of convention ${id}`);
 
   /** Opens a section from the progress card (the form answers the click, in place) and submits it. */
@@ -130,7 +153,10 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     const form = opened.value as Parameters<typeof submission>[0];
     const saved = await client.execute(LEA, progress.id, "save_section", submission(form, "save_section", await inputs(form)));
     // Saved: the card clicked is the progress card again.
-    expect(executeActions(saved.value).map((action) => action.verb), `section ${section}: ${cardText(saved.value).slice(0, 400)}`).toContain("open_section");
+    expect(
+      executeActions(saved.value).map((action) => action.verb),
+      `section ${section}: ${cardText(saved.value).slice(0, 400)}`,
+    ).toContain("open_section");
   }
 
   const firstResult = async (dataset: string, text: string) => {
@@ -140,13 +166,22 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
   };
 
   it("refuses a missing, expired, wrong-audience, wrong-key or wrong-serviceUrl token (401), changing nothing", async () => {
-    const before = { calls: fake.calls.length, conventions: await seeded.database.prisma.convention.count(), events: await seeded.database.prisma.processedEvent.count(), links: await seeded.database.prisma.chatIdentity.count() };
+    const before = {
+      calls: fake.calls.length,
+      conventions: await seeded.database.prisma.convention.count(),
+      events: await seeded.database.prisma.processedEvent.count(),
+      links: await seeded.database.prisma.chatIdentity.count(),
+    };
     const now = new Date();
     const claims = connectorClaims({ appId: APP_ID, serviceUrl: fake.serviceUrl, now });
     const stranger = testSigningKey("connector-key");
     const tokens: Record<string, string | null> = {
       missing: null,
-      expired: signToken(KEY.privateKey, { alg: "RS256", kid: KEY.kid }, { ...claims, nbf: Math.floor(now.getTime() / 1000) - 7200, exp: Math.floor(now.getTime() / 1000) - 3600 }),
+      expired: signToken(
+        KEY.privateKey,
+        { alg: "RS256", kid: KEY.kid },
+        { ...claims, nbf: Math.floor(now.getTime() / 1000) - 7200, exp: Math.floor(now.getTime() / 1000) - 3600 },
+      ),
       wrongAudience: signToken(KEY.privateKey, { alg: "RS256", kid: KEY.kid }, { ...claims, aud: "another-bot" }),
       wrongKey: signToken(stranger.privateKey, { alg: "RS256", kid: KEY.kid }, claims),
       wrongServiceUrl: signToken(KEY.privateKey, { alg: "RS256", kid: KEY.kid }, { ...claims, serviceurl: "https://attacker.example/" }),
@@ -154,13 +189,22 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     const statuses: Record<string, number> = {};
     for (const [name, token] of Object.entries(tokens)) {
       const body = client.activity(LEA, { type: "message", text: "nouvelle convention" });
-      const response = await fetch(messagesUrl, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      const response = await fetch(messagesUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify(body),
+      });
       statuses[name] = response.status;
       expect(await response.text()).not.toMatch(/at .*\.ts:\d+/);
     }
     expect(statuses).toEqual({ missing: 401, expired: 401, wrongAudience: 401, wrongKey: 401, wrongServiceUrl: 401 });
     await teams.idle();
-    expect({ calls: fake.calls.length, conventions: await seeded.database.prisma.convention.count(), events: await seeded.database.prisma.processedEvent.count(), links: await seeded.database.prisma.chatIdentity.count() }).toEqual(before);
+    expect({
+      calls: fake.calls.length,
+      conventions: await seeded.database.prisma.convention.count(),
+      events: await seeded.database.prisma.processedEvent.count(),
+      links: await seeded.database.prisma.chatIdentity.count(),
+    }).toEqual(before);
   });
 
   it("greets whoever installs the app with the help, and remembers their personal chat", async () => {
@@ -168,7 +212,10 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     for (const who of [LEA, LAMBERT, GARCIA]) expect((await client.install(who)).status).toBe(200);
     expect(cardText(cardOf(chat(LEA).at(-1)))).toMatch(/Stagebot/);
     const identity = await seeded.database.prisma.chatIdentity.findFirstOrThrow({ where: { platform: "TEAMS", platformUserId: LEA.aadObjectId } });
-    expect(identity).toMatchObject({ teamId: "tenant-test", conversationRef: { conversationId: LEA.conversationId, serviceUrl: fake.serviceUrl, userId: LEA.id } });
+    expect(identity).toMatchObject({
+      teamId: "tenant-test",
+      conversationRef: { conversationId: LEA.conversationId, serviceUrl: fake.serviceUrl, userId: LEA.id },
+    });
   });
 
   it("answers someone the directory does not know, and links nobody", async () => {
@@ -204,9 +251,16 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     await fillSection("tuteur", async () => ({ tuteurId: await firstResult("contacts", "psychologue") }));
     // A wrong answer first: the form comes back in place with the error next to its field, nothing saved.
     const version = (await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).version;
-    const stage = (await client.execute(LEA, progressOf(conventionId).id, "open_section", { conventionId, section: "stage" })).value as Parameters<typeof submission>[0];
+    const stage = (await client.execute(LEA, progressOf(conventionId).id, "open_section", { conventionId, section: "stage" })).value as Parameters<
+      typeof submission
+    >[0];
     const dates = { dateDebut: "2027-01-04", dateFin: "2027-03-26" };
-    const refused = await client.execute(LEA, progressOf(conventionId).id, "save_section", submission(stage, "save_section", { ...stageInputs(stage, dates), dateFin: "2026-12-01" }));
+    const refused = await client.execute(
+      LEA,
+      progressOf(conventionId).id,
+      "save_section",
+      submission(stage, "save_section", { ...stageInputs(stage, dates), dateFin: "2026-12-01" }),
+    );
     expect(executeActions(refused.value).map((action) => action.verb)).toContain("save_section");
     expect(cardText(refused.value)).toMatch(/date de fin/i);
     expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).version).toBe(version);
@@ -219,7 +273,10 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     const recapAnswer = await client.execute(LEA, progressOf(conventionId).id, "show_recap", { conventionId });
     const recap = must(withVerb(chat(LEA), "submit_convention", { conventionId }).at(-1), "the récapitulatif");
     expect(recapAnswer.statusCode).toBe(200);
-    const validate = must(executeActions(cardOf(recap)).find((action) => action.verb === "submit_convention"), "Valider");
+    const validate = must(
+      executeActions(cardOf(recap)).find((action) => action.verb === "submit_convention"),
+      "Valider",
+    );
     await client.execute(LEA, recap.id, "submit_convention", validate.data);
     expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).state).toBe("SUBMITTED");
   });
@@ -229,7 +286,10 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
   it("brings the approval card to the référent's chat proactively; she validates it there, once even when Teams repeats the click", async () => {
     await deliverAll();
     const card = must(approvalIn(LAMBERT), "the approval card in Sophie Lambert's chat");
-    const action = must(executeActions(cardOf(card)).find((candidate) => candidate.verb === "validate_step"), "Valider");
+    const action = must(
+      executeActions(cardOf(card)).find((candidate) => candidate.verb === "validate_step"),
+      "Valider",
+    );
     const answer = await client.execute(LAMBERT, card.id, "validate_step", action.data, "invoke-validate-1");
     await client.execute(LAMBERT, card.id, "validate_step", action.data, "invoke-validate-1");
     expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).currentStep).toBe("VALIDATION_ADMINISTRATIVE");
@@ -243,8 +303,13 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     const garcia = must(approvalIn(GARCIA), "Isabelle Garcia's approval card");
     // Found in Graph by her e-mail, her 1:1 chat opened with her object id, the link saved.
     const fontaine = must(approvalIn(FONTAINE), "Élodie Fontaine's approval card, in the chat the bot opened");
-    expect(await seeded.database.prisma.chatIdentity.findFirst({ where: { platform: "TEAMS", platformUserId: FONTAINE.aadObjectId } })).toMatchObject({ conversationRef: { conversationId: FONTAINE.conversationId } });
-    const action = must(executeActions(cardOf(garcia)).find((candidate) => candidate.verb === "validate_step"), "Valider");
+    expect(await seeded.database.prisma.chatIdentity.findFirst({ where: { platform: "TEAMS", platformUserId: FONTAINE.aadObjectId } })).toMatchObject({
+      conversationRef: { conversationId: FONTAINE.conversationId },
+    });
+    const action = must(
+      executeActions(cardOf(garcia)).find((candidate) => candidate.verb === "validate_step"),
+      "Valider",
+    );
     await client.execute(GARCIA, garcia.id, "validate_step", action.data);
     expect((await seeded.database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } })).state).toBe("VALIDATED");
     await deliverAll();
@@ -255,19 +320,30 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
     const late = await client.execute(FONTAINE, fontaine.id, "validate_step", action.data);
     expect(cardText(late.value) + JSON.stringify(chat(FONTAINE).slice(-2).map(cardOf))).toMatch(/Isabelle Garcia/);
     // The student is told, with the PDF's signed link.
-    const told = chat(LEA).map((message) => cardText(cardOf(message))).join("\n");
+    const told = chat(LEA)
+      .map((message) => cardText(cardOf(message)))
+      .join("\n");
     expect(told).toMatch(/entièrement validée/);
     expect(JSON.stringify(chat(LEA).map(cardOf))).toMatch(/\/documents\//);
   });
 
   it("brings the validated PDF to the student through the file-consent card, uploaded once accepted", async () => {
     const consent = must(
-      chat(LEA).flatMap((message) => ((message.activity["attachments"] ?? []) as Array<{ contentType: string; name: string; content: { acceptContext: unknown } }>).filter((attachment) => attachment.contentType === "application/vnd.microsoft.teams.card.file.consent")).at(-1),
+      chat(LEA)
+        .flatMap((message) =>
+          ((message.activity["attachments"] ?? []) as Array<{ contentType: string; name: string; content: { acceptContext: unknown } }>).filter(
+            (attachment) => attachment.contentType === "application/vnd.microsoft.teams.card.file.consent",
+          ),
+        )
+        .at(-1),
       "the file-consent card in Léa's chat",
     );
     expect(consent.name).toMatch(/^convention-\d+\.pdf$/);
     expect((await client.fileConsent(LEA, "accept", consent.content.acceptContext, consent.name)).status).toBe(200);
-    const uploaded = must(fake.uploads.find((upload) => upload.name === consent.name), "the PDF uploaded to the URL Teams gave");
+    const uploaded = must(
+      fake.uploads.find((upload) => upload.name === consent.name),
+      "the PDF uploaded to the URL Teams gave",
+    );
     expect(uploaded.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     const stored = await seeded.database.prisma.conventionDocument.findFirstOrThrow({ where: { conventionId } });
     expect(Buffer.compare(uploaded.bytes, Buffer.from(stored.content))).toBe(0);

@@ -21,7 +21,14 @@ function formSubmission(card: TCard, verb: string, changes: Record<string, strin
     else if (node && typeof node === "object") {
       const record = node as TJson;
       if (typeof record.type === "string" && record.type.startsWith("Input.")) {
-        data[String(record.id)] = record.value === undefined || record.value === null ? (record.type === "Input.Toggle" ? "false" : "") : typeof record.value === "string" ? record.value : JSON.stringify(record.value);
+        data[String(record.id)] =
+          record.value === undefined || record.value === null
+            ? record.type === "Input.Toggle"
+              ? "false"
+              : ""
+            : typeof record.value === "string"
+              ? record.value
+              : JSON.stringify(record.value);
       }
       Object.values(record).forEach(walk);
     }
@@ -55,7 +62,9 @@ describe("avenants through the core, with the outbox delivered", () => {
   /** The latest copy of an avenant's card `email` received (cards are updated in place by key). */
   async function avenantCard(email: string, avenantId: number): Promise<TCard> {
     const key = `avenant:${conventionId}:${avenantId}`;
-    const cards = (inbox.get(await personId(email)) ?? []).filter((effect): effect is Extract<TEffect, { kind: "notify" }> => effect.kind === "notify" && effect.key === key);
+    const cards = (inbox.get(await personId(email)) ?? []).filter(
+      (effect): effect is Extract<TEffect, { kind: "notify" }> => effect.kind === "notify" && effect.key === key,
+    );
     expect(cards.length, `${email} has the card of avenant ${avenantId}`).toBeGreaterThan(0);
     return cards.at(-1)?.card ?? { type: "AdaptiveCard", version: "1.5", body: [] };
   }
@@ -68,10 +77,17 @@ describe("avenants through the core, with the outbox delivered", () => {
 
   async function studentNews(email: string): Promise<string> {
     const effects = inbox.get(await personId(email)) ?? [];
-    return effects.filter((effect) => effect.kind === "post" && effect.conventionId === conventionId).map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
+    return effects
+      .filter((effect) => effect.kind === "post" && effect.conventionId === conventionId)
+      .map((effect) => ("card" in effect ? cardText(effect.card) : ""))
+      .join("\n");
   }
 
-  const posted = (effects: TEffect[]) => effects.filter((effect) => effect.kind === "post").map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
+  const posted = (effects: TEffect[]) =>
+    effects
+      .filter((effect) => effect.kind === "post")
+      .map((effect) => ("card" in effect ? cardText(effect.card) : ""))
+      .join("\n");
 
   beforeAll(async () => {
     ({ database, conversation, inbox, deliverAll, personId } = await createWorkflowHarness(() => new Date("2026-11-28T10:00:00Z")));
@@ -80,7 +96,9 @@ describe("avenants through the core, with the outbox delivered", () => {
     await submitFromRecap(conversation, LEA, conventionId);
     await deliverAll();
     for (const email of [LAMBERT, GARCIA]) {
-      const cards = (inbox.get(await personId(email)) ?? []).filter((effect) => effect.kind === "notify" && (effect.key ?? "").startsWith(`approval:${conventionId}:`));
+      const cards = (inbox.get(await personId(email)) ?? []).filter(
+        (effect) => effect.kind === "notify" && (effect.key ?? "").startsWith(`approval:${conventionId}:`),
+      );
       const card = cards.at(-1);
       if (card?.kind !== "notify") throw new Error(`no approval card for ${email}`);
       await click(email, card.card, "validate_step");
@@ -113,7 +131,9 @@ describe("avenants through the core, with the outbox delivered", () => {
 
   it("refuses a change of the signataire: a new convention is needed", async () => {
     const current = await convention();
-    const other = await database.prisma.contact.findFirstOrThrow({ where: { etablissementId: current.etablissementId ?? -1, id: { not: current.signataireId ?? -1 } } });
+    const other = await database.prisma.contact.findFirstOrThrow({
+      where: { etablissementId: current.etablissementId ?? -1, id: { not: current.signataireId ?? -1 } },
+    });
     const effects = await request(GARCIA, { motifs: "AUTRE", motifAutre: "Nouveau directeur", signataireId: String(other.id) });
     expect(cardText(effectOf(effects, "form").card)).toMatch(/signataire ne peut pas être modifié par un avenant : une nouvelle convention est nécessaire/);
     expect(await avenants()).toEqual([]);
@@ -168,8 +188,13 @@ describe("avenants through the core, with the outbox delivered", () => {
     expect(documents.map((document) => document.kind)).toEqual(["CONVENTION", "AVENANT", "CONVENTION"]);
     const amended = documents.slice(1).map((document) => document.sha256);
     for (const email of [LEA, GARCIA, FONTAINE]) {
-      const files = (inbox.get(await personId(email)) ?? []).filter((effect): effect is Extract<TEffect, { kind: "file" }> => effect.kind === "file" && effect.conventionId === conventionId);
-      expect(files.map((file) => file.sha256), email).toEqual(expect.arrayContaining(amended));
+      const files = (inbox.get(await personId(email)) ?? []).filter(
+        (effect): effect is Extract<TEffect, { kind: "file" }> => effect.kind === "file" && effect.conventionId === conventionId,
+      );
+      expect(
+        files.map((file) => file.sha256),
+        email,
+      ).toEqual(expect.arrayContaining(amended));
       expect(files.every((file) => file.content.subarray(0, 5).toString() === "%PDF-")).toBe(true);
     }
 
@@ -179,7 +204,11 @@ describe("avenants through the core, with the outbox delivered", () => {
     expect(history).toMatch(/a demandé l'avenant n° 1/);
     expect(history).toMatch(/26\/02\/2027 → 05\/03\/2027/);
     const events = await database.prisma.auditEvent.findMany({ where: { conventionId, action: { startsWith: "avenant." } } });
-    expect(events.map((event) => `${event.entityType}:${event.action}`).sort()).toEqual(["avenant:avenant.requested", "avenant:avenant.validated", "convention:avenant.applied"]);
+    expect(events.map((event) => `${event.entityType}:${event.action}`).sort()).toEqual([
+      "avenant:avenant.requested",
+      "avenant:avenant.validated",
+      "convention:avenant.applied",
+    ]);
   });
 
   it("a refusal needs a reason, which reaches the student; the convention stays as it is", async () => {
@@ -206,7 +235,9 @@ describe("avenants through the core, with the outbox delivered", () => {
     // A stale copy of the card: "Refuser" is answered with who decided, no form.
     const stale = await act(GARCIA, "open_refuse_avenant", { conventionId, avenantId: avenant?.id ?? -1 });
     const decision = await database.prisma.avenantDecision.findFirstOrThrow({ where: { avenantId: avenant?.id ?? -1 } });
-    expect(posted(stale)).toContain(`L'avenant n° 2 a déjà été refusé par Élodie Fontaine le ${formatDateTime("fr", decision.decidedAt)} : votre clic n'a rien changé.`);
+    expect(posted(stale)).toContain(
+      `L'avenant n° 2 a déjà été refusé par Élodie Fontaine le ${formatDateTime("fr", decision.decidedAt)} : votre clic n'a rien changé.`,
+    );
     expect(stale.map((effect) => effect.kind)).not.toContain("form");
   });
 
@@ -230,11 +261,15 @@ describe("avenants through the core, with the outbox delivered", () => {
     const told = answers.filter((effects) => posted(effects).includes("déjà été validé"));
     expect(told).toHaveLength(1);
     const winner = await database.prisma.avenantDecision.findFirstOrThrow({ where: { avenantId }, include: { decider: true } });
-    expect(posted(told[0] ?? [])).toContain(`L'avenant n° 3 a déjà été validé par ${winner.decider.firstName} ${winner.decider.lastName} le ${formatDateTime("fr", winner.decidedAt)}`);
+    expect(posted(told[0] ?? [])).toContain(
+      `L'avenant n° 3 a déjà été validé par ${winner.decider.firstName} ${winner.decider.lastName} le ${formatDateTime("fr", winner.decidedAt)}`,
+    );
     expect(await database.prisma.avenantDecision.count({ where: { avenantId } })).toBe(1);
     expect((await convention()).competences).toBe("Entretien clinique, tests projectifs, synthèse écrite.");
     // A late click on the old card changes nothing either.
-    expect(posted(await click(GARCIA, garcia, "validate_avenant"))).toMatch(/L'avenant n° 3 a déjà été validé par (Isabelle Garcia|Élodie Fontaine) le 28\/11\/2026 à 11:00/);
+    expect(posted(await click(GARCIA, garcia, "validate_avenant"))).toMatch(
+      /L'avenant n° 3 a déjà été validé par (Isabelle Garcia|Élodie Fontaine) le 28\/11\/2026 à 11:00/,
+    );
   });
 
   it("checks the rules again at validation, on the convention as it is then: two avenants valid alone may not both pass", async () => {
@@ -257,7 +292,9 @@ describe("avenants through the core, with the outbox delivered", () => {
     await submitFromRecap(conversation, INES, sciId);
     for (const email of [MANSOURI, CHERIF, FONTAINE]) {
       await deliverAll();
-      const card = (inbox.get(await personId(email)) ?? []).filter((effect) => effect.kind === "notify" && (effect.key ?? "").startsWith(`approval:${sciId}:`)).at(-1);
+      const card = (inbox.get(await personId(email)) ?? [])
+        .filter((effect) => effect.kind === "notify" && (effect.key ?? "").startsWith(`approval:${sciId}:`))
+        .at(-1);
       if (card?.kind !== "notify") throw new Error(`no approval card for ${email}`);
       await click(email, card.card, "validate_step");
     }

@@ -58,7 +58,11 @@ type TPeople = { lea: number; sophie: number; nobody: number };
 
 async function seedPeople(prisma: PrismaClient): Promise<TPeople> {
   const person = (email: string, lastName: string) => prisma.person.create({ data: { email, lastName, firstName: "Test" } });
-  return { lea: (await person("lea@contract.test", "Martin")).id, sophie: (await person("sophie@contract.test", "Lambert")).id, nobody: (await person("nobody@contract.test", "Absent")).id };
+  return {
+    lea: (await person("lea@contract.test", "Martin")).id,
+    sophie: (await person("sophie@contract.test", "Lambert")).id,
+    nobody: (await person("nobody@contract.test", "Absent")).id,
+  };
 }
 
 async function slackHarness(prisma: PrismaClient, fake: TFakeSlack): Promise<THarness> {
@@ -188,10 +192,14 @@ async function teamsHarness(prisma: PrismaClient, fake: TFakeTeams, people: TPeo
       return target as unknown as TChatTarget<never>;
     },
     async seen(personId) {
-      return fake.messages.filter((message) => message.conversationId === chatOf(personId)).map((message) => ({ text: textOfCard(message.activity["attachments"]), repliesTo: null }));
+      return fake.messages
+        .filter((message) => message.conversationId === chatOf(personId))
+        .map((message) => ({ text: textOfCard(message.activity["attachments"]), repliesTo: null }));
     },
     async deleteMessage(personId, text) {
-      const index = fake.messages.findIndex((message) => message.conversationId === chatOf(personId) && textOfCard(message.activity["attachments"]).includes(text));
+      const index = fake.messages.findIndex(
+        (message) => message.conversationId === chatOf(personId) && textOfCard(message.activity["attachments"]).includes(text),
+      );
       fake.messages.splice(index, 1);
     },
     interruptNextPost: () => fake.loseAnswerOfNext("/activities"),
@@ -203,7 +211,11 @@ async function teamsHarness(prisma: PrismaClient, fake: TFakeTeams, people: TPeo
     uploads: (personId) =>
       fake.messages
         .filter((message) => message.conversationId === chatOf(personId))
-        .flatMap((message) => ((message.activity["attachments"] ?? []) as Array<{ contentType: string; name?: string }>).filter((attachment) => attachment.contentType === FILE_CONSENT_CARD).map((attachment) => attachment.name ?? "")),
+        .flatMap((message) =>
+          ((message.activity["attachments"] ?? []) as Array<{ contentType: string; name?: string }>)
+            .filter((attachment) => attachment.contentType === FILE_CONSENT_CARD)
+            .map((attachment) => attachment.name ?? ""),
+        ),
   };
 }
 
@@ -226,7 +238,11 @@ describe.each(["Slack", "playground", "Teams"] as const)("the channel contract, 
     ]);
     teams = await startFakeTeams([]);
     harness =
-      platform === "Slack" ? await slackHarness(database.prisma, fake) : platform === "Teams" ? await teamsHarness(database.prisma, teams, people) : await playgroundHarness(database.prisma);
+      platform === "Slack"
+        ? await slackHarness(database.prisma, fake)
+        : platform === "Teams"
+          ? await teamsHarness(database.prisma, teams, people)
+          : await playgroundHarness(database.prisma);
     conventionId = 41;
   });
 
@@ -236,7 +252,8 @@ describe.each(["Slack", "playground", "Teams"] as const)("the channel contract, 
     await database?.drop();
   });
 
-  const apply = async (personId: number, effects: TEffect[], interaction?: TInteraction<never>) => applyEffects(harness.deps, await harness.target(personId), effects, interaction);
+  const apply = async (personId: number, effects: TEffect[], interaction?: TInteraction<never>) =>
+    applyEffects(harness.deps, await harness.target(personId), effects, interaction);
   // Each case works on its own convention (thread).
   const nextConvention = () => ++conventionId;
 

@@ -71,9 +71,9 @@ describe("convention repository (optimistic locking, numbering)", () => {
   });
 
   it("reports a missing convention as NOT_FOUND, not as stale", async () => {
-    await expect(
-      updateConvention(database.prisma, 999_999, 1, { fields: { sujet: "x" } }, { actorId: null, action: "section.saved" }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateConvention(database.prisma, 999_999, 1, { fields: { sujet: "x" } }, { actorId: null, action: "section.saved" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("numbers conventions from the database sequence, never twice", async () => {

@@ -37,7 +37,12 @@ describe("random form submissions (property)", () => {
   it("stores a cleared yes/no flag as no (NOT NULL column), found by this property", async () => {
     const deps = createConversationDeps(database.prisma);
     const current = await deps.conventions.get(conventionId);
-    const effects = await conversationDriver(conversation, EMAIL).act("save_section", { conventionId, section: "stage", version: current.version, travailNuit: null });
+    const effects = await conversationDriver(conversation, EMAIL).act("save_section", {
+      conventionId,
+      section: "stage",
+      version: current.version,
+      travailNuit: null,
+    });
     expect(effects.map((effect) => effect.kind)).toContain("close_form");
     expect((await deps.conventions.get(conventionId)).values.travailNuit).toBe(false);
   });

@@ -50,7 +50,10 @@ describe("convention documents and their download links", () => {
   async function validatedConvention(dates: TJourneyChoices["dates"]): Promise<number> {
     const conventionId = await fillConvention(conversation, LEA, PSY(dates));
     await submitFromRecap(conversation, LEA, conventionId);
-    for (const [email, step] of [[LAMBERT, "PEDAGOGIQUE"], [GARCIA, "VALIDATION_ADMINISTRATIVE"]] as const) {
+    for (const [email, step] of [
+      [LAMBERT, "PEDAGOGIQUE"],
+      [GARCIA, "VALIDATION_ADMINISTRATIVE"],
+    ] as const) {
       const { round } = await core.conventions.get(conventionId);
       await decideStep(core, await loadActorByEmail(database.prisma, email), { conventionId, round, step, decision: "VALIDATED" });
     }
@@ -80,7 +83,14 @@ describe("convention documents and their download links", () => {
     personId = async (email) => (await loadActorByEmail(database.prisma, email)).personId;
     const app = express();
     const ignore = () => {};
-    app.use(createDocumentRouter({ downloads: createDocumentDownloadDeps(database.prisma, () => NOW), secret: SECRET, now: () => NOW, logger: { info: ignore, warn: ignore, error: ignore } }));
+    app.use(
+      createDocumentRouter({
+        downloads: createDocumentDownloadDeps(database.prisma, () => NOW),
+        secret: SECRET,
+        now: () => NOW,
+        logger: { info: ignore, warn: ignore, error: ignore },
+      }),
+    );
     server = app.listen(0, "127.0.0.1");
     await new Promise<void>((resolve) => server.once("listening", resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -168,7 +178,11 @@ describe("convention documents and their download links", () => {
       const lea = await personId(LEA);
       const asLea = (token: string) => {
         const [payload, signature] = token.split(".");
-        const forged = Buffer.from(Buffer.from(payload ?? "", "base64url").toString("utf8").replace(/^v1:(\d+):\d+:/, `v1:$1:${lea}:`)).toString("base64url");
+        const forged = Buffer.from(
+          Buffer.from(payload ?? "", "base64url")
+            .toString("utf8")
+            .replace(/^v1:(\d+):\d+:/, `v1:$1:${lea}:`),
+        ).toString("base64url");
         expect(forged).not.toBe(payload);
         return `${forged}.${signature}`;
       };

@@ -47,7 +47,12 @@ describe("the core's home of a person", () => {
   });
 
   it("reads a number alone as « open mine » for a student and « find it » for staff (as /convention 123 did in Slack)", async () => {
-    const ask = async (email: string, words: string) => text((await seeded.conversation.handle({ platform: "SLACK", email }, { kind: "message", text: words, conventionId: null })).flatMap((effect): TCard[] => ("card" in effect ? [effect.card] : [])));
+    const ask = async (email: string, words: string) =>
+      text(
+        (await seeded.conversation.handle({ platform: "SLACK", email }, { kind: "message", text: words, conventionId: null })).flatMap((effect): TCard[] =>
+          "card" in effect ? [effect.card] : [],
+        ),
+      );
     expect(await ask("isabelle.garcia@univ-demo.fr", "51928")).toContain("Résultats pour « 51928 »");
     expect(await ask("lea.martin@etu.univ-demo.fr", "51928")).not.toContain("Résultats pour");
   });

@@ -181,7 +181,10 @@ describe("host directory on real PostgreSQL", () => {
       const before = await count();
       const input = form({ raisonSociale: "CALANQUES NUMÉRIQUES", siret: "" });
       const refused = createEtablissement(deps, student, input);
-      await expect(refused).rejects.toMatchObject({ code: "INVALID_INPUT", details: { kind: "fields", errors: [{ field: "raisonSociale", code: "duplicate_name" }] } });
+      await expect(refused).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        details: { kind: "fields", errors: [{ field: "raisonSociale", code: "duplicate_name" }] },
+      });
       expect(duplicatesOf(await refused.catch((error: unknown) => error)).map((ref) => ref.id)).toEqual([calanquesId()]);
       expect(await count()).toBe(before);
 
@@ -238,7 +241,11 @@ describe("host directory on real PostgreSQL", () => {
       await expect(applyEtablissementProposal(deps, gestionnaire, proposalId)).rejects.toMatchObject({
         code: "CONFLICT",
         status: 409,
-        details: { kind: "proposal_decided", proposalId, taken: { decider: { personId: gestionnaire.personId, name: "Isabelle Garcia" }, decidedAt, decision: "APPLIED" } },
+        details: {
+          kind: "proposal_decided",
+          proposalId,
+          taken: { decider: { personId: gestionnaire.personId, name: "Isabelle Garcia" }, decidedAt, decision: "APPLIED" },
+        },
       });
     });
 
@@ -248,10 +255,16 @@ describe("host directory on real PostgreSQL", () => {
       const pending = await deps.hosts.getEtablissementProposal(proposalId);
       await applyEtablissementProposal(deps, gestionnaire, proposalId);
       let reads = 0;
-      const late: THostDeps = { hosts: { ...deps.hosts, getEtablissementProposal: async (id) => (reads++ === 0 ? pending : deps.hosts.getEtablissementProposal(id)) } };
+      const late: THostDeps = {
+        hosts: { ...deps.hosts, getEtablissementProposal: async (id) => (reads++ === 0 ? pending : deps.hosts.getEtablissementProposal(id)) },
+      };
       await expect(applyEtablissementProposal(late, gestionnaire, proposalId)).rejects.toMatchObject({
         code: "CONFLICT",
-        details: { kind: "proposal_decided", proposalId, taken: { decider: { personId: gestionnaire.personId, name: "Isabelle Garcia" }, decision: "APPLIED" } },
+        details: {
+          kind: "proposal_decided",
+          proposalId,
+          taken: { decider: { personId: gestionnaire.personId, name: "Isabelle Garcia" }, decision: "APPLIED" },
+        },
       });
       expect(reads).toBe(2);
     });

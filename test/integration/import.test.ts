@@ -54,7 +54,7 @@ async function directoryCounts() {
 
 describe("parseCsv", () => {
   it("reads a BOM, `;`, CRLF and a quoted field over two lines, keeping physical line numbers", () => {
-    const text = "\uFEFFcode; Name \r\nA;\"first\r\nsecond\"\r\n\r\nB;plain\r\n";
+    const text = '\uFEFFcode; Name \r\nA;"first\r\nsecond"\r\n\r\nB;plain\r\n';
     const { rows, issues } = parseCsv(text, ["code", "name"], ["code"]);
     expect(issues).toEqual([]);
     expect(rows).toEqual([
@@ -82,7 +82,7 @@ describe("students import", () => {
     STUDENT_HEADER,
     "30000001;Durand;Paul;Paul.Durand@etu.univ-demo.fr;14/02/2004;06 11 22 33 44;1 rue de Rome;13001;Marseille;2026/2027;3M127C;",
     "30000001;Durand;Paul;paul.durand@etu.univ-demo.fr;14/02/2004;06 11 22 33 44;1 rue de Rome;13001;Marseille;2025/2026;3L327C;FORMATION_INITIALE",
-    "30000002;Petit;Zoé;zoe.petit@etu.univ-demo.fr;2005-07-30;;\"2 rue B\r\nbâtiment C\";13002;Marseille;2026/2027;SM1INF;",
+    '30000002;Petit;Zoé;zoe.petit@etu.univ-demo.fr;2005-07-30;;"2 rue B\r\nbâtiment C";13002;Marseille;2026/2027;SM1INF;',
   );
 
   it("imports nothing when one line is bad, and names that line and why", async () => {
@@ -117,14 +117,24 @@ describe("students import", () => {
 
   it.each([
     ["an unknown formation", "30000010;Roy;Ana;ana.roy@etu.univ-demo.fr;2004-01-01;;;;;2026/2027;NOPE;", "formationCode", "UNKNOWN_FORMATION"],
-    ["an unknown convention type", "30000010;Roy;Ana;ana.roy@etu.univ-demo.fr;2004-01-01;;;;;2026/2027;3M127C;STAGE_LIBRE", "typeConvention", "UNKNOWN_TYPE_CONVENTION"],
+    [
+      "an unknown convention type",
+      "30000010;Roy;Ana;ana.roy@etu.univ-demo.fr;2004-01-01;;;;;2026/2027;3M127C;STAGE_LIBRE",
+      "typeConvention",
+      "UNKNOWN_TYPE_CONVENTION",
+    ],
     ["a bad academic year", "30000010;Roy;Ana;ana.roy@etu.univ-demo.fr;2004-01-01;;;;;2026/2028;3M127C;", "academicYear", "INVALID_ACADEMIC_YEAR"],
     ["a bad e-mail", "30000010;Roy;Ana;ana.roy@;2004-01-01;;;;;2026/2027;3M127C;", "email", "INVALID_EMAIL"],
     ["a missing name", "30000010;;Ana;ana.roy@etu.univ-demo.fr;2004-01-01;;;;;2026/2027;3M127C;", "lastName", "REQUIRED"],
     ["another student's e-mail", "30000010;Roy;Ana;lea.martin@etu.univ-demo.fr;2004-01-01;;;;;2026/2027;3M127C;", "email", "EMAIL_OF_OTHER_STUDENT"],
     ["a teacher's e-mail for an existing student", "22001234;Martin;Léa;sophie.lambert@univ-demo.fr;2004-05-12;;;;;2026/2027;3M127C;", "email", "EMAIL_TAKEN"],
     ["a duplicate inscription", "30000001;Durand;Paul;paul.durand@etu.univ-demo.fr;14/02/2004;;;;;2026/2027;3M127C;", "formationCode", "DUPLICATE_ROW"],
-    ["the same student with another birth date", "30000001;Durand;Paul;paul.durand@etu.univ-demo.fr;15/02/2004;;;;;2026/2027;SM1INF;", "birthDate", "STUDENT_INCONSISTENT"],
+    [
+      "the same student with another birth date",
+      "30000001;Durand;Paul;paul.durand@etu.univ-demo.fr;15/02/2004;;;;;2026/2027;SM1INF;",
+      "birthDate",
+      "STUDENT_INCONSISTENT",
+    ],
   ])("refuses %s", async (_, line, column, code) => {
     const before = await directoryCounts();
     const text = csv(STUDENT_HEADER, "30000001;Durand;Paul;paul.durand@etu.univ-demo.fr;14/02/2004;;;;;2026/2027;3M127C;", line);
@@ -147,7 +157,11 @@ async function expectImport(kind: TImportKind, text: string): Promise<TImportRes
 
 describe("other kinds", () => {
   it("imports teachers by e-mail and updates them on a second run", async () => {
-    const text = csv("email,lastName,firstName,department", "Marc.Blanc@univ-demo.fr,Blanc,Marc,Chimie", "nadia.cherif@univ-demo.fr,Chérif,Nadia,Informatique et réseaux");
+    const text = csv(
+      "email,lastName,firstName,department",
+      "Marc.Blanc@univ-demo.fr,Blanc,Marc,Chimie",
+      "nadia.cherif@univ-demo.fr,Chérif,Nadia,Informatique et réseaux",
+    );
     expect((await expectImport("teachers", text)).counts).toEqual({ teachers: { created: 1, updated: 1 } });
     expect((await expectImport("teachers", text)).counts).toEqual({ teachers: { created: 0, updated: 2 } });
     const nadia = await db.prisma.teacher.findFirstOrThrow({ where: { person: { email: "nadia.cherif@univ-demo.fr" } } });
@@ -180,7 +194,11 @@ describe("other kinds", () => {
 
   it("imports formations with their éléments, checking their centre and consistency", async () => {
     const header = "formationCode;label;composante;centreCode;elementCode;elementLabel;ects";
-    const text = csv(header, "DM1DPR;Master Droit privé 1ère année;Faculté de Droit;DROIT;DPRS01;Stage en cabinet;7,5", "DM1DPR;Master Droit privé 1ère année;Faculté de Droit;DROIT;;;");
+    const text = csv(
+      header,
+      "DM1DPR;Master Droit privé 1ère année;Faculté de Droit;DROIT;DPRS01;Stage en cabinet;7,5",
+      "DM1DPR;Master Droit privé 1ère année;Faculté de Droit;DROIT;;;",
+    );
     expect((await expectImport("formations", text)).counts).toEqual({ formations: { created: 1, updated: 0 }, elements: { created: 1, updated: 0 } });
     const element = await db.prisma.elementPedagogique.findFirstOrThrow({ where: { code: "DPRS01" } });
     expect(element.ects?.toString()).toBe("7.5");
@@ -205,7 +223,10 @@ describe("other kinds", () => {
     expect((await expectImport("staff", first)).counts).toEqual({ staff: { created: 2, updated: 0 } });
     const second = csv(header, "julie.morel@univ-demo.fr;Morel;Julie;DROIT;non");
     expect((await expectImport("staff", second)).counts).toEqual({ staff: { created: 0, updated: 1 } });
-    const julie = await db.prisma.staff.findFirstOrThrow({ where: { person: { email: "julie.morel@univ-demo.fr" } }, include: { centres: { include: { centre: true } } } });
+    const julie = await db.prisma.staff.findFirstOrThrow({
+      where: { person: { email: "julie.morel@univ-demo.fr" } },
+      include: { centres: { include: { centre: true } } },
+    });
     expect(julie.centres.map((c) => c.centre.code)).toEqual(["DROIT"]);
     // A file without the isAdmin column leaves that right as it was.
     await expectImport("staff", csv("email;lastName;firstName;centreCodes", "admin2@univ-demo.fr;Admin;Deux;DROIT"));
@@ -250,7 +271,14 @@ function runCli(args: string[]): Promise<{ code: number | null; stdout: string; 
 describe("import CLI", () => {
   it("prints every bad line and exits 1, importing nothing", async () => {
     const file = join(dir, "bad-students.csv");
-    writeFileSync(file, csv(STUDENT_HEADER, "40000001;Faure;Lina;lina.faure@etu.univ-demo.fr;2004-03-03;;;;;2026/2027;3M127C;", "40000002;Gay;Tom;tom.gay@etu.univ-demo.fr;2004-13-01;;;;;2026/2027;3M127C;"));
+    writeFileSync(
+      file,
+      csv(
+        STUDENT_HEADER,
+        "40000001;Faure;Lina;lina.faure@etu.univ-demo.fr;2004-03-03;;;;;2026/2027;3M127C;",
+        "40000002;Gay;Tom;tom.gay@etu.univ-demo.fr;2004-13-01;;;;;2026/2027;3M127C;",
+      ),
+    );
     const before = await directoryCounts();
     const { code, stderr } = await runCli(["students", file]);
     expect(code).toBe(1);

@@ -40,8 +40,9 @@ describe("migration runner on real PostgreSQL", () => {
     expect(rows.map((row) => row.migration_name)).toEqual(migrations.map((migration) => migration.name));
     expect(rows.map((row) => row.checksum)).toEqual(migrations.map((migration) => migration.checksum));
     expect(rows.every((row) => row.applied_steps_count === 1)).toBe(true);
-    const tables = await withClient(database.url, async (client) =>
-      (await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Convention'`)).rows[0],
+    const tables = await withClient(
+      database.url,
+      async (client) => (await client.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'Convention'`)).rows[0],
     );
     expect(tables).toEqual({ n: 1 });
   });
@@ -50,9 +51,7 @@ describe("migration runner on real PostgreSQL", () => {
     const database = await createEmptyDatabase();
     databases.push(database);
 
-    const reports = await Promise.all(
-      Array.from({ length: 4 }, () => withClient(database.url, (client) => applyMigrations(pgSession(client)))),
-    );
+    const reports = await Promise.all(Array.from({ length: 4 }, () => withClient(database.url, (client) => applyMigrations(pgSession(client)))));
     const appliedCounts = migrations.map((migration) => reports.filter((report) => report.applied.includes(migration.name)).length);
     expect(appliedCounts).toEqual(migrations.map(() => 1));
     expect(await migrationRows(database.url)).toHaveLength(migrations.length);
@@ -77,9 +76,7 @@ describe("migration runner on real PostgreSQL", () => {
 
     await expect(withClient(database.url, (client) => applyMigrations(pgSession(client), [broken]))).rejects.toThrow(MigrationError);
     // The failed script ran in one implicit transaction: its first statement was rolled back too.
-    const leftover = await withClient(database.url, async (client) =>
-      (await client.query(`SELECT to_regclass('ok_table') AS t`)).rows[0],
-    );
+    const leftover = await withClient(database.url, async (client) => (await client.query(`SELECT to_regclass('ok_table') AS t`)).rows[0]);
     expect(leftover).toEqual({ t: null });
     await expect(withClient(database.url, (client) => applyMigrations(pgSession(client)))).rejects.toThrow(/P3009/);
   });
@@ -89,8 +86,6 @@ describe("migration runner on real PostgreSQL", () => {
     databases.push(database);
     const original = { name: "00000000000001_one", sql: "CREATE TABLE one_table (id int);", checksum: "aaa" };
     await withClient(database.url, (client) => applyMigrations(pgSession(client), [original]));
-    await expect(
-      withClient(database.url, (client) => applyMigrations(pgSession(client), [{ ...original, checksum: "bbb" }])),
-    ).rejects.toThrow(/modified/);
+    await expect(withClient(database.url, (client) => applyMigrations(pgSession(client), [{ ...original, checksum: "bbb" }]))).rejects.toThrow(/modified/);
   });
 });

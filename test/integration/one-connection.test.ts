@@ -66,7 +66,14 @@ describe("the whole journey on one database connection", () => {
       pingDatabase: async () => {},
       logger: { warn: () => {}, error: () => {} },
       mount: (app) =>
-        app.use(createDocumentRouter({ downloads: createDocumentDownloadDeps(harness.database.prisma), secret: documentLinkSecret(undefined), now: () => new Date(), logger: { info: () => {}, warn: () => {}, error: () => {} } })),
+        app.use(
+          createDocumentRouter({
+            downloads: createDocumentDownloadDeps(harness.database.prisma),
+            secret: documentLinkSecret(undefined),
+            now: () => new Date(),
+            logger: { info: () => {}, warn: () => {}, error: () => {} },
+          }),
+        ),
     });
     server = http.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
@@ -81,7 +88,10 @@ describe("the whole journey on one database connection", () => {
   const effectsOf = async (email: string) => harness.inbox.get(await harness.personId(email)) ?? [];
 
   async function approvalOf(email: string, conventionId: number) {
-    const cards = (await effectsOf(email)).filter((effect): effect is Extract<TEffect, { kind: "notify" }> => effect.kind === "notify" && effect.conventionId === conventionId && (effect.key ?? "").startsWith("approval:"));
+    const cards = (await effectsOf(email)).filter(
+      (effect): effect is Extract<TEffect, { kind: "notify" }> =>
+        effect.kind === "notify" && effect.conventionId === conventionId && (effect.key ?? "").startsWith("approval:"),
+    );
     const card = cards.at(-1)?.card;
     if (!card) throw new Error(`${email} has no approval card for ${conventionId}`);
     return card;
@@ -122,7 +132,10 @@ describe("the whole journey on one database connection", () => {
     const effects = await effectsOf(DEMO.lea);
     const file = effects.find((effect): effect is Extract<TEffect, { kind: "file" }> => effect.kind === "file" && effect.conventionId === conventionId);
     expect(file?.sha256).toBe(stored[0]?.sha256);
-    const notice = effects.filter((effect) => effect.kind === "post" && effect.conventionId === conventionId).map((effect) => ("card" in effect ? JSON.stringify(effect.card) : "")).find((text) => text.includes("/documents/"));
+    const notice = effects
+      .filter((effect) => effect.kind === "post" && effect.conventionId === conventionId)
+      .map((effect) => ("card" in effect ? JSON.stringify(effect.card) : ""))
+      .find((text) => text.includes("/documents/"));
     const url = /"url":"([^"]*\/documents\/[^"]+)"/.exec(notice ?? "")?.[1];
     if (!url) throw new Error("no download link in the student's notice");
     const response = await fetch(`${base}${new URL(url).pathname}`);

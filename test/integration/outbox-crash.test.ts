@@ -45,7 +45,12 @@ describe("a process killed around a notification, delivered to the playground", 
     return createDispatcher({
       queue: createOutboxQueue(database.prisma),
       render: async (personId, payload): Promise<TEffect[]> => [
-        { kind: "notify", personId, conventionId: payload.conventionId, card: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Convention validée" }] } },
+        {
+          kind: "notify",
+          personId,
+          conventionId: payload.conventionId,
+          card: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Convention validée" }] },
+        },
       ],
       deliver: createNotificationDelivery([playgroundOnDatabase(database.prisma, silent).notifications]),
       clock: now,
@@ -75,7 +80,12 @@ describe("a process killed around a notification, delivered to the playground", 
   beforeAll(async () => {
     database = await createTestDatabase();
     const person = await database.prisma.person.create({
-      data: { email: "lea.martin@etu.example.fr", lastName: "Martin", firstName: "Léa", student: { create: { studentNumber: "22001234", birthDate: new Date("2004-02-03") } } },
+      data: {
+        email: "lea.martin@etu.example.fr",
+        lastName: "Martin",
+        firstName: "Léa",
+        student: { create: { studentNumber: "22001234", birthDate: new Date("2004-02-03") } },
+      },
     });
     recipientId = person.id;
   });
@@ -133,7 +143,9 @@ describe("a process killed around a notification, delivered to the playground", 
   it("makes the playground channel idempotent: one row per message id, a keyed message updated in place, even when deliveries race", async () => {
     const playground = playgroundOnDatabase(database.prisma, silent).notifications;
     const card = (text: string): TCard => ({ type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text }] });
-    const notify = (text: string, key?: string): TEffect[] => [{ kind: "notify", personId: recipientId, conventionId, card: card(text), ...(key ? { key } : {}) }];
+    const notify = (text: string, key?: string): TEffect[] => [
+      { kind: "notify", personId: recipientId, conventionId, card: card(text), ...(key ? { key } : {}) },
+    ];
     const key = `approval:${conventionId}:1:PEDAGOGIQUE`;
     await Promise.all(Array.from({ length: 6 }, () => playground.deliver(recipientId, notify("once"), "outbox:1")));
     await Promise.all(Array.from({ length: 6 }, (_, index) => playground.deliver(recipientId, notify(`approval ${index}`, key), `outbox:${10 + index}`)));

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
 import { createDispatcher, exponentialBackoff, type TDispatcherDeps } from "../../src/app/notifications/dispatch-outbox.ts";
 import type { TNotification, TNotificationPayload } from "../../src/app/notifications/notification.ts";
-import { ChannelOutageError, createNotificationDelivery, RecipientUnreachableError, type TNotificationChannel } from "../../src/channels/shared/notification-router.ts";
+import {
+  ChannelOutageError,
+  createNotificationDelivery,
+  RecipientUnreachableError,
+  type TNotificationChannel,
+} from "../../src/channels/shared/notification-router.ts";
 import { createDatabase, type TDatabase } from "../../src/db/create-database.ts";
 import { createOutboxQueue, enqueueNotifications } from "../../src/db/outbox.ts";
 import type { PrismaClient } from "../../src/generated/prisma/client.ts";
@@ -49,8 +54,7 @@ describe("the transactional outbox on real PostgreSQL", () => {
   let conventionId: number;
 
   const notification = (dedupeKey: string): TNotification => ({ recipientId, dedupeKey, payload: { kind: "validated", conventionId } });
-  const enqueue = (notifications: TNotification[], db: PrismaClient = prisma) =>
-    db.$transaction((tx) => enqueueNotifications(tx, notifications, T0));
+  const enqueue = (notifications: TNotification[], db: PrismaClient = prisma) => db.$transaction((tx) => enqueueNotifications(tx, notifications, T0));
   const rows = () => prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
 
   function dispatcher(channel: TNotificationChannel, { now = () => T0, ...overrides }: Partial<TDispatcherDeps> & { now?: () => Date } = {}) {
@@ -72,7 +76,12 @@ describe("the transactional outbox on real PostgreSQL", () => {
     database = await createTestDatabase();
     prisma = database.prisma;
     const person = await prisma.person.create({
-      data: { email: "ines.durand@etu.example.fr", lastName: "Durand", firstName: "Inès", student: { create: { studentNumber: "22000001", birthDate: new Date("2004-05-06") } } },
+      data: {
+        email: "ines.durand@etu.example.fr",
+        lastName: "Durand",
+        firstName: "Inès",
+        student: { create: { studentNumber: "22000001", birthDate: new Date("2004-05-06") } },
+      },
     });
     recipientId = person.id;
     conventionId = (await prisma.convention.create({ data: { studentId: person.id, createdById: person.id } })).id;
@@ -164,7 +173,13 @@ describe("the transactional outbox on real PostgreSQL", () => {
       results.push(await run.runOnce());
       now = new Date(now.getTime() + 60_000);
     }
-    expect(results.map((result) => [result.failed, result.dead])).toEqual([[1, 0], [1, 0], [0, 1], [0, 0], [0, 0]]);
+    expect(results.map((result) => [result.failed, result.dead])).toEqual([
+      [1, 0],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+      [0, 0],
+    ]);
     const [row] = await rows();
     expect(row).toMatchObject({ status: "DEAD", attempts: 3, sentAt: null, lockedUntil: null });
     const errors = run.logs.filter((entry) => entry.level === "error");
@@ -174,7 +189,9 @@ describe("the transactional outbox on real PostgreSQL", () => {
   });
 
   it("gives up at once a row whose payload does not match the contract, without rendering it", async () => {
-    await prisma.outboxMessage.create({ data: { dedupeKey: "from-the-future", kind: "teleport", recipientId, payload: { kind: "teleport" }, availableAt: T0 } });
+    await prisma.outboxMessage.create({
+      data: { dedupeKey: "from-the-future", kind: "teleport", recipientId, payload: { kind: "teleport" }, availableAt: T0 },
+    });
     const { channel, deliveries } = fakeChannel();
     const rendered: unknown[] = [];
     const run = dispatcher(channel, { render: async (...args) => (rendered.push(args), []) });
@@ -245,7 +262,10 @@ describe("the transactional outbox on real PostgreSQL", () => {
     const { channel, deliveries } = fakeChannel();
     const queue = createOutboxQueue(prisma);
     let claims = 0;
-    const flaky = { ...queue, claim: async (...args: Parameters<typeof queue.claim>) => (++claims === 1 ? Promise.reject(new Error("connection reset")) : queue.claim(...args)) };
+    const flaky = {
+      ...queue,
+      claim: async (...args: Parameters<typeof queue.claim>) => (++claims === 1 ? Promise.reject(new Error("connection reset")) : queue.claim(...args)),
+    };
     const run = dispatcher(channel, { queue: flaky });
     run.start(5);
     await expect.poll(() => deliveries.size, { timeout: 5000 }).toBe(1);

@@ -33,7 +33,9 @@ type TLogLine = { level: string; details: Record<string, unknown>; message: stri
 
 /** The URLs of the Action.OpenUrl links of a set of effects' cards. */
 function linksOf(effects: TEffect[]): string[] {
-  return effects.flatMap((effect) => ("card" in effect ? [JSON.stringify(effect.card)] : [])).flatMap((json) => [...json.matchAll(/"url":"([^"]*\/documents\/[^"]+)"/g)].map((match) => match[1] ?? ""));
+  return effects
+    .flatMap((effect) => ("card" in effect ? [JSON.stringify(effect.card)] : []))
+    .flatMap((json) => [...json.matchAll(/"url":"([^"]*\/documents\/[^"]+)"/g)].map((match) => match[1] ?? ""));
 }
 
 describe("PDF download links: lifetime, renewal and audit", () => {
@@ -63,7 +65,15 @@ describe("PDF download links: lifetime, renewal and audit", () => {
       databaseKind: "postgres",
       pingDatabase: async () => {},
       logger: { warn: log("warn"), error: log("error") },
-      mount: (http) => http.use(createDocumentRouter({ downloads: createDocumentDownloadDeps(database.prisma, () => now), secret: SECRET, now: () => now, logger: { info: log("info"), warn: log("warn"), error: log("error") } })),
+      mount: (http) =>
+        http.use(
+          createDocumentRouter({
+            downloads: createDocumentDownloadDeps(database.prisma, () => now),
+            secret: SECRET,
+            now: () => now,
+            logger: { info: log("info"), warn: log("warn"), error: log("error") },
+          }),
+        ),
     });
     server = app.listen(0, "127.0.0.1");
     await new Promise<void>((resolve) => server.once("listening", resolve));
@@ -71,7 +81,10 @@ describe("PDF download links: lifetime, renewal and audit", () => {
 
     conventionId = await fillConvention(conversation, LEA, PSY({ dateDebut: "2027-05-03", dateFin: "2027-05-28" }));
     await submitFromRecap(conversation, LEA, conventionId);
-    for (const [email, step] of [[LAMBERT, "PEDAGOGIQUE"], [GARCIA, "VALIDATION_ADMINISTRATIVE"]] as const) {
+    for (const [email, step] of [
+      [LAMBERT, "PEDAGOGIQUE"],
+      [GARCIA, "VALIDATION_ADMINISTRATIVE"],
+    ] as const) {
       const { round } = await core.conventions.get(conventionId);
       await decideStep(core, await loadActorByEmail(database.prisma, email), { conventionId, round, step, decision: "VALIDATED" });
     }
@@ -128,14 +141,20 @@ describe("PDF download links: lifetime, renewal and audit", () => {
       occurredAt: now,
       after: { linkPersonId: lea, requestId, linkExpiresAt: new Date(T0.getTime() + 35 * MINUTE).toISOString() },
     });
-    expect(logged.find((line) => line.message === "document downloaded" && line.details.requestId === requestId)?.details).toMatchObject({ documentId, conventionId, linkPersonId: lea });
+    expect(logged.find((line) => line.message === "document downloaded" && line.details.requestId === requestId)?.details).toMatchObject({
+      documentId,
+      conventionId,
+      linkPersonId: lea,
+    });
 
     // The expired use of the first test is in the trail too, under Léa's link.
     const refused = await database.prisma.auditEvent.findMany({ where: { action: "document.download_expired", entityId: documentId } });
     expect(refused).toHaveLength(2);
     expect(refused.every((row) => row.actorId === lea && row.conventionId === conventionId)).toBe(true);
     // The history shows who the link was for, not the request's details.
-    const history = cardText((await conversationDriver(conversation, GARCIA).act("show_history", { conventionId })).map((effect) => ("card" in effect ? effect.card : null)));
+    const history = cardText(
+      (await conversationDriver(conversation, GARCIA).act("show_history", { conventionId })).map((effect) => ("card" in effect ? effect.card : null)),
+    );
     expect(history).toMatch(/Léa \S+ — lien à son nom utilisé : document téléchargé/);
     expect(history).not.toContain(requestId ?? "?");
   });
@@ -158,17 +177,23 @@ describe("PDF download links: lifetime, renewal and audit", () => {
     const [url] = linksOf(effects);
     if (!url) throw new Error(`no fresh link for ${email}: ${effects.map((effect) => ("card" in effect ? cardText(effect.card) : effect.kind)).join(" | ")}`);
     // The fresh card offers "Nouveau lien" again, for when this one expires.
-    expect(effects.flatMap((effect) => ("card" in effect ? executeActions(effect.card) : []))).toContainEqual(expect.objectContaining({ verb: "new_link", data: { conventionId, documentIds: [documentId] } }));
+    expect(effects.flatMap((effect) => ("card" in effect ? executeActions(effect.card) : []))).toContainEqual(
+      expect.objectContaining({ verb: "new_link", data: { conventionId, documentIds: [documentId] } }),
+    );
     const response = await open(url);
     expect(response.status).toBe(200);
-    const row = await database.prisma.auditEvent.findFirst({ where: { action: "document.downloaded", entityId: documentId, occurredAt: now, actorId: await personId(email) } });
+    const row = await database.prisma.auditEvent.findFirst({
+      where: { action: "document.downloaded", entityId: documentId, occurredAt: now, actorId: await personId(email) },
+    });
     expect(row?.after).toMatchObject({ linkPersonId: await personId(email) });
   });
 
   it("'Nouveau lien' is refused to a non-participant: no link is made", async () => {
     const effects = await conversationDriver(conversation, HUGO).act("new_link", { conventionId, documentIds: [documentId] });
     expect(JSON.stringify(effects)).not.toContain("/documents/");
-    expect(cardText(effects.map((effect) => ("card" in effect ? effect.card : null)))).toContain("Vous n'avez pas le droit de faire cette action sur cette convention.");
+    expect(cardText(effects.map((effect) => ("card" in effect ? effect.card : null)))).toContain(
+      "Vous n'avez pas le droit de faire cette action sur cette convention.",
+    );
   });
 
   it("'Nouveau lien' naming another convention's document under one's own convention is refused: no link is made", async () => {

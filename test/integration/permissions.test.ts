@@ -24,13 +24,62 @@ type TAction = (typeof ACTIONS)[number];
 
 /** Allowed, or the permission code whose message the person must read. */
 const EXPECTED: Record<TRole, Record<TAction, "allowed" | TPermissionCode>> = {
-  owner: { view: "allowed", edit: "not_editable", delete: "not_deletable", decide_pedagogique: "referent_only", history: "role_not_allowed", unvalidate: "gestionnaire_only" },
-  otherStudent: { view: "not_owner", edit: "not_owner", delete: "not_owner", decide_pedagogique: "not_owner", history: "role_not_allowed", unvalidate: "not_owner" },
-  referent: { view: "allowed", edit: "role_not_allowed", delete: "owner_only", decide_pedagogique: "allowed", history: "role_not_allowed", unvalidate: "gestionnaire_only" },
-  otherTeacher: { view: "not_referent", edit: "not_referent", delete: "owner_only", decide_pedagogique: "not_referent", history: "role_not_allowed", unvalidate: "not_referent" },
-  gestionnaire: { view: "allowed", edit: "allowed", delete: "owner_only", decide_pedagogique: "referent_only", history: "allowed", unvalidate: "not_validated" },
-  otherCentre: { view: "other_centre", edit: "other_centre", delete: "owner_only", decide_pedagogique: "other_centre", history: "other_centre", unvalidate: "other_centre" },
-  admin: { view: "allowed", edit: "role_not_allowed", delete: "owner_only", decide_pedagogique: "referent_only", history: "allowed", unvalidate: "gestionnaire_only" },
+  owner: {
+    view: "allowed",
+    edit: "not_editable",
+    delete: "not_deletable",
+    decide_pedagogique: "referent_only",
+    history: "role_not_allowed",
+    unvalidate: "gestionnaire_only",
+  },
+  otherStudent: {
+    view: "not_owner",
+    edit: "not_owner",
+    delete: "not_owner",
+    decide_pedagogique: "not_owner",
+    history: "role_not_allowed",
+    unvalidate: "not_owner",
+  },
+  referent: {
+    view: "allowed",
+    edit: "role_not_allowed",
+    delete: "owner_only",
+    decide_pedagogique: "allowed",
+    history: "role_not_allowed",
+    unvalidate: "gestionnaire_only",
+  },
+  otherTeacher: {
+    view: "not_referent",
+    edit: "not_referent",
+    delete: "owner_only",
+    decide_pedagogique: "not_referent",
+    history: "role_not_allowed",
+    unvalidate: "not_referent",
+  },
+  gestionnaire: {
+    view: "allowed",
+    edit: "allowed",
+    delete: "owner_only",
+    decide_pedagogique: "referent_only",
+    history: "allowed",
+    unvalidate: "not_validated",
+  },
+  otherCentre: {
+    view: "other_centre",
+    edit: "other_centre",
+    delete: "owner_only",
+    decide_pedagogique: "other_centre",
+    history: "other_centre",
+    unvalidate: "other_centre",
+  },
+  admin: {
+    view: "allowed",
+    edit: "role_not_allowed",
+    delete: "owner_only",
+    decide_pedagogique: "referent_only",
+    history: "allowed",
+    unvalidate: "gestionnaire_only",
+  },
 };
 
 describe("permission table, enforced by the core", () => {

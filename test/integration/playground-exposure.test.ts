@@ -63,7 +63,8 @@ describe("the playground is local only", () => {
     const port = await serve(false);
     const answer = await get(port, "/playground/people", host);
     expect(answer.status).toBe(status);
-    if (status === 403) expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "FORBIDDEN", message: expect.stringContaining("bac à sable n'a pas de connexion") } });
+    if (status === 403)
+      expect(JSON.parse(answer.body)).toMatchObject({ error: { code: "FORBIDDEN", message: expect.stringContaining("bac à sable n'a pas de connexion") } });
   });
 
   it("a request from another machine is refused, even naming localhost", async () => {

@@ -48,7 +48,12 @@ describe("playground router on the real conversation core", () => {
     const conversation = withFailures(createConversation(createConversationDeps(database.prisma)));
     const logger = { info: () => {}, warn: () => {}, error: (details: object) => logged.push(details) };
     playground = playgroundOnDatabase(database.prisma, logger);
-    const app = createHttpApp({ databaseKind: "postgres", pingDatabase: async () => {}, logger, mount: (http) => http.use("/", playgroundRouterOnDatabase(playground, { conversation, people: DEMO_PEOPLE })) });
+    const app = createHttpApp({
+      databaseKind: "postgres",
+      pingDatabase: async () => {},
+      logger,
+      mount: (http) => http.use("/", playgroundRouterOnDatabase(playground, { conversation, people: DEMO_PEOPLE })),
+    });
     server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -151,7 +156,11 @@ describe("playground router on the real conversation core", () => {
     expect(opened.form?.type).toBe("AdaptiveCard");
     expect(opened.changedThreads).toEqual([]);
 
-    const saved = await event({ kind: "action", verb: "save_section", data: { conventionId, version: await versionOf(conventionId), section: "etudiant", langue: "FR" } });
+    const saved = await event({
+      kind: "action",
+      verb: "save_section",
+      data: { conventionId, version: await versionOf(conventionId), section: "etudiant", langue: "FR" },
+    });
     expect(saved).toMatchObject({ form: null, errors: null, closeForm: true, changedThreads: [conventionId] });
 
     const progress = await database.prisma.postedMessage.findMany({ where: { platform: "WEB", threadId: String(conventionId), kind: "progress" } });

@@ -37,7 +37,10 @@ describe("refused host creations create nothing", () => {
   it.each([
     ["create_contact", { lastName: "Orphelin", firstName: "Paul" }],
     ["create_service", { name: "Service orphelin" }],
-    ["create_etablissement", { raisonSociale: "Cabinet Orphelin", siret: "12345678901234", addressLine: "1 rue de Rome", postalCode: "13001", city: "Marseille" }],
+    [
+      "create_etablissement",
+      { raisonSociale: "Cabinet Orphelin", siret: "12345678901234", addressLine: "1 rue de Rome", postalCode: "13001", city: "Marseille" },
+    ],
   ] as const)("%s on a submitted convention is refused and writes nothing", async (verb, inputs) => {
     const before = await counts();
     const effects = await conversationDriver(seeded.conversation, DEMO.lea).act(verb, { conventionId, etablissementId, forSection: "tuteur", ...inputs });

@@ -81,9 +81,19 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
   ])("refuses %s and leaves the saved draft as it was", async (_label, answers, field) => {
     const conventions = createConventionStore(database.prisma);
     const id = await newDraft(student);
-    const saved = await saveSection({ conventions, checks, facts, clock }, student, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS });
+    const saved = await saveSection({ conventions, checks, facts, clock }, student, {
+      conventionId: id,
+      expectedVersion: 1,
+      sectionId: "stage",
+      answers: STAGE_679_HOURS,
+    });
 
-    const attempt = saveSection({ conventions, checks, facts, clock }, student, { conventionId: id, expectedVersion: saved.convention.version, sectionId: "stage", answers });
+    const attempt = saveSection({ conventions, checks, facts, clock }, student, {
+      conventionId: id,
+      expectedVersion: saved.convention.version,
+      sectionId: "stage",
+      answers,
+    });
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     const error = (await attempt.catch((caught: unknown) => caught)) as AppError;
     expect(error.code).toBe("INVALID_INPUT");
@@ -125,7 +135,10 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
     const refused = save(secondId);
     await expect(refused).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      details: { kind: "fields", errors: [expect.objectContaining({ code: "legal_rule", params: expect.objectContaining({ rule: "DUREE_MAX_EXCEEDED_CUMULATED" }) })] },
+      details: {
+        kind: "fields",
+        errors: [expect.objectContaining({ code: "legal_rule", params: expect.objectContaining({ rule: "DUREE_MAX_EXCEEDED_CUMULATED" }) })],
+      },
     });
     expect((await deps.conventions.get(secondId)).values.dateDebut).toBeNull();
   });

@@ -38,10 +38,7 @@ async function tableCounts(): Promise<Record<string, number>> {
 describe("seedReferenceData", () => {
   it("loads every CPAM, country, NAF code, list item and gratification rate", async () => {
     const inserted = await seedReferenceData(db.prisma);
-    const listItems = Object.keys(REFERENCE_LIST_OF).reduce(
-      (sum, name) => sum + reference.lists[name as keyof typeof REFERENCE_LIST_OF].length,
-      0,
-    );
+    const listItems = Object.keys(REFERENCE_LIST_OF).reduce((sum, name) => sum + reference.lists[name as keyof typeof REFERENCE_LIST_OF].length, 0);
     expect(inserted).toEqual({
       cpam: reference.cpam.length,
       pays: reference.pays.length,
@@ -149,7 +146,10 @@ describe("seedDemo", () => {
       expect(person.email).toBe(person.email.toLowerCase());
       expect(person.email).toMatch(person.role === "student" ? /@etu\.univ-demo\.fr$/ : /@univ-demo\.fr$/);
     }
-    const persons = await db.prisma.person.findMany({ where: { email: { in: emails } }, include: { student: true, teacher: true, staff: { include: { centres: true } } } });
+    const persons = await db.prisma.person.findMany({
+      where: { email: { in: emails } },
+      include: { student: true, teacher: true, staff: { include: { centres: true } } },
+    });
     expect(persons).toHaveLength(emails.length);
     const withRole = (role: string) => DEMO_PEOPLE.filter((p) => p.role === role).length;
     expect(withRole("student")).toBeGreaterThanOrEqual(4);
@@ -168,8 +168,7 @@ describe("seedDemo", () => {
         expect(isValidSiren(e.siret.slice(0, 9)), e.raisonSociale).toBe(true);
         expect(isValidSiret(e.siret), e.raisonSociale).toBe(true);
       }
-      const item = (list: ReferenceList, code: string | null) =>
-        db.prisma.referenceItem.findUnique({ where: { list_code: { list, code: code ?? "" } } });
+      const item = (list: ReferenceList, code: string | null) => db.prisma.referenceItem.findUnique({ where: { list_code: { list, code: code ?? "" } } });
       expect(await item(ReferenceList.TYPE_STRUCTURE, e.typeStructureCode), e.raisonSociale).not.toBeNull();
       expect(await item(ReferenceList.STATUT_JURIDIQUE, e.statutJuridiqueCode), e.raisonSociale).not.toBeNull();
       expect(await item(ReferenceList.EFFECTIF, e.effectifCode), e.raisonSociale).not.toBeNull();

@@ -99,8 +99,16 @@ describe("the student's journey through the conversation core", () => {
 
   it.each([
     ["end before start", { dateDebut: "2027-03-01", dateFin: "2027-02-01" }, "dateFin"],
-    ["an interruption outside the internship", { "interruptions.0.dateDebut": "2027-09-01", "interruptions.0.dateFin": "2027-09-05" }, "interruptions.0.dateFin"],
-    ["a gratification below the legal minimum when it is mandatory", { gratification: "true", gratificationMontant: "3", gratificationType: "NET", gratificationUnite: "HEURE", deviseCode: "EUR" }, "gratificationMontant"],
+    [
+      "an interruption outside the internship",
+      { "interruptions.0.dateDebut": "2027-09-01", "interruptions.0.dateFin": "2027-09-05" },
+      "interruptions.0.dateFin",
+    ],
+    [
+      "a gratification below the legal minimum when it is mandatory",
+      { gratification: "true", gratificationMontant: "3", gratificationType: "NET", gratificationUnite: "HEURE", deviseCode: "EUR" },
+      "gratificationMontant",
+    ],
     ["hours that are not a number", { heuresHebdomadaires: "trente-cinq" }, "heuresHebdomadaires"],
   ])("refuses %s with the field's own message and leaves the draft as it was", async (_label, inputs, field) => {
     const conventionId = await startDraft(hugo);
@@ -120,7 +128,12 @@ describe("the student's journey through the conversation core", () => {
   it("refuses 40 h a week for the minor student with the legal message", async () => {
     const minor = DEMO_PEOPLE.find((person) => person.email === "nathan.fabre@etu.univ-demo.fr")?.email ?? "";
     const conventionId = await startDraft(minor);
-    const effects = await save(minor, conventionId, "stage", () => ({ dateDebut: "2027-02-01", dateFin: "2027-03-31", horairesReguliers: "true", heuresHebdomadaires: "40" }));
+    const effects = await save(minor, conventionId, "stage", () => ({
+      dateDebut: "2027-02-01",
+      dateFin: "2027-03-31",
+      horairesReguliers: "true",
+      heuresHebdomadaires: "40",
+    }));
     const form = effectOf(effects, "form");
     expect(form.errors?.heuresHebdomadaires).toMatch(/35/);
     expect((await stored(conventionId)).values.heuresHebdomadaires).toBeNull();
@@ -133,7 +146,13 @@ describe("the student's journey through the conversation core", () => {
     const form = effectOf(open, "form").card;
     const effects = await conversationDriver(conversation, hugo).act(
       "create_etablissement",
-      submission(form, "create_etablissement", { raisonSociale: "Cabinet Dupont", siret: "12345678901234", addressLine: "1 rue de Rome", postalCode: "13001", city: "Marseille" }),
+      submission(form, "create_etablissement", {
+        raisonSociale: "Cabinet Dupont",
+        siret: "12345678901234",
+        addressLine: "1 rue de Rome",
+        postalCode: "13001",
+        city: "Marseille",
+      }),
     );
     expect(Object.keys(effectOf(effects, "form").errors ?? {})).toContain("siret");
     expect(await database.prisma.etablissement.count()).toBe(count);
@@ -175,7 +194,10 @@ describe("the student's journey through the conversation core", () => {
       ["submit_convention", { conventionId, version: before.version }],
     ] as const) {
       const effects = await intruder.act(verb, data);
-      expect(effects.map((effect) => effect.kind), verb).toEqual(["post"]);
+      expect(
+        effects.map((effect) => effect.kind),
+        verb,
+      ).toEqual(["post"]);
       expect(cardText(effectOf(effects, "post").card), verb).toMatch(/pas la vôtre|pas le droit/);
     }
     expect(await stored(conventionId)).toEqual(before);
@@ -184,7 +206,11 @@ describe("the student's journey through the conversation core", () => {
 
   it("keeps a draft through a server restart with every answer intact", async () => {
     const conventionId = await startDraft(lea);
-    await save(lea, conventionId, "stage", (form) => ({ ...stageInputs(form, STAGE_DATES), "interruptions.0.dateDebut": "2027-04-12", "interruptions.0.dateFin": "2027-04-16" }));
+    await save(lea, conventionId, "stage", (form) => ({
+      ...stageInputs(form, STAGE_DATES),
+      "interruptions.0.dateDebut": "2027-04-12",
+      "interruptions.0.dateFin": "2027-04-16",
+    }));
     const before = await stored(conventionId);
 
     // A new process: its own connection pool and core, on the same PostgreSQL database.

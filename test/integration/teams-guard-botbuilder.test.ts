@@ -54,7 +54,10 @@ beforeAll(async () => {
   const logic = async (context: { activity: { text?: string } }) => {
     texts.push(context.activity.text ?? "");
   };
-  const guard = teamsRequestGuardFor({ appId: APP_ID, tenantId: TENANT_ID, openIdMetadataUrl: openId.metadataUrl }, { clock: () => new Date(), logger: SILENT_TEAMS_LOGGER });
+  const guard = teamsRequestGuardFor(
+    { appId: APP_ID, tenantId: TENANT_ID, openIdMetadataUrl: openId.metadataUrl },
+    { clock: () => new Date(), logger: SILENT_TEAMS_LOGGER },
+  );
   const app = express();
   app.post("/api/messages", guard, (request, response) => void adapter.process(request, response, logic));
   app.post("/bare", express.json(), (request, response) => void adapter.process(request, response, logic));
@@ -70,8 +73,22 @@ afterAll(async () => {
 
 function send(path: string, key: typeof current, text: string): Promise<Response> {
   const token = signToken(key.privateKey, { alg: "RS256", kid: key.kid }, connectorClaims({ appId: APP_ID, serviceUrl: SERVICE_URL, now: new Date() }));
-  const activity = { type: "message", id: `1:${text}`, channelId: "msteams", serviceUrl: SERVICE_URL, from: { id: "29:u" }, recipient: { id: `28:${APP_ID}` }, conversation: { id: "a:c", tenantId: TENANT_ID }, channelData: { tenant: { id: TENANT_ID } }, text };
-  return fetch(`${baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(activity) });
+  const activity = {
+    type: "message",
+    id: `1:${text}`,
+    channelId: "msteams",
+    serviceUrl: SERVICE_URL,
+    from: { id: "29:u" },
+    recipient: { id: `28:${APP_ID}` },
+    conversation: { id: "a:c", tenantId: TENANT_ID },
+    channelData: { tenant: { id: TENANT_ID } },
+    text,
+  };
+  return fetch(`${baseUrl}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(activity),
+  });
 }
 
 describe("the guard in front of botbuilder's CloudAdapter", () => {

@@ -46,7 +46,11 @@ function activity(overrides: Record<string, unknown> = {}): Record<string, unkno
 }
 
 function validToken(claims: Record<string, unknown> = {}, key = current, header: Record<string, unknown> = {}): string {
-  return signToken(key.privateKey, { alg: "RS256", kid: key.kid, ...header }, { ...connectorClaims({ appId: APP_ID, serviceUrl: SERVICE_URL, now }), ...claims });
+  return signToken(
+    key.privateKey,
+    { alg: "RS256", kid: key.kid, ...header },
+    { ...connectorClaims({ appId: APP_ID, serviceUrl: SERVICE_URL, now }), ...claims },
+  );
 }
 
 function post(body: unknown, authorization?: string): Promise<Response> {
@@ -58,7 +62,10 @@ function post(body: unknown, authorization?: string): Promise<Response> {
 }
 
 beforeAll(async () => {
-  openId = await startFakeOpenId([{ key: current, endorsements: ["msteams"] }, { key: unendorsed, endorsements: ["webchat"] }]);
+  openId = await startFakeOpenId([
+    { key: current, endorsements: ["msteams"] },
+    { key: unendorsed, endorsements: ["webchat"] },
+  ]);
 });
 
 afterAll(async () => {
@@ -69,7 +76,10 @@ beforeEach(async () => {
   now = new Date("2026-03-02T09:00:00Z");
   received = [];
   logs = [];
-  openId.publish([{ key: current, endorsements: ["msteams"] }, { key: unendorsed, endorsements: ["webchat"] }]);
+  openId.publish([
+    { key: current, endorsements: ["msteams"] },
+    { key: unendorsed, endorsements: ["webchat"] },
+  ]);
   openId.setDown(false);
   openId.served.metadata = 0;
   openId.served.jwks = 0;
@@ -116,7 +126,13 @@ describe("teamsRequestGuard", () => {
     ["another scheme", () => `Basic ${validToken()}`, () => activity(), "malformed_token"],
     ["a token that is not a JWT", () => "Bearer not-a-token", () => activity(), "malformed_token"],
     ["claims that are not JSON", () => `Bearer ${validToken().split(".")[0]}.e30x.${validToken().split(".")[2]}`, () => activity(), "malformed_token"],
-    ["alg none", () => `Bearer ${Buffer.from('{"alg":"none","kid":"key-current"}').toString("base64url")}.${Buffer.from(JSON.stringify(connectorClaims({ appId: APP_ID, serviceUrl: SERVICE_URL, now }))).toString("base64url")}.`, () => activity(), "malformed_token"],
+    [
+      "alg none",
+      () =>
+        `Bearer ${Buffer.from('{"alg":"none","kid":"key-current"}').toString("base64url")}.${Buffer.from(JSON.stringify(connectorClaims({ appId: APP_ID, serviceUrl: SERVICE_URL, now }))).toString("base64url")}.`,
+      () => activity(),
+      "malformed_token",
+    ],
     ["alg HS256", () => `Bearer ${validToken({}, current, { alg: "HS256" })}`, () => activity(), "unsupported_algorithm"],
     ["an expired token", () => `Bearer ${validToken({ exp: seconds() - 10 * 60, nbf: seconds() - 70 * 60 })}`, () => activity(), "expired"],
     ["a token not valid yet", () => `Bearer ${validToken({ nbf: seconds() + 10 * 60, exp: seconds() + 70 * 60 })}`, () => activity(), "not_yet_valid"],
@@ -124,12 +140,30 @@ describe("teamsRequestGuard", () => {
     ["another issuer", () => `Bearer ${validToken({ iss: "https://sts.windows.net/evil/" })}`, () => activity(), "wrong_issuer"],
     ["a key of the JWKS's kid but another private key", () => `Bearer ${validToken({}, stranger)}`, () => activity(), "bad_signature"],
     ["a key not in the JWKS at all", () => `Bearer ${validToken({}, rotated)}`, () => activity(), "unknown_key"],
-    ["a tampered claim", () => { const [h, , s] = validToken().split("."); return `Bearer ${h}.${Buffer.from(JSON.stringify({ ...connectorClaims({ appId: APP_ID, serviceUrl: "https://evil.example/", now }) })).toString("base64url")}.${s}`; }, () => activity({ serviceUrl: "https://evil.example/" }), "bad_signature"],
-    ["an activity pointing elsewhere than the token's serviceUrl", () => `Bearer ${validToken()}`, () => activity({ serviceUrl: "https://evil.example/" }), "wrong_service_url"],
+    [
+      "a tampered claim",
+      () => {
+        const [h, , s] = validToken().split(".");
+        return `Bearer ${h}.${Buffer.from(JSON.stringify({ ...connectorClaims({ appId: APP_ID, serviceUrl: "https://evil.example/", now }) })).toString("base64url")}.${s}`;
+      },
+      () => activity({ serviceUrl: "https://evil.example/" }),
+      "bad_signature",
+    ],
+    [
+      "an activity pointing elsewhere than the token's serviceUrl",
+      () => `Bearer ${validToken()}`,
+      () => activity({ serviceUrl: "https://evil.example/" }),
+      "wrong_service_url",
+    ],
     ["a token without a serviceurl claim", () => `Bearer ${validToken({ serviceurl: undefined })}`, () => activity(), "wrong_service_url"],
     ["a key endorsed for another channel only", () => `Bearer ${validToken({}, unendorsed)}`, () => activity(), "not_endorsed"],
     ["an activity of another channel", () => `Bearer ${validToken({}, unendorsed)}`, () => activity({ channelId: "webchat" }), "wrong_channel"],
-    ["an activity of another tenant", () => `Bearer ${validToken()}`, () => activity({ channelData: { tenant: { id: "11111111-2222-3333-4444-555555555555" } } }), "wrong_tenant"],
+    [
+      "an activity of another tenant",
+      () => `Bearer ${validToken()}`,
+      () => activity({ channelData: { tenant: { id: "11111111-2222-3333-4444-555555555555" } } }),
+      "wrong_tenant",
+    ],
   ])("%s: 401, nothing processed", async (_name, authorization, body, reason) => {
     const response = await post(body(), authorization());
     expect(response.status).toBe(401);
@@ -159,7 +193,10 @@ describe("teamsRequestGuard", () => {
 
   it("a rotated key is picked up by the reload an unknown kid triggers", async () => {
     await post(activity(), `Bearer ${validToken()}`);
-    openId.publish([{ key: current, endorsements: ["msteams"] }, { key: rotated, endorsements: ["msteams"] }]);
+    openId.publish([
+      { key: current, endorsements: ["msteams"] },
+      { key: rotated, endorsements: ["msteams"] },
+    ]);
     now = new Date(now.getTime() + 10 * 60 * 1000);
     const response = await post(activity(), `Bearer ${validToken({}, rotated)}`);
     expect(response.status).toBe(200);

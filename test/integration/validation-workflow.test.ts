@@ -29,7 +29,10 @@ describe("validation workflow through the core, with the outbox delivered", () =
   /** The latest approval card `email` received for a convention (cards are updated in place by key). */
   async function approvalOf(email: string, conventionId: number) {
     const id = await personId(email);
-    const cards = (inbox.get(id) ?? []).filter((effect): effect is Extract<TEffect, { kind: "notify" }> => effect.kind === "notify" && effect.conventionId === conventionId && (effect.key ?? "").startsWith("approval:"));
+    const cards = (inbox.get(id) ?? []).filter(
+      (effect): effect is Extract<TEffect, { kind: "notify" }> =>
+        effect.kind === "notify" && effect.conventionId === conventionId && (effect.key ?? "").startsWith("approval:"),
+    );
     const card = cards.at(-1)?.card;
     expect(card, `${email} has an approval card for ${conventionId}`).toBeDefined();
     return card ?? { type: "AdaptiveCard" as const, version: "1.5" as const, body: [] };
@@ -47,7 +50,10 @@ describe("validation workflow through the core, with the outbox delivered", () =
 
   async function studentNews(email: string, conventionId: number): Promise<string> {
     const effects = inbox.get(await personId(email)) ?? [];
-    return effects.filter((effect) => effect.kind === "post" && effect.conventionId === conventionId).map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
+    return effects
+      .filter((effect) => effect.kind === "post" && effect.conventionId === conventionId)
+      .map((effect) => ("card" in effect ? cardText(effect.card) : ""))
+      .join("\n");
   }
 
   it("DEMO-PSY (référent, then validation administrative): submitted, validated by the référent, then by a gestionnaire", async () => {
@@ -82,10 +88,16 @@ describe("validation workflow through the core, with the outbox delivered", () =
     const stored = await database.prisma.conventionDocument.findMany({ where: { conventionId } });
     expect(stored).toHaveLength(1);
     for (const email of [LEA, LAMBERT, GARCIA, FONTAINE]) {
-      const files = (inbox.get(await personId(email)) ?? []).filter((effect): effect is Extract<TEffect, { kind: "file" }> => effect.kind === "file" && effect.conventionId === conventionId);
+      const files = (inbox.get(await personId(email)) ?? []).filter(
+        (effect): effect is Extract<TEffect, { kind: "file" }> => effect.kind === "file" && effect.conventionId === conventionId,
+      );
       expect(files, email).toHaveLength(1);
       expect(files[0]?.sha256).toBe(stored[0]?.sha256);
-      expect(createHash("sha256").update(files[0]?.content ?? Buffer.alloc(0)).digest("hex")).toBe(stored[0]?.sha256);
+      expect(
+        createHash("sha256")
+          .update(files[0]?.content ?? Buffer.alloc(0))
+          .digest("hex"),
+      ).toBe(stored[0]?.sha256);
       expect(files[0]?.content.subarray(0, 5).toString()).toBe("%PDF-");
     }
 
@@ -168,7 +180,10 @@ describe("validation workflow through the core, with the outbox delivered", () =
     const student = conversationDriver(conversation, LEA);
     const stageForm = effectOf(await student.act("open_section", { conventionId, section: "stage" }), "form").card;
     const save = executeActions(stageForm).find((action) => action.verb === "save_section");
-    const saved = await student.act("save_section", { ...(save?.data ?? {}), fonctionsTaches: "Entretiens encadrés par la psychologue du service, deux fois par semaine." });
+    const saved = await student.act("save_section", {
+      ...(save?.data ?? {}),
+      fonctionsTaches: "Entretiens encadrés par la psychologue du service, deux fois par semaine.",
+    });
     expect(saved.map((effect) => effect.kind)).toContain("close_form");
     await submitFromRecap(conversation, LEA, conventionId);
     const resubmitted = await state(conventionId);
@@ -194,7 +209,10 @@ describe("validation workflow through the core, with the outbox delivered", () =
     const told = answers.filter((effects) => effects.some((effect) => effect.kind === "post" && cardText(effect.card).includes("déjà été validée")));
     expect(told).toHaveLength(1);
     // The loser is told who won, and when.
-    const winner = await database.prisma.validationDecision.findFirstOrThrow({ where: { conventionId, step: "VALIDATION_ADMINISTRATIVE" }, include: { decider: true } });
+    const winner = await database.prisma.validationDecision.findFirstOrThrow({
+      where: { conventionId, step: "VALIDATION_ADMINISTRATIVE" },
+      include: { decider: true },
+    });
     const loser = told[0] ?? [];
     expect(loser.map((effect) => (effect.kind === "post" ? cardText(effect.card) : "")).join("\n")).toContain(
       `a déjà été validée par ${winner.decider.firstName} ${winner.decider.lastName} le ${formatDateTime("fr", winner.decidedAt)}`,
@@ -209,7 +227,10 @@ describe("validation workflow through the core, with the outbox delivered", () =
     const form = effectOf(await gestionnaire.act("open_unvalidate", { conventionId: validated.id }), "form").card;
     const empty = await gestionnaire.act("unvalidate", { conventionId: validated.id, reason: "" });
     expect(effectOf(empty, "form").errors?.reason).toBeDefined();
-    await gestionnaire.act("unvalidate", { ...(executeActions(form).find((action) => action.verb === "unvalidate")?.data ?? {}), reason: "Erreur de dates signalée par l'hôpital." });
+    await gestionnaire.act("unvalidate", {
+      ...(executeActions(form).find((action) => action.verb === "unvalidate")?.data ?? {}),
+      reason: "Erreur de dates signalée par l'hôpital.",
+    });
     expect((await state(validated.id)).state).toBe("RETURNED");
     await deliverAll();
     expect(await studentNews(LEA, validated.id)).toMatch(/Erreur de dates/);

@@ -49,7 +49,9 @@ export async function startFakeOpenId(keys: TPublishedKey[], issuer = "https://a
     }
     if (request.url === "/v1/.well-known/keys") {
       served.jwks += 1;
-      return json({ keys: published.map(({ key, endorsements }) => ({ ...key.publicJwk, kid: key.kid, use: "sig", ...(endorsements ? { endorsements } : {}) })) });
+      return json({
+        keys: published.map(({ key, endorsements }) => ({ ...key.publicJwk, kid: key.kid, use: "sig", ...(endorsements ? { endorsements } : {}) })),
+      });
     }
     response.writeHead(404).end();
   });

@@ -85,15 +85,29 @@ function userMethods(state: TFakeState): Record<string, TMethod> {
   const answer = (user: TFakeUser | undefined, error: string) => (user ? { ok: true, user: userJson(user) } : { ok: false, error });
   return {
     "auth.test": () => ({ ok: true, user_id: "U_BOT", bot_id: "B_BOT", team_id: "T_DEMO" }),
-    "users.info": (args) => answer(state.users.find((user) => user.id === args.user), "user_not_found"),
-    "users.lookupByEmail": (args) => answer(state.users.find((user) => user.email === args.email), "users_not_found"),
+    "users.info": (args) =>
+      answer(
+        state.users.find((user) => user.id === args.user),
+        "user_not_found",
+      ),
+    "users.lookupByEmail": (args) =>
+      answer(
+        state.users.find((user) => user.email === args.email),
+        "users_not_found",
+      ),
     "conversations.open": (args) => ({ ok: true, channel: { id: `D_${String(args.users)}` } }),
   };
 }
 
 function listed(messages: readonly TFakeMessage[], args: Record<string, unknown>): object[] {
   const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
-  return messages.map((m) => ({ type: "message", ts: m.ts, text: m.text, ...(m.threadTs ? { thread_ts: m.threadTs } : {}), ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}) }));
+  return messages.map((m) => ({
+    type: "message",
+    ts: m.ts,
+    text: m.text,
+    ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+    ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+  }));
 }
 
 function messageMethods(state: TFakeState): Record<string, TMethod> {
@@ -101,13 +115,33 @@ function messageMethods(state: TFakeState): Record<string, TMethod> {
   return {
     "chat.postMessage": (args) => {
       const threadTs = typeof args.thread_ts === "string" ? args.thread_ts : null;
-      const message: TFakeMessage = { channel: String(args.channel), ts: nextTs(), threadTs, text: typeof args.text === "string" ? args.text : "", blocks: (args.blocks as unknown[]) ?? [], updates: 0, ...(args.metadata ? { metadata: args.metadata } : {}) };
+      const message: TFakeMessage = {
+        channel: String(args.channel),
+        ts: nextTs(),
+        threadTs,
+        text: typeof args.text === "string" ? args.text : "",
+        blocks: (args.blocks as unknown[]) ?? [],
+        updates: 0,
+        ...(args.metadata ? { metadata: args.metadata } : {}),
+      };
       state.messages.push(message);
       return { ok: true, channel: message.channel, ts: message.ts, message: { text: message.text, blocks: message.blocks } };
     },
     // Newest first, metadata only when asked for (include_all_metadata), as Slack answers.
-    "conversations.history": (args) => ({ ok: true, messages: listed(state.messages.filter((m) => m.channel === args.channel && m.threadTs === null), args).reverse() }),
-    "conversations.replies": (args) => ({ ok: true, messages: listed(state.messages.filter((m) => m.channel === args.channel && (m.ts === args.ts || m.threadTs === args.ts)), args) }),
+    "conversations.history": (args) => ({
+      ok: true,
+      messages: listed(
+        state.messages.filter((m) => m.channel === args.channel && m.threadTs === null),
+        args,
+      ).reverse(),
+    }),
+    "conversations.replies": (args) => ({
+      ok: true,
+      messages: listed(
+        state.messages.filter((m) => m.channel === args.channel && (m.ts === args.ts || m.threadTs === args.ts)),
+        args,
+      ),
+    }),
     "chat.update": (args) => {
       const message = state.messages.find((candidate) => candidate.channel === args.channel && candidate.ts === args.ts);
       if (!message) return { ok: false, error: "message_not_found" };
@@ -126,7 +160,8 @@ function viewMethods(state: TFakeState): Record<string, TMethod> {
   };
   return {
     "views.open": (args) => show("views.open", args, `V${++state.counter}`),
-    "views.update": (args) => (state.views.some((view) => view.id === args.view_id) ? show("views.update", args, String(args.view_id)) : { ok: false, error: "not_found" }),
+    "views.update": (args) =>
+      state.views.some((view) => view.id === args.view_id) ? show("views.update", args, String(args.view_id)) : { ok: false, error: "not_found" },
     "views.publish": (args) => show("views.publish", args, `VH_${String(args.user_id)}`),
   };
 }

@@ -58,7 +58,8 @@ export async function startFakeTeams(users: readonly TFakeTeamsUser[]): Promise<
   function route(method: string, path: string, body: Record<string, unknown>, headers: IncomingMessage["headers"]): [number, unknown] {
     const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
     // The tenant's login (client credentials) and Microsoft Graph's user lookup, for people who never wrote.
-    if (parts[0] === "login" && parts[2] === "oauth2" && method === "POST") return [200, { token_type: "Bearer", access_token: "graph-token", expires_in: 3600 }];
+    if (parts[0] === "login" && parts[2] === "oauth2" && method === "POST")
+      return [200, { token_type: "Bearer", access_token: "graph-token", expires_in: 3600 }];
     if (parts[0] === "graph" && parts[1] === "v1.0" && parts[2] === "users" && parts[3] !== undefined && method === "GET") {
       if (headers.authorization !== "Bearer graph-token") return [401, { error: { code: "InvalidAuthenticationToken" } }];
       const user = users.find((candidate) => candidate.email === parts[3]?.toLowerCase());
@@ -71,7 +72,8 @@ export async function startFakeTeams(users: readonly TFakeTeamsUser[]): Promise<
     if (conversationId === undefined && method === "POST") {
       const member = ((body["members"] ?? []) as Array<{ id?: string }>)[0]?.id;
       const user = users.find((candidate) => candidate.aadObjectId === member);
-      if (user === undefined || notInstalled.has(user.aadObjectId)) return [403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } }];
+      if (user === undefined || notInstalled.has(user.aadObjectId))
+        return [403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } }];
       return [201, { id: user.conversationId }];
     }
     if (parts[3] === "members" && parts[4] !== undefined && method === "GET") {

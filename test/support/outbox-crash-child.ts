@@ -41,7 +41,12 @@ const playground = createNotificationDelivery([playgroundOnDatabase(prisma, { in
 const dispatcher = createDispatcher({
   queue: createOutboxQueue(prisma),
   render: async (personId, payload): Promise<TEffect[]> => [
-    { kind: "notify", personId, conventionId: payload.conventionId, card: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Convention validée" }] } },
+    {
+      kind: "notify",
+      personId,
+      conventionId: payload.conventionId,
+      card: { type: "AdaptiveCard", version: "1.5", body: [{ type: "TextBlock", text: "Convention validée" }] },
+    },
   ],
   deliver: async (personId, effects, messageId) => {
     await playground(personId, effects, messageId);

@@ -14,7 +14,15 @@ import { filledState, isTypeahead, optionValue } from "./slack-modals.ts";
 export const TEAM_ID = "T_DEMO";
 
 /** A modal as views.open / views.update received it. */
-export type TModal = { id: string; hash: string; type: string; private_metadata: string; blocks: KnownBlock[]; title: { text: string }; submit?: { text: string } };
+export type TModal = {
+  id: string;
+  hash: string;
+  type: string;
+  private_metadata: string;
+  blocks: KnownBlock[];
+  title: { text: string };
+  submit?: { text: string };
+};
 
 type TSendOptions = { timestamp?: number; secret?: string; headers?: Record<string, string> };
 
@@ -36,10 +44,31 @@ export function slackClient(eventsUrl: string, secret: string) {
     interact,
     /** An Events API delivery; `eventId` names it (Slack sends the same id again on a retry). */
     event: (event: object, eventId: string = `Ev${randomUUID().slice(0, 8)}`, options?: TSendOptions) =>
-      send(JSON.stringify({ type: "event_callback", team_id: TEAM_ID, api_app_id: "A_STAGEBOT", event_id: eventId, event_time: 1, event, authorizations: [{ team_id: TEAM_ID, user_id: "U_BOT", is_bot: true }] }), "application/json", options),
+      send(
+        JSON.stringify({
+          type: "event_callback",
+          team_id: TEAM_ID,
+          api_app_id: "A_STAGEBOT",
+          event_id: eventId,
+          event_time: 1,
+          event,
+          authorizations: [{ team_id: TEAM_ID, user_id: "U_BOT", is_bot: true }],
+        }),
+        "application/json",
+        options,
+      ),
     command: (userId: string, text: string) =>
       send(
-        new URLSearchParams({ command: "/convention", text, user_id: userId, team_id: TEAM_ID, channel_id: `D_${userId}`, trigger_id: `trig-${randomUUID()}`, api_app_id: "A_STAGEBOT", response_url: "http://127.0.0.1:9/unused" }).toString(),
+        new URLSearchParams({
+          command: "/convention",
+          text,
+          user_id: userId,
+          team_id: TEAM_ID,
+          channel_id: `D_${userId}`,
+          trigger_id: `trig-${randomUUID()}`,
+          api_app_id: "A_STAGEBOT",
+          response_url: "http://127.0.0.1:9/unused",
+        }).toString(),
         "application/x-www-form-urlencoded",
       ),
   };
@@ -47,7 +76,15 @@ export function slackClient(eventsUrl: string, secret: string) {
 
 /** A DM message event from `userId`, in a thread when `threadTs` is given. */
 export function dmMessage(userId: string, text: string, threadTs?: string): object {
-  return { type: "message", channel: `D_${userId}`, channel_type: "im", user: userId, text, ts: `${Date.now() / 1000}`, ...(threadTs ? { thread_ts: threadTs } : {}) };
+  return {
+    type: "message",
+    channel: `D_${userId}`,
+    channel_type: "im",
+    user: userId,
+    text,
+    ts: `${Date.now() / 1000}`,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  };
 }
 
 /** The buttons of blocks with what they send. */
@@ -63,7 +100,12 @@ export function buttonsIn(blocks: readonly unknown[]): Array<{ action_id: string
 }
 
 /** A block_actions payload clicking `button`, from a message or from inside a modal. */
-export function click(userId: string, button: { action_id: string; value: string }, where: { message?: { channel: string; ts: string }; view?: TModal; state?: Record<string, Record<string, TViewStateValue>> }, actionTs = `${Date.now() / 1000}`) {
+export function click(
+  userId: string,
+  button: { action_id: string; value: string },
+  where: { message?: { channel: string; ts: string }; view?: TModal; state?: Record<string, Record<string, TViewStateValue>> },
+  actionTs = `${Date.now() / 1000}`,
+) {
   return {
     type: "block_actions",
     team: { id: TEAM_ID, domain: "demo" },
@@ -75,7 +117,9 @@ export function click(userId: string, button: { action_id: string; value: string
     container: where.view ? { type: "view", view_id: where.view.id } : { type: "message", channel_id: where.message?.channel, message_ts: where.message?.ts },
     ...(where.message ? { channel: { id: where.message.channel, name: "directmessage" }, message: { type: "message", ts: where.message.ts } } : {}),
     ...(where.view ? { view: { ...where.view, state: { values: where.state ?? {} } } } : {}),
-    actions: [{ type: "button", block_id: "b", action_id: button.action_id, value: button.value, action_ts: actionTs, text: { type: "plain_text", text: "x" } }],
+    actions: [
+      { type: "button", block_id: "b", action_id: button.action_id, value: button.value, action_ts: actionTs, text: { type: "plain_text", text: "x" } },
+    ],
   };
 }
 
@@ -178,7 +222,11 @@ export function slackSession(client: ReturnType<typeof slackClient>, fake: TFake
     isTypeahead(view, blockId) ? searchFirst(userId, view, blockId, title) : Promise.resolve(optionValue(view, blockId, title));
   /** Opens a section's modal from its button on the thread parent (views.open with the click's trigger_id). */
   async function openSection(userId: string, conventionId: number, section: string): Promise<TModal> {
-    const parent = withButton(dmOf(fake, userId).filter((message) => message.threadTs === null), "open_section", { conventionId, section }).at(-1);
+    const parent = withButton(
+      dmOf(fake, userId).filter((message) => message.threadTs === null),
+      "open_section",
+      { conventionId, section },
+    ).at(-1);
     if (!parent) throw new Error(`no thread parent with ${section}`);
     const opened = fake.callsOf("views.open").length;
     await press(userId, parent, "open_section", { conventionId, section });

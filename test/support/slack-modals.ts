@@ -15,7 +15,10 @@ type TInputBlock = Extract<KnownBlock, { type: "input" }>;
 /** The input block of `blockId`, failing loudly when the modal has none. */
 export function inputBlock(view: TModal, blockId: string): TInputBlock {
   const block = view.blocks.find((candidate): candidate is TInputBlock => candidate.type === "input" && candidate.block_id === blockId);
-  if (!block) throw new Error(`the modal "${view.title.text}" has no input "${blockId}" (inputs: ${view.blocks.flatMap((b) => (b.type === "input" ? [b.block_id] : [])).join(", ")})`);
+  if (!block)
+    throw new Error(
+      `the modal "${view.title.text}" has no input "${blockId}" (inputs: ${view.blocks.flatMap((b) => (b.type === "input" ? [b.block_id] : [])).join(", ")})`,
+    );
   return block;
 }
 
@@ -41,7 +44,11 @@ export function isTypeahead(view: TModal, blockId: string): boolean {
 export function answerState(view: TModal, blockId: string, value: string): Record<string, TViewStateValue> {
   const element = inputBlock(view, blockId).element;
   const actionId = element.action_id ?? "";
-  const many = (text: string) => text.split(",").filter((part) => part !== "").map((part) => ({ value: part }));
+  const many = (text: string) =>
+    text
+      .split(",")
+      .filter((part) => part !== "")
+      .map((part) => ({ value: part }));
   switch (element.type) {
     case "plain_text_input":
       return { [actionId]: { type: element.type, value } };

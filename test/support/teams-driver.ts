@@ -43,7 +43,15 @@ export function teamsClient(messagesUrl: string, fake: TFakeTeams, headers: () =
     say: (user: TFakeTeamsUser, text: string, id?: string) => post(activity(user, { type: "message", text, ...(id ? { id } : {}) })),
     /** A click on an Action.Execute of the message `replyToId`. */
     execute: (user: TFakeTeamsUser, replyToId: string | undefined, verb: string, data: TJson, id?: string) =>
-      invoke(activity(user, { type: "invoke", name: "adaptiveCard/action", replyToId, value: { action: { type: "Action.Execute", verb, data } }, ...(id ? { id } : {}) })),
+      invoke(
+        activity(user, {
+          type: "invoke",
+          name: "adaptiveCard/action",
+          replyToId,
+          value: { action: { type: "Action.Execute", verb, data } },
+          ...(id ? { id } : {}),
+        }),
+      ),
     /** The same click on a client that falls back to Action.Submit. */
     submit: (user: TFakeTeamsUser, replyToId: string | undefined, data: TJson) => post(activity(user, { type: "message", replyToId, value: data })),
     /** The person's answer to a file-consent card (`context` is its acceptContext / declineContext). */
@@ -56,7 +64,17 @@ export function teamsClient(messagesUrl: string, fake: TFakeTeams, headers: () =
             type: "fileUpload",
             action,
             context,
-            ...(action === "accept" ? { uploadInfo: { name, uploadUrl: `${fake.serviceUrl}upload/${name}`, contentUrl: `https://onedrive.example/${name}`, uniqueId: "unique-1", fileType: "pdf" } } : {}),
+            ...(action === "accept"
+              ? {
+                  uploadInfo: {
+                    name,
+                    uploadUrl: `${fake.serviceUrl}upload/${name}`,
+                    contentUrl: `https://onedrive.example/${name}`,
+                    uniqueId: "unique-1",
+                    fileType: "pdf",
+                  },
+                }
+              : {}),
           },
         }),
       ),

@@ -14,11 +14,7 @@ describe("host form messages", () => {
 
   it("names the field in its own words", () => {
     expect(hostFieldLabel("en", "raisonSociale")).toBe("Company name");
-    expect(hostFieldErrorMessage("en", { field: "postalCode", code: "invalid_postal_code" })).toBe(
-      "“Postal code”: a French postal code has 5 digits.",
-    );
-    expect(hostFieldErrorMessage("fr", { field: "_form", code: "no_change" })).toBe(
-      "« Formulaire » : aucune modification n'a été saisie.",
-    );
+    expect(hostFieldErrorMessage("en", { field: "postalCode", code: "invalid_postal_code" })).toBe("“Postal code”: a French postal code has 5 digits.");
+    expect(hostFieldErrorMessage("fr", { field: "_form", code: "no_change" })).toBe("« Formulaire » : aucune modification n'a été saisie.");
   });
 });

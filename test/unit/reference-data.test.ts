@@ -7,11 +7,7 @@ import { loadReferenceData, REFERENCE_DIR, ReferenceDataError, REGIONS, type TLi
 
 const data = loadReferenceData();
 
-const METRO_DEPARTEMENTS = [
-  ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, "0")).filter((d) => d !== "20"),
-  "2A",
-  "2B",
-];
+const METRO_DEPARTEMENTS = [...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, "0")).filter((d) => d !== "20"), "2A", "2B"];
 const OVERSEAS_DEPARTEMENTS = ["971", "972", "973", "974", "976"];
 
 function duplicates(values: readonly string[]): string[] {

@@ -18,7 +18,12 @@ function sectionAnswers(sectionId: TSectionId, changes: Partial<TConventionValue
 
 // The directory's checks (a service of the host, a known teacher, a code of its list) and the
 // sections' cross-field checks on the amended values; a changed field left empty is refused.
-async function answerErrors(deps: TDeps, convention: TStoredConvention, changes: Partial<TConventionValues>, merged: TConventionValues): Promise<TAvenantFieldError[]> {
+async function answerErrors(
+  deps: TDeps,
+  convention: TStoredConvention,
+  changes: Partial<TConventionValues>,
+  merged: TConventionValues,
+): Promise<TAvenantFieldError[]> {
   const changed = Object.keys(changes);
   const errors: TAvenantFieldError[] = [];
   for (const sectionId of sectionsOf(changed)) {

@@ -32,7 +32,11 @@ type TDeps = {
 /** The CONFLICT answering a click on an avenant already decided: who decided it, and when (null when no record says). */
 export function decidedConflict(avenant: TStoredAvenant): AppError {
   const { decision } = avenant;
-  const taken = decision && { decider: { personId: decision.deciderId, name: decision.deciderName }, decidedAt: decision.decidedAt, decision: decision.decision };
+  const taken = decision && {
+    decider: { personId: decision.deciderId, name: decision.deciderName },
+    decidedAt: decision.decidedAt,
+    decision: decision.decision,
+  };
   const conflict: TConflict = { kind: "avenant_decided", avenantId: avenant.id, numero: avenant.numero, taken };
   return new AppError("CONFLICT", { id: avenant.id, status: avenant.status }, conflict);
 }
@@ -49,7 +53,12 @@ function refusalReason(reason: string | undefined): string {
 }
 
 // The convention may have changed since the request: the changes are checked again on it as it is now.
-async function application(deps: TDeps, actorId: number, convention: TStoredConvention, avenant: TStoredAvenant): Promise<NonNullable<TAvenantDecisionRecord["apply"]>> {
+async function application(
+  deps: TDeps,
+  actorId: number,
+  convention: TStoredConvention,
+  avenant: TStoredAvenant,
+): Promise<NonNullable<TAvenantDecisionRecord["apply"]>> {
   const errors = await amendedConventionErrors(deps, convention, avenant.changes);
   if (errors.length > 0) throw new AppError("INVALID_INPUT", { reason: "avenant_blocked" }, { kind: "avenant_fields", errors });
   const merged: TConventionValues = { ...convention.values, ...avenant.changes };
@@ -85,7 +94,12 @@ export async function decideAvenant(deps: TDeps, actor: TActor, command: TDecide
       avenantId: avenant.id,
       ...decision,
       decidedAt: deps.clock(),
-      avenantAudit: { actorId: actor.personId, action: command.decision === "VALIDATED" ? "avenant.validated" : "avenant.refused", before: { status: avenant.status }, after: status },
+      avenantAudit: {
+        actorId: actor.personId,
+        action: command.decision === "VALIDATED" ? "avenant.validated" : "avenant.refused",
+        before: { status: avenant.status },
+        after: status,
+      },
       ...(apply ? { apply } : {}),
       notifications: [...avenantCards("update", deciders, convention.id, avenant.id), avenantDecisionForStudent(convention, avenant.id, decision)],
     });

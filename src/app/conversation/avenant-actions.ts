@@ -107,13 +107,23 @@ export async function validateAvenant(turn: TTurn, data: unknown): Promise<TEffe
       const avenant = await decideAvenant(turn.deps, turn.actor, { avenantId, decision: "VALIDATED" });
       const convention = await turn.deps.conventions.get(avenant.conventionId);
       const params = { avenant: avenant.numero, numero: convention.numero ?? convention.id };
-      return [await avenantApprovalEffect(turn, avenantId), noticeEffect(turn, convention.id, { tone: "good", titleKey: "cards:avenantNotice.youValidated", params })];
+      return [
+        await avenantApprovalEffect(turn, avenantId),
+        noticeEffect(turn, convention.id, { tone: "good", titleKey: "cards:avenantNotice.youValidated", params }),
+      ];
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== "INVALID_INPUT" || error.params.reason !== "avenant_blocked") throw error;
       const card = await avenantApprovalEffect(turn, avenantId);
       const avenant = await turn.deps.avenants.get(avenantId);
-      const messages = avenantErrorsOf(error).map((detail) => avenantErrorMessage(turn.locale, detail)).join("\n");
-      const notice = { tone: "attention" as const, titleKey: "cards:avenantNotice.blocked", textKey: "cards:avenantNotice.messages", params: { avenant: avenant.numero, messages } };
+      const messages = avenantErrorsOf(error)
+        .map((detail) => avenantErrorMessage(turn.locale, detail))
+        .join("\n");
+      const notice = {
+        tone: "attention" as const,
+        titleKey: "cards:avenantNotice.blocked",
+        textKey: "cards:avenantNotice.messages",
+        params: { avenant: avenant.numero, messages },
+      };
       return [noticeEffect(turn, avenant.conventionId, notice), card];
     }
   });
@@ -127,11 +137,25 @@ async function decidable(turn: TTurn, avenantId: number): Promise<{ avenant: TSt
   return { avenant, convention };
 }
 
-async function reasonForm(turn: TTurn, target: { avenant: TStoredAvenant; convention: TStoredConvention }, reason = "", error: TFieldError | null = null): Promise<TEffect> {
+async function reasonForm(
+  turn: TTurn,
+  target: { avenant: TStoredAvenant; convention: TStoredConvention },
+  reason = "",
+  error: TFieldError | null = null,
+): Promise<TEffect> {
   const { avenant, convention } = target;
   const header = await headerOf(turn.deps.formData, convention, turn.locale);
   const data = { avenantId: avenant.id };
-  const view = { conventionId: convention.id, numero: convention.numero, studentName: header.studentName, purpose: "refuse_avenant" as const, data, avenantNumero: avenant.numero, reason, error };
+  const view = {
+    conventionId: convention.id,
+    numero: convention.numero,
+    studentName: header.studentName,
+    purpose: "refuse_avenant" as const,
+    data,
+    avenantNumero: avenant.numero,
+    reason,
+    error,
+  };
   const card = reasonFormCard(turn.locale, view);
   if (!error) return { kind: "form", conventionId: convention.id, card };
   const message = translate(turn.locale, `domain:field.${error.code}`, { field: translate(turn.locale, "cards:reasonForm.label"), max: 2000 });
@@ -155,7 +179,11 @@ export async function refuseAvenant(turn: TTurn, data: unknown): Promise<TEffect
   return decisionAnswer(turn, avenantId, async () => {
     try {
       const avenant = await decideAvenant(turn.deps, turn.actor, { avenantId, decision: "REFUSED", reason });
-      const notice = noticeEffect(turn, avenant.conventionId, { tone: "default", titleKey: "cards:avenantNotice.youRefused", params: { avenant: avenant.numero } });
+      const notice = noticeEffect(turn, avenant.conventionId, {
+        tone: "default",
+        titleKey: "cards:avenantNotice.youRefused",
+        params: { avenant: avenant.numero },
+      });
       return [{ kind: "close_form" }, await avenantApprovalEffect(turn, avenantId), notice];
     } catch (error) {
       const [invalid] = fieldErrorsOf(error);

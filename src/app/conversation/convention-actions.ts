@@ -101,10 +101,7 @@ export async function saveSectionAction(turn: TTurn, data: Record<string, unknow
     const errors = fieldErrorsOf(error);
     if (errors.length > 0) return [await sectionFormEffect(turn, convention, section, { answers, errors })];
     if (error.code === "STALE_VERSION") {
-      return [
-        noticeEffect(turn, conventionId, { tone: "warning", titleKey: "errors:STALE_VERSION" }),
-        await sectionFormEffect(turn, convention, section),
-      ];
+      return [noticeEffect(turn, conventionId, { tone: "warning", titleKey: "errors:STALE_VERSION" }), await sectionFormEffect(turn, convention, section)];
     }
     throw error;
   }
@@ -165,7 +162,14 @@ export async function previewPdf(turn: TTurn, data: unknown): Promise<TEffect[]>
   const content = Buffer.from(preview.content);
   const notice = { tone: "default" as const, titleKey: "conversation:preview.title", textKey: "conversation:preview.text" };
   return [
-    { kind: "file", conventionId, filename: preview.filename, content, sha256: createHash("sha256").update(content).digest("hex"), comment: translate(turn.locale, notice.titleKey) },
+    {
+      kind: "file",
+      conventionId,
+      filename: preview.filename,
+      content,
+      sha256: createHash("sha256").update(content).digest("hex"),
+      comment: translate(turn.locale, notice.titleKey),
+    },
     noticeEffect(turn, conventionId, withPreviewLink(turn, conventionId, notice)),
   ];
 }

@@ -77,13 +77,7 @@ export async function sectionFormView(
 }
 
 /** The récapitulatif's view with the rules' results. */
-export async function recapView(
-  formData: TFormData,
-  actor: TActor,
-  convention: TStoredConvention,
-  rules: TRuleResult[],
-  locale: TLocale,
-): Promise<TRecapView> {
+export async function recapView(formData: TFormData, actor: TActor, convention: TStoredConvention, rules: TRuleResult[], locale: TLocale): Promise<TRecapView> {
   const [header, labels] = await Promise.all([headerOf(formData, convention, locale), formData.labelsFor(convention.values, locale)]);
   return {
     header,

@@ -28,17 +28,7 @@ import { hostAction, searchChoices } from "./host-actions.ts";
 import { newLink } from "./link-actions.ts";
 import { cleanInbound, INT4_MAX, recordIdOf } from "./inbound-values.ts";
 import { parseTextCommand } from "./text-commands.ts";
-import {
-  findConvention,
-  openApproval,
-  openRefuse,
-  openUnvalidate,
-  refuseStep,
-  showHistory,
-  toValidate,
-  unvalidate,
-  validateStep,
-} from "./workflow-actions.ts";
+import { findConvention, openApproval, openRefuse, openUnvalidate, refuseStep, showHistory, toValidate, unvalidate, validateStep } from "./workflow-actions.ts";
 
 type THandler = (turn: TTurn, data: Record<string, unknown>) => Promise<TEffect[]>;
 
@@ -88,9 +78,9 @@ async function resume(turn: TTurn, numero: number | null, threadConventionId: nu
   const own = turn.actor.studentId === undefined ? [] : await turn.deps.conventions.listForStudent(turn.actor.studentId);
   const target =
     numero !== null
-      ? own.find((convention) => convention.numero === numero) ?? own.find((convention) => convention.id === numero)
-      : own.find((convention) => convention.id === threadConventionId) ??
-        own.find((convention) => convention.state === "DRAFT" || convention.state === "RETURNED");
+      ? (own.find((convention) => convention.numero === numero) ?? own.find((convention) => convention.id === numero))
+      : (own.find((convention) => convention.id === threadConventionId) ??
+        own.find((convention) => convention.state === "DRAFT" || convention.state === "RETURNED"));
   if (!target) {
     return [noticeEffect(turn, threadConventionId, { tone: "warning", titleKey: "conversation:notFound.title", params: { numero: numero ?? "" } })];
   }
@@ -124,7 +114,8 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
       return findConvention(turn, command.query, conventionId);
     case "history": {
       const target = command.numero === null ? conventionId : await conventionIdOfNumber(turn, command.numero);
-      if (target === null) return [noticeEffect(turn, conventionId, { tone: "warning", titleKey: "conversation:notFound.title", params: { numero: command.numero ?? "" } })];
+      if (target === null)
+        return [noticeEffect(turn, conventionId, { tone: "warning", titleKey: "conversation:notFound.title", params: { numero: command.numero ?? "" } })];
       return showHistory(turn, { conventionId: target });
     }
     case "unknown":
@@ -172,7 +163,8 @@ export function createConversation(deps: TConversationDeps): TConversation {
         turn = await turnFor(identity.email);
       } catch (error) {
         // Not even the person could be read (a busy database): answered in the default language.
-        if (error instanceof AppError) return [noticeEffect({ locale: DEFAULT_LOCALE }, conventionId, { tone: "attention", titleKey: `errors:${error.code}`, params: {} })];
+        if (error instanceof AppError)
+          return [noticeEffect({ locale: DEFAULT_LOCALE }, conventionId, { tone: "attention", titleKey: `errors:${error.code}`, params: {} })];
         throw error;
       }
       if (!turn) return [unknownPerson(identity.email)];

@@ -28,7 +28,6 @@ export const ZSearchQuery = z.object({
 
 export type TSearchQuery = z.infer<typeof ZSearchQuery>;
 
-
 /** A platform people reach Stagebot from (the database's Platform enum; WEB is the playground), declared here once for the core and every channel. */
 export type TPlatform = "SLACK" | "TEAMS" | "WEB";
 

@@ -42,7 +42,13 @@ function hostInputs(fields: readonly THostField[], data: Record<string, unknown>
   return inputs;
 }
 
-async function etablissementFormEffect(turn: TTurn, ref: THostRef, values: Record<string, unknown>, errors: readonly TFieldError[], duplicates: Array<{ id: number; label: string }>): Promise<TEffect> {
+async function etablissementFormEffect(
+  turn: TTurn,
+  ref: THostRef,
+  values: Record<string, unknown>,
+  errors: readonly TFieldError[],
+  duplicates: Array<{ id: number; label: string }>,
+): Promise<TEffect> {
   const convention = await visibleConvention(turn, ref.conventionId);
   const card = etablissementFormCard(turn.locale, {
     conventionId: ref.conventionId,
@@ -56,7 +62,14 @@ async function etablissementFormEffect(turn: TTurn, ref: THostRef, values: Recor
   return { kind: "form", conventionId: ref.conventionId, card, ...(errors.length > 0 ? { errors: fieldErrorsByInput(turn.locale, errors) } : {}) };
 }
 
-async function childForm(turn: TTurn, ref: THostRef, kind: "service" | "contact", etablissementId: number, values: Record<string, unknown>, errors: readonly TFieldError[]): Promise<TEffect> {
+async function childForm(
+  turn: TTurn,
+  ref: THostRef,
+  kind: "service" | "contact",
+  etablissementId: number,
+  values: Record<string, unknown>,
+  errors: readonly TFieldError[],
+): Promise<TEffect> {
   const card = hostChildFormCard(turn.locale, {
     conventionId: ref.conventionId,
     etablissementId,
@@ -70,10 +83,21 @@ async function childForm(turn: TTurn, ref: THostRef, kind: "service" | "contact"
 }
 
 /** Chooses a record just created for the convention's section, then answers like a saved section. */
-async function chooseFor(turn: TTurn, conventionId: number, section: "etablissement" | "service" | "tuteur" | "signataire", id: number, message: { key: string; name: string }): Promise<TEffect[]> {
+async function chooseFor(
+  turn: TTurn,
+  conventionId: number,
+  section: "etablissement" | "service" | "tuteur" | "signataire",
+  id: number,
+  message: { key: string; name: string },
+): Promise<TEffect[]> {
   const field = { etablissement: "etablissementId", service: "serviceId", tuteur: "tuteurId", signataire: "signataireId" }[section];
   const current = await turn.deps.conventions.get(conventionId);
-  const { convention } = await saveSection(turn.deps, turn.actor, { conventionId, expectedVersion: current.version, sectionId: section, answers: { [field]: id } });
+  const { convention } = await saveSection(turn.deps, turn.actor, {
+    conventionId,
+    expectedVersion: current.version,
+    sectionId: section,
+    answers: { [field]: id },
+  });
   return [
     { kind: "close_form" },
     await progressEffect(turn, convention),
@@ -81,7 +105,10 @@ async function chooseFor(turn: TTurn, conventionId: number, section: "etablissem
   ];
 }
 
-async function withFormErrors(attempt: () => Promise<TEffect[]>, onInvalid: (errors: readonly TFieldError[], error: AppError) => Promise<TEffect[]>): Promise<TEffect[]> {
+async function withFormErrors(
+  attempt: () => Promise<TEffect[]>,
+  onInvalid: (errors: readonly TFieldError[], error: AppError) => Promise<TEffect[]>,
+): Promise<TEffect[]> {
   try {
     return await attempt();
   } catch (error) {
@@ -114,7 +141,10 @@ export async function hostAction(turn: TTurn, data: Record<string, unknown>, ver
       return withFormErrors(
         async () => {
           const { etablissement } = await createEtablissement(turn.deps, turn.actor, inputs, { confirmDuplicate });
-          return chooseFor(turn, ref.conventionId, "etablissement", etablissement.id, { key: "conversation:hosts.etablissementCreated", name: etablissement.label });
+          return chooseFor(turn, ref.conventionId, "etablissement", etablissement.id, {
+            key: "conversation:hosts.etablissementCreated",
+            name: etablissement.label,
+          });
         },
         async (errors, error) => [await etablissementFormEffect(turn, ref, inputs, errors, duplicatesOf(error))],
       );
@@ -127,7 +157,10 @@ export async function hostAction(turn: TTurn, data: Record<string, unknown>, ver
         async () => {
           await proposeEtablissementChange(turn.deps, turn.actor, target, inputs);
           const host = await turn.deps.hosts.getEtablissement(target);
-          return [{ kind: "close_form" }, noticeEffect(turn, ref.conventionId, { tone: "good", titleKey: "conversation:hosts.proposalSent", params: { name: host?.raisonSociale ?? "" } })];
+          return [
+            { kind: "close_form" },
+            noticeEffect(turn, ref.conventionId, { tone: "good", titleKey: "conversation:hosts.proposalSent", params: { name: host?.raisonSociale ?? "" } }),
+          ];
         },
         async (errors) => [await etablissementFormEffect(turn, ref, inputs, errors, [])],
       );
@@ -137,7 +170,13 @@ export async function hostAction(turn: TTurn, data: Record<string, unknown>, ver
   }
 }
 
-async function childAction(turn: TTurn, ref: THostRef, etablissementId: number | null, data: Record<string, unknown>, verb: string | undefined): Promise<TEffect[]> {
+async function childAction(
+  turn: TTurn,
+  ref: THostRef,
+  etablissementId: number | null,
+  data: Record<string, unknown>,
+  verb: string | undefined,
+): Promise<TEffect[]> {
   if (etablissementId === null) {
     return [noticeEffect(turn, ref.conventionId, { tone: "warning", titleKey: "conversation:hosts.chooseEtablissementFirst" })];
   }
@@ -151,7 +190,10 @@ async function childAction(turn: TTurn, ref: THostRef, etablissementId: number |
         return chooseFor(turn, ref.conventionId, "service", created.id, { key: "conversation:hosts.serviceCreated", name: created.label });
       }
       const created = await createContact(turn.deps, turn.actor, etablissementId, inputs);
-      return chooseFor(turn, ref.conventionId, ref.forSection === "signataire" ? "signataire" : "tuteur", created.id, { key: "conversation:hosts.contactCreated", name: created.label });
+      return chooseFor(turn, ref.conventionId, ref.forSection === "signataire" ? "signataire" : "tuteur", created.id, {
+        key: "conversation:hosts.contactCreated",
+        name: created.label,
+      });
     },
     async (errors) => [await childForm(turn, ref, kind, etablissementId, inputs, errors)],
   );

@@ -63,15 +63,32 @@ export async function validateStep(turn: TTurn, data: unknown): Promise<TEffect[
   return decisionAnswer(turn, ref, async () => {
     const { convention, event } = await decideStep(turn.deps, turn.actor, { ...ref, decision: "VALIDATED" });
     const titleKey = event === "validated" ? "workflow:youValidatedAll" : "workflow:youValidated";
-    return [await approvalEffect(turn, ref), noticeEffect(turn, convention.id, { tone: "good", titleKey, params: { step: stepName(turn, ref.step), numero: convention.numero ?? convention.id } })];
+    return [
+      await approvalEffect(turn, ref),
+      noticeEffect(turn, convention.id, { tone: "good", titleKey, params: { step: stepName(turn, ref.step), numero: convention.numero ?? convention.id } }),
+    ];
   });
 }
 
-async function reasonForm(turn: TTurn, conventionId: number, purpose: "refuse_step" | "unvalidate", data: Record<string, unknown>, reason = "", error: TFieldError | null = null): Promise<TEffect> {
+async function reasonForm(
+  turn: TTurn,
+  conventionId: number,
+  purpose: "refuse_step" | "unvalidate",
+  data: Record<string, unknown>,
+  reason = "",
+  error: TFieldError | null = null,
+): Promise<TEffect> {
   const convention = await visibleConvention(turn, conventionId);
   const header = await headerOf(turn.deps.formData, convention, turn.locale);
   const card = reasonFormCard(turn.locale, { conventionId, numero: convention.numero, studentName: header.studentName, purpose, data, reason, error });
-  return { kind: "form", conventionId, card, ...(error ? { errors: { reason: translate(turn.locale, `domain:field.${error.code}`, { field: translate(turn.locale, "workflow:reasonLabel"), max: 2000 }) } } : {}) };
+  return {
+    kind: "form",
+    conventionId,
+    card,
+    ...(error
+      ? { errors: { reason: translate(turn.locale, `domain:field.${error.code}`, { field: translate(turn.locale, "workflow:reasonLabel"), max: 2000 }) } }
+      : {}),
+  };
 }
 
 /** "Refuser": a form asks the reason. */
@@ -90,7 +107,11 @@ export async function refuseStep(turn: TTurn, data: unknown): Promise<TEffect[]>
   return decisionAnswer(turn, ref, async () => {
     try {
       const { convention } = await decideStep(turn.deps, turn.actor, { ...ref, decision: "REFUSED", reason });
-      return [{ kind: "close_form" }, await approvalEffect(turn, ref), noticeEffect(turn, convention.id, { tone: "default", titleKey: "workflow:youRefused", params: { step: stepName(turn, ref.step) } })];
+      return [
+        { kind: "close_form" },
+        await approvalEffect(turn, ref),
+        noticeEffect(turn, convention.id, { tone: "default", titleKey: "workflow:youRefused", params: { step: stepName(turn, ref.step) } }),
+      ];
     } catch (error) {
       const [invalid] = fieldErrorsOf(error);
       if (invalid === undefined) throw error;
@@ -114,7 +135,11 @@ export async function unvalidate(turn: TTurn, data: unknown): Promise<TEffect[]>
   const { reason } = parseData(ZReason, data);
   try {
     const convention = await unvalidateConvention(turn.deps, turn.actor, { conventionId, reason });
-    return [{ kind: "close_form" }, await progressEffect(turn, convention), noticeEffect(turn, conventionId, { tone: "default", titleKey: "workflow:youUnvalidated" })];
+    return [
+      { kind: "close_form" },
+      await progressEffect(turn, convention),
+      noticeEffect(turn, conventionId, { tone: "default", titleKey: "workflow:youUnvalidated" }),
+    ];
   } catch (error) {
     const [invalid] = fieldErrorsOf(error);
     if (invalid === undefined) throw error;

@@ -40,7 +40,8 @@ function valueText(field: keyof TConventionValues, value: unknown, labels: TValu
   if (typeof value === "boolean") return translate(locale, value ? "pdf:values.yes" : "pdf:values.no");
   if (field === "gratificationMontant" && typeof value === "number") return pdfMoney(locale, value, currency);
   if (typeof value === "number") return pdfNumber(locale, value);
-  if (isPeriodList(value)) return value.map((period) => translate(locale, "pdf:values.period", { start: pdfDate(period.dateDebut), end: pdfDate(period.dateFin) })).join(" ; ");
+  if (isPeriodList(value))
+    return value.map((period) => translate(locale, "pdf:values.period", { start: pdfDate(period.dateDebut), end: pdfDate(period.dateFin) })).join(" ; ");
   if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? pdfDate(value) : value;
   return JSON.stringify(value);
 }
@@ -122,7 +123,13 @@ function chromeOf(ctx: TPdfContext, input: TAvenantPdfInput): TPdfChrome {
 
 /** Builds an avenant's PDF model (plain data): the convention, the motives and comment, each change old → new, the signatures. */
 export function buildAvenantPdfModel(input: TAvenantPdfInput): TAvenantPdfModel {
-  const ctx = contextOf({ convention: input.convention, parties: input.parties, labels: input.labels.after, institution: input.institution, createdAt: input.createdAt });
+  const ctx = contextOf({
+    convention: input.convention,
+    parties: input.parties,
+    labels: input.labels.after,
+    institution: input.institution,
+    createdAt: input.createdAt,
+  });
   return {
     bilingual: ctx.bilingual,
     conventionNumero: input.convention.numero ?? input.convention.id,

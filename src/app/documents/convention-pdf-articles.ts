@@ -84,7 +84,11 @@ function dureeText(ctx: TPdfContext): string | null {
   const { duree } = ctx;
   if (duree === null) return null;
   const phrase = inLanguages(ctx, (locale: TLocale) =>
-    translate(locale, "pdf:values.duree", { hours: pdfNumber(locale, duree.hours), days: pdfNumber(locale, duree.days), months: pdfNumber(locale, duree.months) }),
+    translate(locale, "pdf:values.duree", {
+      hours: pdfNumber(locale, duree.hours),
+      days: pdfNumber(locale, duree.days),
+      months: pdfNumber(locale, duree.months),
+    }),
   );
   if (duree.source !== "OVERRIDE" || ctx.computedHours === null) return phrase;
   const computed = ctx.computedHours;
@@ -157,10 +161,7 @@ export function presenceArticle(ctx: TPdfContext): TPdfBlock[] {
 /** D124-4 7°: how the référent and the tuteur supervise the intern. */
 export function suiviArticle(ctx: TPdfContext): TPdfBlock[] {
   const own = ctx.values.modaliteSuivi;
-  return [
-    own ? freeText(ctx, "suivi", own) : { kind: "clause", text: clause(ctx, "suiviDefault") },
-    { kind: "clause", text: clause(ctx, "suivi") },
-  ];
+  return [own ? freeText(ctx, "suivi", own) : { kind: "clause", text: clause(ctx, "suiviDefault") }, { kind: "clause", text: clause(ctx, "suivi") }];
 }
 
 function gratificationText(ctx: TPdfContext, locale: TLocale): string {
@@ -180,7 +181,14 @@ export function gratificationArticle(ctx: TPdfContext): TPdfBlock[] {
   if (v.gratification === null) return [{ kind: "facts", facts: [fact(ctx, "gratification", null)] }];
   const granted = v.gratification && v.gratificationMontant !== null;
   const facts = granted
-    ? [fact(ctx, "gratification", inLanguages(ctx, (locale) => gratificationText(ctx, locale))), fact(ctx, "versement", labelOf(ctx, "modeVersementCode"))]
+    ? [
+        fact(
+          ctx,
+          "gratification",
+          inLanguages(ctx, (locale) => gratificationText(ctx, locale)),
+        ),
+        fact(ctx, "versement", labelOf(ctx, "modeVersementCode")),
+      ]
     : [fact(ctx, "gratification", word(ctx, "values.noGratification"))];
   return [
     { kind: "facts", facts },

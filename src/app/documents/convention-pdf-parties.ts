@@ -106,13 +106,25 @@ export function partySections(ctx: TPdfContext): TPdfSection[] {
 export function signatureBlocks(ctx: TPdfContext): TSignatureBlock[] {
   const { enseignant, signataire, tuteur, etablissement } = ctx.parties;
   const student: TSignatureBlock = ctx.minor
-    ? { role: t(ctx, "signatures.legalRepresentative"), name: word(ctx, "signatures.legalRepresentativeName"), detail: word(ctx, "signatures.legalRepresentativeFor", { student: ctx.studentName }) }
+    ? {
+        role: t(ctx, "signatures.legalRepresentative"),
+        name: word(ctx, "signatures.legalRepresentativeName"),
+        detail: word(ctx, "signatures.legalRepresentativeFor", { student: ctx.studentName }),
+      }
     : { role: t(ctx, "signatures.student"), name: ctx.studentName };
   return [
     student,
     { role: t(ctx, "signatures.institution"), name: joinLocalized(clause(ctx, "institutionSignatory")), detail: ctx.institution.name },
-    { role: t(ctx, "signatures.host"), name: contactName(signataire, false), detail: [signataire?.fonction, etablissement?.raisonSociale].filter(Boolean).join(" — ") },
-    { role: t(ctx, "signatures.referent"), name: enseignant ? personName(enseignant.firstName, enseignant.lastName) : "", detail: enseignant?.department ?? "" },
+    {
+      role: t(ctx, "signatures.host"),
+      name: contactName(signataire, false),
+      detail: [signataire?.fonction, etablissement?.raisonSociale].filter(Boolean).join(" — "),
+    },
+    {
+      role: t(ctx, "signatures.referent"),
+      name: enseignant ? personName(enseignant.firstName, enseignant.lastName) : "",
+      detail: enseignant?.department ?? "",
+    },
     { role: t(ctx, "signatures.tuteur"), name: contactName(tuteur, false), detail: tuteur?.fonction ?? "" },
   ];
 }

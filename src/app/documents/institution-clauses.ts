@@ -47,6 +47,8 @@ export type TInstitutionClauses = Readonly<Record<TClauseKey, { fr: string; en: 
 
 /** The standard clauses of locales/<lang>/pdf.json, with the institution's replacements. */
 export function institutionClauses(overrides: Partial<TInstitutionClauses> = {}): TInstitutionClauses {
-  const entries = CLAUSE_KEYS.map((key) => [key, overrides[key] ?? { fr: translate("fr", `pdf:clauses.${key}`), en: translate("en", `pdf:clauses.${key}`) }] as const);
+  const entries = CLAUSE_KEYS.map(
+    (key) => [key, overrides[key] ?? { fr: translate("fr", `pdf:clauses.${key}`), en: translate("en", `pdf:clauses.${key}`) }] as const,
+  );
   return Object.fromEntries(entries) as Record<TClauseKey, { fr: string; en: string }>;
 }

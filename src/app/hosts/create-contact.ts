@@ -34,12 +34,7 @@ async function serviceErrors(deps: THostDeps, etablissementId: number, serviceId
  * its services. Refused (INVALID_INPUT, section "contact") when the form is wrong or the
  * service belongs to another établissement (other_etablissement).
  */
-export async function createContact(
-  deps: THostDeps,
-  actor: TActor,
-  etablissementId: number,
-  input: unknown,
-): Promise<{ id: number; label: string }> {
+export async function createContact(deps: THostDeps, actor: TActor, etablissementId: number, input: unknown): Promise<{ id: number; label: string }> {
   const host = await deps.hosts.getEtablissement(etablissementId);
   if (host === null) throw new AppError("NOT_FOUND", { entity: "etablissement", id: etablissementId });
   const fields = await parseHostInput(

@@ -30,12 +30,7 @@ function withHostAddress(fields: TServiceFields, host: TEtablissementRecord): TS
  * (INVALID_INPUT, section "service") when the form is wrong or the établissement already has
  * a service of that name (duplicate_name, naming it).
  */
-export async function createService(
-  deps: THostDeps,
-  actor: TActor,
-  etablissementId: number,
-  input: unknown,
-): Promise<{ id: number; label: string }> {
+export async function createService(deps: THostDeps, actor: TActor, etablissementId: number, input: unknown): Promise<{ id: number; label: string }> {
   const host = await deps.hosts.getEtablissement(etablissementId);
   if (host === null) throw new AppError("NOT_FOUND", { entity: "etablissement", id: etablissementId });
   const parsed = await parseHostInput(
@@ -51,10 +46,14 @@ export async function createService(
   const name = normalizeSearchText(parsed.name);
   const existing = (await deps.hosts.listServices(etablissementId)).find((service) => normalizeSearchText(service.name) === name);
   if (existing !== undefined) {
-    throw new AppError("INVALID_INPUT", { section: "service" }, {
-      kind: "fields",
-      errors: [{ field: "name", code: "duplicate_name", params: { serviceId: existing.id, label: serviceLabel(existing) } }],
-    });
+    throw new AppError(
+      "INVALID_INPUT",
+      { section: "service" },
+      {
+        kind: "fields",
+        errors: [{ field: "name", code: "duplicate_name", params: { serviceId: existing.id, label: serviceLabel(existing) } }],
+      },
+    );
   }
   const created = await deps.hosts.createService(etablissementId, withHostAddress(parsed, host), actor.personId);
   return { id: created.id, label: serviceLabel(created) };

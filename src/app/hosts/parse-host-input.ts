@@ -47,16 +47,13 @@ async function referenceErrors(
  * the reference lists, every error at once. Throws AppError INVALID_INPUT { section } with the
  * field errors; returns the parsed value otherwise.
  */
-export async function parseHostInput<TSchema extends z.ZodObject>(
-  deps: THostDeps,
-  form: THostForm<TSchema>,
-  input: unknown,
-): Promise<z.output<TSchema>> {
+export async function parseHostInput<TSchema extends z.ZodObject>(deps: THostDeps, form: THostForm<TSchema>, input: unknown): Promise<z.output<TSchema>> {
   const parsed = form.schema.safeParse(input, { reportInput: true });
   const values = fieldwiseValues(form.schema, input);
   const errors = parsed.success ? [] : fieldErrorsFromZod(parsed.error.issues);
   errors.push(...((await form.crossErrors?.(values)) ?? []));
   errors.push(...(await referenceErrors(deps, form.references ?? [], values, errors)));
-  if (errors.length > 0 || !parsed.success) throw new AppError("INVALID_INPUT", { section: form.section }, { kind: "fields", errors: dedupeFieldErrors(errors) });
+  if (errors.length > 0 || !parsed.success)
+    throw new AppError("INVALID_INPUT", { section: form.section }, { kind: "fields", errors: dedupeFieldErrors(errors) });
   return parsed.data;
 }

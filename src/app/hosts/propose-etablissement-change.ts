@@ -4,13 +4,7 @@ import { FORM_FIELD } from "../../domain/sections/field-error.ts";
 import { AppError } from "../app-error.ts";
 import { duplicateSiretError, findEtablissementDuplicates } from "./find-etablissement-duplicates.ts";
 import { parseEtablissementInput } from "./parse-etablissement-input.ts";
-import {
-  ETABLISSEMENT_FIELDS,
-  type TEtablissementChanges,
-  type TEtablissementFields,
-  type TEtablissementRecord,
-  type THostDeps,
-} from "../ports/hosts.ts";
+import { ETABLISSEMENT_FIELDS, type TEtablissementChanges, type TEtablissementFields, type TEtablissementRecord, type THostDeps } from "../ports/hosts.ts";
 
 /** The stored proposal and what it would change. */
 export interface TProposeEtablissementChangeResult {

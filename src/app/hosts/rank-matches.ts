@@ -40,12 +40,7 @@ export function matchRank(query: string, keys: readonly string[]): number | null
 }
 
 /** Keeps the items with a rank, best rank first, then by label (French order), at most `limit`. */
-export function rankItems<T>(
-  items: readonly T[],
-  rankOf: (item: T) => number | null,
-  labelOf: (item: T) => string,
-  limit: number = SEARCH_LIMIT,
-): T[] {
+export function rankItems<T>(items: readonly T[], rankOf: (item: T) => number | null, labelOf: (item: T) => string, limit: number = SEARCH_LIMIT): T[] {
   const ranked: { item: T; rank: number; label: string }[] = [];
   for (const item of items) {
     const rank = rankOf(item);

@@ -107,7 +107,10 @@ export function createDispatcher(deps: TDispatcherDeps): TDispatcher {
       }
       const retryAt = new Date(deps.clock().getTime() + backoff(message.attempts));
       await queue.markFailed(message.id, instanceId, reason, retryAt);
-      logger.warn({ outboxId: message.id, dedupeKey: message.dedupeKey, attempts: message.attempts, retryAt, err: error }, "notification delivery failed, will retry");
+      logger.warn(
+        { outboxId: message.id, dedupeKey: message.dedupeKey, attempts: message.attempts, retryAt, err: error },
+        "notification delivery failed, will retry",
+      );
       return "failed";
     }
     if (!(await queue.markSent(message.id, instanceId, deps.clock()))) {

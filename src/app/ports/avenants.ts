@@ -75,7 +75,10 @@ export interface TAvenantStore {
    * Stores a SUBMITTED avenant under the convention's next number, with the audit record and
    * the notifications `effects` builds once its id and number are known, atomically.
    */
-  request(record: TAvenantRequestRecord, effects: (avenant: { id: number; numero: number }) => { audit: TAuditRecord; notifications: TNotification[] }): Promise<TStoredAvenant>;
+  request(
+    record: TAvenantRequestRecord,
+    effects: (avenant: { id: number; numero: number }) => { audit: TAuditRecord; notifications: TNotification[] },
+  ): Promise<TStoredAvenant>;
   /**
    * Records the decision (a second one on the same avenant throws CONFLICT), the new status and,
    * for a validation, the changes applied to the convention with its previous values, the audit

@@ -113,11 +113,7 @@ export interface TAnswerChecks {
    * another student's inscription, a tuteur of another établissement), and the values derived
    * from the answers (année universitaire and type de convention from the inscription, ...).
    */
-  check(
-    sectionId: TSectionId,
-    answers: Partial<TConventionValues>,
-    stored: TStoredConvention,
-  ): Promise<{ errors: TFieldError[]; derived: TConventionUpdate }>;
+  check(sectionId: TSectionId, answers: Partial<TConventionValues>, stored: TStoredConvention): Promise<{ errors: TFieldError[]; derived: TConventionUpdate }>;
 }
 
 /** Lists for teachers and gestionnaires, and the audit trail. */

@@ -78,8 +78,7 @@ export interface TStoredDocument {
 
 /** Which document: the convention at one version, or one avenant's. */
 export type TDocumentKey =
-  | { kind: "CONVENTION"; conventionId: number; conventionVersion: number }
-  | { kind: "AVENANT"; conventionId: number; avenantId: number };
+  { kind: "CONVENTION"; conventionId: number; conventionVersion: number } | { kind: "AVENANT"; conventionId: number; avenantId: number };
 
 /** A freshly rendered document, before it is stored. */
 export type TNewDocument = { filename: string; content: Uint8Array };

@@ -48,7 +48,10 @@ export async function decideStep(deps: TDeps, actor: TActor, command: TDecideSte
 
   const steps = stored.centreId === null ? [] : await deps.workflow.centreSteps(stored.centreId);
   const facts = { state: stored.state, round: stored.round, steps, validatedSteps: stored.validatedStepsThisRound };
-  const result = applyDecision(facts, command.decision === "VALIDATED" ? { kind: "validate", step: command.step } : { kind: "refuse", step: command.step, reason: command.reason ?? "" });
+  const result = applyDecision(
+    facts,
+    command.decision === "VALIDATED" ? { kind: "validate", step: command.step } : { kind: "refuse", step: command.step, reason: command.reason ?? "" },
+  );
   if (!result.ok) {
     if (result.code === "step_already_validated") await alreadyDecided(deps, command);
     if (result.code === "reason_required" || result.code === "reason_too_long") {
@@ -75,7 +78,11 @@ export async function decideStep(deps: TDeps, actor: TActor, command: TDecideSte
         ...(result.event === "returned" ? { round: stored.round + 1 } : {}),
         ...(result.event === "validated" ? { validatedAt: deps.clock() } : {}),
       },
-      { actorId: actor.personId, action: command.decision === "VALIDATED" ? "step.validated" : "step.refused", after: { step: command.step, round: stored.round, reason } },
+      {
+        actorId: actor.personId,
+        action: command.decision === "VALIDATED" ? "step.validated" : "step.refused",
+        after: { step: command.step, round: stored.round, reason },
+      },
       { decision, notifications },
     );
     return { convention, event: result.event };

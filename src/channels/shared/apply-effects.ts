@@ -38,7 +38,10 @@ async function postOnce<TRef, TContext>(
   if (delivery?.retried) {
     const earlier = await deps.port.findDelivered(target, threadId, delivery.id);
     if (earlier !== null) {
-      deps.logger.info({ platform: deps.port.platform, deliveryId: delivery.id, messageId: earlier }, "the platform already shows this delivery: not posted again");
+      deps.logger.info(
+        { platform: deps.port.platform, deliveryId: delivery.id, messageId: earlier },
+        "the platform already shows this delivery: not posted again",
+      );
       return earlier;
     }
   }
@@ -67,12 +70,23 @@ async function showInPlace<TRef, TContext>(
   await deps.records.remember({ channelId: target.channelId, messageId, role, recipientId: target.personId });
 }
 
-async function post<TRef, TContext>(deps: TDeps<TRef, TContext>, target: TTarget<TRef>, conventionId: number | null, card: TCard, interaction: TInteraction<TContext>): Promise<void> {
+async function post<TRef, TContext>(
+  deps: TDeps<TRef, TContext>,
+  target: TTarget<TRef>,
+  conventionId: number | null,
+  card: TCard,
+  interaction: TInteraction<TContext>,
+): Promise<void> {
   await postOnce(deps, target, card, await threadOf(deps, target, conventionId), { kind: "post", conventionId }, interaction);
 }
 
 /** A notification in its recipient's conversation; with a key, one message updated in place for good. */
-async function notify<TRef, TContext>(deps: TDeps<TRef, TContext>, actor: TTarget<TRef>, effect: Extract<TEffect, { kind: "notify" }>, interaction: TInteraction<TContext>): Promise<void> {
+async function notify<TRef, TContext>(
+  deps: TDeps<TRef, TContext>,
+  actor: TTarget<TRef>,
+  effect: Extract<TEffect, { kind: "notify" }>,
+  interaction: TInteraction<TContext>,
+): Promise<void> {
   const target = effect.personId === actor.personId ? actor : await deps.identities.ofPerson(effect.personId);
   if (target === null) {
     deps.logger.info({ platform: deps.port.platform, personId: effect.personId }, "notification skipped: the person has no account on this platform");
@@ -107,7 +121,8 @@ export async function applyEffects<TRef, TContext>(
         await post(deps, target, effect.conventionId, effect.card, interaction);
         break;
       case "form":
-        if (index === formIndex && !(await deps.port.openForm(target, effect, interaction))) await post(deps, target, effect.conventionId, effect.card, interaction);
+        if (index === formIndex && !(await deps.port.openForm(target, effect, interaction)))
+          await post(deps, target, effect.conventionId, effect.card, interaction);
         break;
       case "close_form":
         if (index === lastClose && formIndex < 0) {

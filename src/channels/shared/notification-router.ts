@@ -64,6 +64,10 @@ export function createNotificationDelivery(
     const failures = results.flatMap((result) => (result.outcome === "failed" ? [{ platform: result.platform, error: result.error }] : []));
     const delivered = results.filter((result) => result.outcome === "delivered").length;
     if (failures.length > 0) throw new ChannelOutageError(failures);
-    if (delivered === 0) throw new RecipientUnreachableError(personId, channels.map((channel) => channel.platform));
+    if (delivered === 0)
+      throw new RecipientUnreachableError(
+        personId,
+        channels.map((channel) => channel.platform),
+      );
   };
 }

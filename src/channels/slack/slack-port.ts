@@ -33,7 +33,8 @@ export function formModal(card: TCard, target: Pick<TSlackTarget, "locale">): TS
 export function createSlackPort(deps: TSlackSendDeps): TChannelPort<TSlackRef, TSlackContext> {
   return {
     platform: "SLACK",
-    post: (target, card, placement) => postMessage(deps, target.channelId, cardToMessage(card, { locale: target.locale }), placement.threadId, placement.deliveryId),
+    post: (target, card, placement) =>
+      postMessage(deps, target.channelId, cardToMessage(card, { locale: target.locale }), placement.threadId, placement.deliveryId),
     update: (target, ts, card) => updateMessage(deps, target.channelId, ts, cardToMessage(card, { locale: target.locale })),
     findDelivered: (target, threadTs, deliveryId) => findDelivered(deps, target.channelId, threadTs, deliveryId),
 

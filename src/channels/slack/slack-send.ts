@@ -25,7 +25,13 @@ export function isSlackError(error: unknown, code: string): boolean {
 export const DELIVERY_EVENT_TYPE = "stagebot_delivery";
 
 /** Posts a message (in a thread when `threadTs` is given), tagged with its delivery id when it has one; returns its ts. */
-export async function postMessage(deps: TSlackSendDeps, channel: string, message: TSlackMessage, threadTs?: string | null, deliveryId?: string): Promise<string> {
+export async function postMessage(
+  deps: TSlackSendDeps,
+  channel: string,
+  message: TSlackMessage,
+  threadTs?: string | null,
+  deliveryId?: string,
+): Promise<string> {
   checkLimits(deps, "chat.postMessage", message);
   const posted = await deps.client.chat.postMessage({
     channel,
@@ -54,7 +60,9 @@ export async function findDelivered(deps: TSlackSendDeps, channel: string, threa
     ? await deps.client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit: LOOKBACK_MESSAGES })
     : await deps.client.conversations.history({ channel, include_all_metadata: true, limit: LOOKBACK_MESSAGES });
   const messages: readonly TTaggedMessage[] = page.messages ?? [];
-  const found = messages.find((candidate) => candidate.metadata?.event_type === DELIVERY_EVENT_TYPE && candidate.metadata.event_payload?.delivery === deliveryId);
+  const found = messages.find(
+    (candidate) => candidate.metadata?.event_type === DELIVERY_EVENT_TYPE && candidate.metadata.event_payload?.delivery === deliveryId,
+  );
   return found?.ts ?? null;
 }
 

@@ -59,7 +59,13 @@ export function createTeamsApp(options: TTeamsAppOptions): TTeamsApp {
     background: createBackground(logger),
     offers: options.offers,
   };
-  const app = new Application<TurnState>({ adapter, botAppId: options.appId, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: options.appId,
+    startTypingTimer: false,
+    removeRecipientMention: true,
+    longRunningMessages: false,
+  });
   const say = (context: TurnContext, key: string) => translate(toLocale(context.activity.locale), key);
   registerTeamsHandlers(app, effects, (context) => say(context, "teams:done"), say);
   adapter.onTurnError = async (context, error) => {

@@ -24,7 +24,13 @@ export function createTeamsAdapter(teams: TTeamsCredentials, credentials?: Servi
           ValidateAuthority: true,
         };
   return new TeamsAdapter(
-    { MicrosoftAppType: "SingleTenant", MicrosoftAppId: teams.appId, MicrosoftAppPassword: teams.appPassword, MicrosoftAppTenantId: teams.tenantId, ...endpoints },
+    {
+      MicrosoftAppType: "SingleTenant",
+      MicrosoftAppId: teams.appId,
+      MicrosoftAppPassword: teams.appPassword,
+      MicrosoftAppTenantId: teams.tenantId,
+      ...endpoints,
+    },
     credentials ?? new PasswordServiceClientCredentialFactory(teams.appId, teams.appPassword, teams.tenantId),
   );
 }

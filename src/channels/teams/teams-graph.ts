@@ -38,7 +38,12 @@ export function graphDirectory(options: TGraphOptions): TTeamsDirectory {
 
   async function accessToken(): Promise<string> {
     if (token !== null && token.until > now().getTime()) return token.value;
-    const body = new URLSearchParams({ client_id: options.appId, client_secret: options.appPassword, scope: "https://graph.microsoft.com/.default", grant_type: "client_credentials" });
+    const body = new URLSearchParams({
+      client_id: options.appId,
+      client_secret: options.appPassword,
+      scope: "https://graph.microsoft.com/.default",
+      grant_type: "client_credentials",
+    });
     const response = await call(`${options.loginUrl.replace(/\/$/u, "")}/${encodeURIComponent(options.tenantId)}/oauth2/v2.0/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },

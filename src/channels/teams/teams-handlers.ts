@@ -97,13 +97,18 @@ async function onClick(deps: TTeamsHandlerDeps, context: TurnContext, event: TIn
     // it becomes its convention's progress card again.
     const conventionId = await deps.records.conventionOfThread(target.channelId, clickedMessageId);
     if (conventionId === null) return null;
-    await applyEffects(deps, target, await deps.conversation.handle(identityOf(target), { kind: "action", verb: "open_convention", data: { conventionId } }), { context: teams });
+    await applyEffects(deps, target, await deps.conversation.handle(identityOf(target), { kind: "action", verb: "open_convention", data: { conventionId } }), {
+      context: teams,
+    });
     return teams.invoke?.answer ?? null;
   })();
-  deps.background.run("click", work.then(answered.resolve, (error: unknown) => {
-    answered.resolve(null);
-    throw error;
-  }));
+  deps.background.run(
+    "click",
+    work.then(answered.resolve, (error: unknown) => {
+      answered.resolve(null);
+      throw error;
+    }),
+  );
   return answered.promise;
 }
 
@@ -112,7 +117,15 @@ const FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info";
 
 const ZConsent = z.object({
   context: z.object({ offer: z.string().uuid() }),
-  uploadInfo: z.object({ uploadUrl: z.string().url(), contentUrl: z.string().url(), name: z.string().min(1), uniqueId: z.string().optional(), fileType: z.string().optional() }).optional(),
+  uploadInfo: z
+    .object({
+      uploadUrl: z.string().url(),
+      contentUrl: z.string().url(),
+      name: z.string().min(1),
+      uniqueId: z.string().optional(),
+      fileType: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** The person accepted a document: its bytes go to the upload URL Teams gave, then the file's card is shown. */
@@ -138,13 +151,23 @@ async function onFileAccepted(deps: TTeamsHandlerDeps, context: TurnContext, say
   });
   if (!uploaded.ok) throw new Error(`Teams file upload answered ${uploaded.status}`);
   await deps.offers.forget(channelId, token);
-  const card = { contentType: FILE_INFO_CARD, contentUrl: info.contentUrl, name: info.name, content: { uniqueId: info.uniqueId, fileType: info.fileType ?? "pdf" } };
+  const card = {
+    contentType: FILE_INFO_CARD,
+    contentUrl: info.contentUrl,
+    name: info.name,
+    content: { uniqueId: info.uniqueId, fileType: info.fileType ?? "pdf" },
+  };
   await context.sendActivity({ type: "message", attachments: [card] });
   deps.logger.info({ filename: offer.filename, sha256: offer.sha256 }, "Teams: document uploaded to the person's OneDrive");
 }
 
 /** Registers every route of the Teams app. */
-export function registerTeamsHandlers(app: Application<TurnState>, deps: TTeamsHandlerDeps, okText: (context: TurnContext) => string, say: (context: TurnContext, key: string) => string): void {
+export function registerTeamsHandlers(
+  app: Application<TurnState>,
+  deps: TTeamsHandlerDeps,
+  okText: (context: TurnContext) => string,
+  say: (context: TurnContext, key: string) => string,
+): void {
   app.fileConsentAccept(async (context) => {
     if (await firstTime(deps, context)) await onFileAccepted(deps, context, (key) => say(context, key));
   });

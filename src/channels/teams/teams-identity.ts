@@ -93,7 +93,10 @@ export function createTeamsIdentities(deps: { records: TChatIdentityRecords; log
       });
     } catch (error) {
       if (!isNotReachable(error)) throw error;
-      deps.logger.warn({ status: (error as { statusCode?: unknown }).statusCode }, "Teams: the app is not installed for this person, or the bot is blocked: not reachable yet");
+      deps.logger.warn(
+        { status: (error as { statusCode?: unknown }).statusCode },
+        "Teams: the app is not installed for this person, or the bot is blocked: not reachable yet",
+      );
       return null;
     }
     return opened;
@@ -101,7 +104,14 @@ export function createTeamsIdentities(deps: { records: TChatIdentityRecords; log
   const targetOf = (link: TChatLink): TTeamsTarget | null => {
     const ref = ZTeamsRef.safeParse(link.conversationRef);
     if (!ref.success) return null;
-    return { personId: link.person.id, email: link.person.email, locale: toLocale(link.person.locale), userId: link.userId, channelId: ref.data.conversationId, ref: ref.data };
+    return {
+      personId: link.person.id,
+      email: link.person.email,
+      locale: toLocale(link.person.locale),
+      userId: link.userId,
+      channelId: ref.data.conversationId,
+      ref: ref.data,
+    };
   };
 
   async function emailOf(context: TurnContext): Promise<{ email: string; locale: string | undefined }> {

@@ -80,8 +80,18 @@ export function createPlaygroundIdentities(records: TChatIdentityRecords): TChat
 }
 
 /** The playground's channel: its port, records and identities. */
-export function createPlaygroundChannel(deps: { messages: TPlaygroundMessages; records: TChannelRecords; identityRecords: TChatIdentityRecords; logger: TChannelLogger }): TPlaygroundChannel {
-  return { port: createPlaygroundPort(deps.messages, deps.logger), records: deps.records, identities: createPlaygroundIdentities(deps.identityRecords), logger: deps.logger };
+export function createPlaygroundChannel(deps: {
+  messages: TPlaygroundMessages;
+  records: TChannelRecords;
+  identityRecords: TChatIdentityRecords;
+  logger: TChannelLogger;
+}): TPlaygroundChannel {
+  return {
+    port: createPlaygroundPort(deps.messages, deps.logger),
+    records: deps.records,
+    identities: createPlaygroundIdentities(deps.identityRecords),
+    logger: deps.logger,
+  };
 }
 
 /** The threads an event's effects changed for the person who sent it (the page reloads those). */

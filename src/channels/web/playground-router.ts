@@ -18,7 +18,6 @@ import { threadsOf, type TThreadKey } from "./playground-threads.ts";
 /** A demo identity offered by the switcher. */
 export type TPlaygroundPerson = { role: string; email: string; name: string; description?: string };
 
-
 export interface TPlaygroundDependencies {
   conversation: TConversation;
   /** The playground as a channel (the shared layer's port on its stored messages). */
@@ -92,9 +91,7 @@ export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
     const people = known.filter((person) => person !== null);
     const groups = ROLE_ORDER.map((role) => ({
       role,
-      people: people
-        .filter((person) => person.role === role)
-        .map(({ email, name, description }) => ({ email, name, description: description ?? "" })),
+      people: people.filter((person) => person.role === role).map(({ email, name, description }) => ({ email, name, description: description ?? "" })),
     })).filter((group) => group.people.length > 0);
     response.json({ groups });
   });
@@ -110,7 +107,10 @@ export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
     if (!only) {
       const identity: TIdentity = { platform: "WEB", email };
       const current = await deps.conversation.threads(identity);
-      await deps.messages.syncProgress(personId, current.map(({ conventionId, progress }) => ({ conventionId, card: progress })));
+      await deps.messages.syncProgress(
+        personId,
+        current.map(({ conventionId, progress }) => ({ conventionId, card: progress })),
+      );
     }
     response.json({ personId, threads: threadsOf(await deps.messages.rows(personId), only) });
   });

@@ -82,7 +82,9 @@ export function threadsOf(rows: readonly TPlaygroundRow[], only?: readonly TThre
     }
     if (thread.lastActivity === null || message.updatedAt > thread.lastActivity) thread.lastActivity = message.updatedAt;
   }
-  const conventions = [...threads.values()].filter((thread) => thread.conventionId !== null).sort((a, b) => (b.lastActivity ?? "").localeCompare(a.lastActivity ?? ""));
+  const conventions = [...threads.values()]
+    .filter((thread) => thread.conventionId !== null)
+    .sort((a, b) => (b.lastActivity ?? "").localeCompare(a.lastActivity ?? ""));
   const all = [main, ...conventions];
   return only ? all.filter((thread) => only.includes(thread.conventionId)) : all;
 }

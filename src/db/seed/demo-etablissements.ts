@@ -152,7 +152,15 @@ const BELGIUM: TDemoEtablissement = {
   countryIso2: "BE",
   phone: "+32 2 650 21 11",
   email: "stages@crnc-bruxelles-demo.be",
-  services: [{ name: "Laboratoire de psychologie cognitive", addressLine: "Avenue Franklin Roosevelt 50", postalCode: "1050", city: "Bruxelles", phone: "+32 2 650 21 20" }],
+  services: [
+    {
+      name: "Laboratoire de psychologie cognitive",
+      addressLine: "Avenue Franklin Roosevelt 50",
+      postalCode: "1050",
+      city: "Bruxelles",
+      phone: "+32 2 650 21 20",
+    },
+  ],
   contacts: [
     {
       civilite: "Mme",

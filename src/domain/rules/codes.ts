@@ -74,12 +74,7 @@ export type TRuleResult = {
 };
 
 /** Builds a rule result; `field` is left out when the finding concerns no single field. */
-export function ruleResult(
-  code: TRuleCode,
-  severity: TRuleSeverity,
-  params: Record<string, string | number> = {},
-  field?: string,
-): TRuleResult {
+export function ruleResult(code: TRuleCode, severity: TRuleSeverity, params: Record<string, string | number> = {}, field?: string): TRuleResult {
   return field === undefined ? { code, severity, params } : { code, severity, field, params };
 }
 

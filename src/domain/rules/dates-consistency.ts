@@ -20,11 +20,7 @@ export function latestEndDate(start: TIsoDate): TIsoDate {
 }
 
 /** Checks the internship's start and end dates: present, real, in order, at most 12 months. */
-export function checkStageDates(input: {
-  startDate: string | null;
-  endDate: string | null;
-  today: TIsoDate;
-}): TRuleResult[] {
+export function checkStageDates(input: { startDate: string | null; endDate: string | null; today: TIsoDate }): TRuleResult[] {
   const results: TRuleResult[] = [];
   const { startDate, endDate } = input;
   if (startDate === null) results.push(ruleResult("START_DATE_MISSING", "error", {}, RULE_FIELDS.dateDebut));
@@ -53,12 +49,7 @@ function invalidDate(value: string, field: string): TRuleResult {
 type TPeriodCodes = { endBeforeStart: TRuleCode; outsideStage: TRuleCode; overlap: TRuleCode };
 
 /** Checks periods of a list (interruptions, schedule periods): real dates, in order, inside the stage, disjoint. */
-export function checkPeriods(
-  periods: readonly TPeriod[],
-  stage: TPeriod | null,
-  listField: string,
-  codes: TPeriodCodes,
-): TRuleResult[] {
+export function checkPeriods(periods: readonly TPeriod[], stage: TPeriod | null, listField: string, codes: TPeriodCodes): TRuleResult[] {
   const results: TRuleResult[] = [];
   const valid: { period: TPeriod; index: number }[] = [];
   periods.forEach((period, index) => {

@@ -21,11 +21,7 @@ export function countsTowardHostHours(state: TConventionState): boolean {
 }
 
 /** Hours of the student's other conventions with the same host in the same academic year. */
-export function otherHoursWithHost(
-  conventions: readonly TStudentConvention[],
-  hostId: TEntityId | null,
-  academicYear: string | null,
-): number {
+export function otherHoursWithHost(conventions: readonly TStudentConvention[], hostId: TEntityId | null, academicYear: string | null): number {
   if (hostId === null || academicYear === null) return 0;
   const centi = conventions
     .filter((c) => countsTowardHostHours(c.state))

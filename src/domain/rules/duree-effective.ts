@@ -93,11 +93,7 @@ function fromCentiByYear(centiByYear: ReadonlyMap<number, number>, source: TDure
 }
 
 /** Computes the durée effective of an internship from its schedule (null: not known yet, 0 h) and interruptions. */
-export function computeDureeEffective(
-  stage: TPeriod,
-  schedule: TSchedule | null,
-  interruptions: readonly TPeriod[],
-): TDureeEffective {
+export function computeDureeEffective(stage: TPeriod, schedule: TSchedule | null, interruptions: readonly TPeriod[]): TDureeEffective {
   const centiByYear = new Map<number, number>(yearsOf(stage).map((year) => [year, 0]));
   const sums = new Map<number, number>();
   const days = schedule === null ? [] : workedDays(stage, schedule, interruptions);
@@ -135,10 +131,7 @@ function spreadProportionally(weights: readonly number[], target: number): numbe
  * hundredth of an hour); when nothing was computed they all go to the last year, whose rate
  * is the latest and so never understates the minimum gratification.
  */
-export function pickDureeEffective(
-  computed: TDureeEffective,
-  overrideHours: number | null | undefined,
-): TDureeEffective {
+export function pickDureeEffective(computed: TDureeEffective, overrideHours: number | null | undefined): TDureeEffective {
   if (overrideHours === null || overrideHours === undefined || !Number.isFinite(overrideHours) || overrideHours < 0) {
     return computed;
   }

@@ -24,11 +24,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAULT_RULES_CONTEXT): TRuleResult[] {
   const stage = stagePeriodOf(input.startDate, input.endDate);
-  const results: TRuleResult[] = [
-    ...checkStageDates(input),
-    ...checkInterruptions(input.interruptions, stage),
-    ...checkSchedule(input, stage),
-  ];
+  const results: TRuleResult[] = [...checkStageDates(input), ...checkInterruptions(input.interruptions, stage), ...checkSchedule(input, stage)];
   const duree = stage ? dureeEffectiveOf(input, stage) : null;
   if (duree) {
     results.push(...dureeResults(duree.computed, duree.effective));
@@ -56,10 +52,7 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
 }
 
 // The durée effective is known once the schedule is, or once the student typed it in.
-function dureeEffectiveOf(
-  input: TRulesInput,
-  stage: TPeriod,
-): { computed: TDureeEffective | null; effective: TDureeEffective } | null {
+function dureeEffectiveOf(input: TRulesInput, stage: TPeriod): { computed: TDureeEffective | null; effective: TDureeEffective } | null {
   const schedule = scheduleOf(input);
   const override = input.dureeEffectiveOverrideHours;
   const hasOverride = override !== null && Number.isFinite(override) && override >= 0;

@@ -39,7 +39,9 @@ export function isGratificationMandatory(hours: number): boolean {
  * set); a year before the whole table takes its earliest rate.
  */
 export function gratificationRateFor(year: number, rates: TGratificationRates): number {
-  const years = Object.keys(rates).map(Number).sort((a, b) => a - b);
+  const years = Object.keys(rates)
+    .map(Number)
+    .sort((a, b) => a - b);
   const applicable = years.filter((y) => y <= year).at(-1) ?? years[0];
   const rate = applicable === undefined ? undefined : rates[applicable];
   if (rate === undefined) throw new Error("The gratification rate table is empty");
@@ -65,11 +67,7 @@ type TUnitHours = { centiHours: number; divisor: number };
  * weekly hours, MOIS = weekly × 52 / 12, ANNEE = weekly × 52, TOTAL = the durée effective.
  * Null when it cannot be known (no weekly hours, no hours at all).
  */
-export function hoursPerUnit(
-  unit: TGratificationUnit,
-  weeklyHours: number | null,
-  totalHours: number,
-): TUnitHours | null {
+export function hoursPerUnit(unit: TGratificationUnit, weeklyHours: number | null, totalHours: number): TUnitHours | null {
   const knownWeekly = weeklyHours !== null && Number.isFinite(weeklyHours) && weeklyHours > 0;
   const weekly = knownWeekly ? toCentiHours(weeklyHours) : null;
   const perUnit: Record<TGratificationUnit, TUnitHours | null> = {
@@ -144,11 +142,7 @@ export function checkGratification(check: TGratificationCheck): TRuleResult[] {
   return results;
 }
 
-function checkDeclaredAmount(
-  check: TGratificationCheck,
-  declared: Extract<TGratificationInput, { granted: true }>,
-  minimum: number,
-): TRuleResult[] {
+function checkDeclaredAmount(check: TGratificationCheck, declared: Extract<TGratificationInput, { granted: true }>, minimum: number): TRuleResult[] {
   const { amount, unit } = declared;
   if (amount === null || unit === null || !(amount > 0)) return [];
   const currency = (declared.currency ?? "EUR").trim().toUpperCase();

@@ -21,7 +21,9 @@ export function frenchPublicHolidays(year: number): readonly TIsoDate[] {
   if (cached) return cached;
   // Alsace-Moselle's two extra days (Good Friday, 26 Dec) are left out: the rules apply
   // the national calendar.
-  const dates = Object.values(joursFeries(year, { alsace: false })).map(toLocalIsoDate).sort();
+  const dates = Object.values(joursFeries(year, { alsace: false }))
+    .map(toLocalIsoDate)
+    .sort();
   cache.set(year, dates);
   return dates;
 }

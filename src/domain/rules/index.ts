@@ -20,22 +20,10 @@ export {
   yearOf,
 } from "./dates.ts";
 export { frenchPublicHolidays, frenchPublicHolidaysBetween, isFrenchPublicHoliday } from "./holidays.ts";
-export {
-  MAX_STAGE_MONTHS,
-  checkInterruptions,
-  checkStageDates,
-  latestEndDate,
-  stagePeriodOf,
-} from "./dates-consistency.ts";
+export { MAX_STAGE_MONTHS, checkInterruptions, checkStageDates, latestEndDate, stagePeriodOf } from "./dates-consistency.ts";
 export { checkSchedule, isValidWeeklyHours, scheduleOf } from "./schedule.ts";
 export type { TDureeEffective, TWorkedDay, TYearHours } from "./duree-effective.ts";
-export {
-  DAYS_PER_MONTH,
-  HOURS_PER_DAY,
-  computeDureeEffective,
-  pickDureeEffective,
-  workedDays,
-} from "./duree-effective.ts";
+export { DAYS_PER_MONTH, HOURS_PER_DAY, computeDureeEffective, pickDureeEffective, workedDays } from "./duree-effective.ts";
 export type { TGratificationCheck } from "./gratification.ts";
 export {
   DEFAULT_GRATIFICATION_RATES,
@@ -48,12 +36,7 @@ export {
   isInFrance,
   minimumGratification,
 } from "./gratification.ts";
-export {
-  MAX_HOURS_PER_HOST_AND_YEAR,
-  checkDurationCap,
-  countsTowardHostHours,
-  otherHoursWithHost,
-} from "./duration-cap.ts";
+export { MAX_HOURS_PER_HOST_AND_YEAR, checkDurationCap, countsTowardHostHours, otherHoursWithHost } from "./duration-cap.ts";
 export type { TWorkingTimeCheck, TWorkload } from "./working-time.ts";
 export {
   ADULT_MAX_AVERAGE_WEEKLY_HOURS,
@@ -65,21 +48,9 @@ export {
   isMinorOn,
   workloadOf,
 } from "./working-time.ts";
-export {
-  MAX_CONVENTIONS_PER_TUTEUR,
-  checkTutorQuota,
-  countsTowardTutorQuota,
-  peakConcurrentConventions,
-} from "./tutor-quota.ts";
+export { MAX_CONVENTIONS_PER_TUTEUR, checkTutorQuota, countsTowardTutorQuota, peakConcurrentConventions } from "./tutor-quota.ts";
 export type { TSiretProblem } from "./siret.ts";
-export {
-  LA_POSTE_SIREN,
-  checkSiret,
-  isValidSiren,
-  isValidSiret,
-  normalizeSiret,
-  siretProblem,
-} from "./siret.ts";
+export { LA_POSTE_SIREN, checkSiret, isValidSiren, isValidSiret, normalizeSiret, siretProblem } from "./siret.ts";
 export { DEFAULT_RULES_CONTEXT, evaluateRules } from "./evaluate.ts";
 export type {
   TConventionState,

@@ -17,9 +17,7 @@ function isValidHoursPerDay(hours: number): boolean {
 }
 
 /** The schedule described by the input, or null while it is incomplete or unusable. */
-export function scheduleOf(
-  input: Pick<TRulesInput, "horairesReguliers" | "weeklyHours" | "irregularPeriods">,
-): TSchedule | null {
+export function scheduleOf(input: Pick<TRulesInput, "horairesReguliers" | "weeklyHours" | "irregularPeriods">): TSchedule | null {
   if (input.horairesReguliers === true) {
     return isValidWeeklyHours(input.weeklyHours) ? { kind: "REGULAR", weeklyHours: input.weeklyHours } : null;
   }
@@ -31,10 +29,7 @@ export function scheduleOf(
 }
 
 /** Checks the weekly hours and, for an irregular schedule, each period (dates and hours per day). */
-export function checkSchedule(
-  input: Pick<TRulesInput, "horairesReguliers" | "weeklyHours" | "irregularPeriods">,
-  stage: TPeriod | null,
-): TRuleResult[] {
+export function checkSchedule(input: Pick<TRulesInput, "horairesReguliers" | "weeklyHours" | "irregularPeriods">, stage: TPeriod | null): TRuleResult[] {
   const results: TRuleResult[] = [];
   if (input.weeklyHours !== null && !isValidWeeklyHours(input.weeklyHours)) {
     const params = { hours: input.weeklyHours, max: HOURS_PER_WEEK };
@@ -44,9 +39,7 @@ export function checkSchedule(
   input.irregularPeriods.forEach((period: TSchedulePeriod, index) => {
     if (!isValidHoursPerDay(period.hoursPerDay)) {
       const params = { number: index + 1, hours: period.hoursPerDay };
-      results.push(
-        ruleResult("SCHEDULE_PERIOD_HOURS_INVALID", "error", params, itemField(RULE_FIELDS.horairesPeriodes, index)),
-      );
+      results.push(ruleResult("SCHEDULE_PERIOD_HOURS_INVALID", "error", params, itemField(RULE_FIELDS.horairesPeriodes, index)));
     }
   });
   results.push(

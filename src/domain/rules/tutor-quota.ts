@@ -19,10 +19,7 @@ export function countsTowardTutorQuota(state: TConventionState): boolean {
 }
 
 /** The most of `others` in progress on one same day of `period`, and the first such day. */
-export function peakConcurrentConventions(
-  period: TPeriod,
-  others: readonly TTutorConvention[],
-): { count: number; date: TIsoDate | null } {
+export function peakConcurrentConventions(period: TPeriod, others: readonly TTutorConvention[]): { count: number; date: TIsoDate | null } {
   const events: { day: number; delta: number }[] = [];
   for (const other of others) {
     if (!countsTowardTutorQuota(other.state) || !isIsoDate(other.start) || !isIsoDate(other.end)) continue;

@@ -15,9 +15,7 @@ export type TSchedulePeriod = TPeriod & {
 };
 
 /** How presence is spread: the same hours every week, or periods with hours per day. */
-export type TSchedule =
-  | { kind: "REGULAR"; weeklyHours: number }
-  | { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] };
+export type TSchedule = { kind: "REGULAR"; weeklyHours: number } | { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] };
 
 /** Unit of a declared gratification (UNITE_DUREE list). */
 export type TGratificationUnit = "HEURE" | "JOUR" | "SEMAINE" | "MOIS" | "ANNEE" | "TOTAL";

@@ -45,11 +45,7 @@ export type TSectionDefinition = {
 
 const none = (): TFieldError[] => [];
 
-function define(
-  schema: z.ZodObject,
-  missing: TSectionDefinition["missing"],
-  crossErrors: TSectionDefinition["crossErrors"] = none,
-): TSectionDefinition {
+function define(schema: z.ZodObject, missing: TSectionDefinition["missing"], crossErrors: TSectionDefinition["crossErrors"] = none): TSectionDefinition {
   return { schema, fields: Object.keys(schema.shape), missing, crossErrors };
 }
 

@@ -77,24 +77,9 @@ export type TInterruption = z.infer<typeof ZPeriod>;
 /** One period of an irregular schedule. */
 export type TIrregularPeriod = z.infer<typeof ZIrregularPeriod>;
 
-const ALWAYS_REQUIRED = [
-  "paysIso2",
-  "thematiqueCode",
-  "sujet",
-  "competences",
-  "fonctionsTaches",
-  "dateDebut",
-  "dateFin",
-  "horairesReguliers",
-] as const;
+const ALWAYS_REQUIRED = ["paysIso2", "thematiqueCode", "sujet", "competences", "fonctionsTaches", "dateDebut", "dateFin", "horairesReguliers"] as const;
 
-const GRATIFICATION_REQUIRED = [
-  "gratificationMontant",
-  "gratificationType",
-  "gratificationUnite",
-  "deviseCode",
-  "modeVersementCode",
-] as const;
+const GRATIFICATION_REQUIRED = ["gratificationMontant", "gratificationType", "gratificationUnite", "deviseCode", "modeVersementCode"] as const;
 
 const DIVERS_REQUIRED = ["tempsTravailCode", "origineStageCode", "natureTravailCode", "modaliteValidationCode"] as const;
 

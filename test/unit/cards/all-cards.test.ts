@@ -11,22 +11,17 @@ import {
 } from "../../../src/cards/index.ts";
 import { SECTION_IDS } from "../../../src/domain/sections/index.ts";
 import type { TLocale } from "../../../src/i18n/translate.ts";
-import {
-  CONTACT_FORM_VIEW,
-  ETABLISSEMENT_FORM_VIEW,
-  HEADER,
-  LIST_VIEW,
-  progressView,
-  recapView,
-  SERVICE_FORM_VIEW,
-  sectionFormView,
-} from "./card-fixtures.ts";
+import { CONTACT_FORM_VIEW, ETABLISSEMENT_FORM_VIEW, HEADER, LIST_VIEW, progressView, recapView, SERVICE_FORM_VIEW, sectionFormView } from "./card-fixtures.ts";
 import { describeCards, type TCardCase } from "./card-suite.ts";
 
 const CASES: TCardCase[] = [
   { name: "progress", build: (locale) => progressCard(locale, progressView()) },
   { name: "progress, read-only", build: (locale) => progressCard(locale, progressView({ rights: { canEdit: false, canDelete: false, canSubmit: false } })) },
-  ...SECTION_IDS.map((sectionId) => ({ name: `form ${sectionId}`, build: (locale: TLocale) => sectionFormCard(locale, sectionFormView(sectionId)), form: true })),
+  ...SECTION_IDS.map((sectionId) => ({
+    name: `form ${sectionId}`,
+    build: (locale: TLocale) => sectionFormCard(locale, sectionFormView(sectionId)),
+    form: true,
+  })),
   { name: "form stage, read-only", build: (locale) => sectionFormCard(locale, sectionFormView("stage", { readOnly: true })), form: true },
   { name: "recap", build: (locale) => recapCard(locale, recapView()) },
   { name: "list", build: (locale) => conventionListCard(locale, LIST_VIEW) },

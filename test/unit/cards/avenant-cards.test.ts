@@ -16,7 +16,18 @@ const DECIDED_AT = new Date("2026-11-28T13:05:00Z"); // 14:05 in Paris
 
 function formView(overrides: Partial<TAvenantRequestFormView> = {}): TAvenantRequestFormView {
   const values = completeConventionValues();
-  return { header: VALIDATED_HEADER, motifChoices: MOTIFS, motifs: [], motifAutre: "", comment: "", values, labels: LABELS, choices: choicesFor(values), errors: [], ...overrides };
+  return {
+    header: VALIDATED_HEADER,
+    motifChoices: MOTIFS,
+    motifs: [],
+    motifAutre: "",
+    comment: "",
+    values,
+    labels: LABELS,
+    choices: choicesFor(values),
+    errors: [],
+    ...overrides,
+  };
 }
 
 function approvalView(overrides: Partial<TAvenantApprovalView> = {}): TAvenantApprovalView {
@@ -50,7 +61,10 @@ const verbs = (card: Parameters<typeof actionsOf>[0]) => actionsOf(card).map((ac
 
 describe("avenantRequestFormCard", () => {
   it.each(LOCALES)("is a valid Adaptive Card 1.5 in %s, with no untranslated key", (locale) => {
-    const card = avenantRequestFormCard(locale, formView({ errors: [{ field: "signataireId", code: "new_convention_needed", params: { field: "signataireId" } }] }));
+    const card = avenantRequestFormCard(
+      locale,
+      formView({ errors: [{ field: "signataireId", code: "new_convention_needed", params: { field: "signataireId" } }] }),
+    );
     expectValidCard(card);
     expect(text(card)).not.toMatch(/\b(avenantForm|avenantErrors|cards:)\./);
   });
@@ -61,7 +75,11 @@ describe("avenantRequestFormCard", () => {
     expect(motifs).toMatchObject({ type: "Input.ChoiceSet", isMultiSelect: true, value: "DATES,SUJET" });
     expect((motifs["choices"] as TChoice[]).map((choice) => choice.value)).toEqual([...MOTIFS_AVENANT]);
     const ids = inputsOf(card).map((input) => String(input["id"]));
-    for (const field of AMENDABLE_FIELDS) expect(ids.some((id) => id === field || id.startsWith(`${field}.`)), field).toBe(true);
+    for (const field of AMENDABLE_FIELDS)
+      expect(
+        ids.some((id) => id === field || id.startsWith(`${field}.`)),
+        field,
+      ).toBe(true);
     expect(ids).not.toContain("signataireId");
     expect(ids).not.toContain("etablissementId");
     expect(inputById(card, "dateFin")["value"]).toBe("2026-06-26");
@@ -96,11 +114,17 @@ describe("avenantRequestFormCard", () => {
       sujet: expect.stringMatching(/Motif sujet/),
       comment: expect.stringMatching(/obligatoire/),
     });
-    expect(avenantFormErrorsByInput("fr", formView({ errors: [{ field: "interruptions.1.dateFin", code: "end_before_start" }] }))).toHaveProperty(["interruptions.1.dateFin"]);
+    expect(avenantFormErrorsByInput("fr", formView({ errors: [{ field: "interruptions.1.dateFin", code: "end_before_start" }] }))).toHaveProperty([
+      "interruptions.1.dateFin",
+    ]);
   });
 
   it("names the other host's fields and the academic year in their own words", () => {
-    const errors: TAvenantRequestFormView["errors"] = ["etablissementId", "academicYear", "paysIso2"].map((field) => ({ field, code: "new_convention_needed" as const, params: { field } }));
+    const errors: TAvenantRequestFormView["errors"] = ["etablissementId", "academicYear", "paysIso2"].map((field) => ({
+      field,
+      code: "new_convention_needed" as const,
+      params: { field },
+    }));
     const shown = text(avenantRequestFormCard("fr", formView({ errors })));
     expect(shown).toContain("L'établissement d'accueil ne peut pas être modifié par un avenant");
     expect(shown).toContain("L'année universitaire ne peut pas être modifiée par un avenant");
@@ -111,7 +135,12 @@ describe("avenantRequestFormCard", () => {
 describe("avenantApprovalCard", () => {
   it.each(LOCALES)("is a valid Adaptive Card 1.5 in %s, undecided and decided", (locale) => {
     expectValidCard(avenantApprovalCard(locale, approvalView()));
-    expectValidCard(avenantApprovalCard(locale, approvalView({ decided: { decision: "REFUSED", reason: "Hors délai", deciderName: "Élodie Fontaine", decidedAt: DECIDED_AT }, canDecide: false })));
+    expectValidCard(
+      avenantApprovalCard(
+        locale,
+        approvalView({ decided: { decision: "REFUSED", reason: "Hors délai", deciderName: "Élodie Fontaine", decidedAt: DECIDED_AT }, canDecide: false }),
+      ),
+    );
   });
 
   it("shows the convention, the avenant, the student, the motives and each change « avant → après »", () => {
@@ -129,10 +158,16 @@ describe("avenantApprovalCard", () => {
   });
 
   it("once decided, shows who, when and why to everyone, without decision buttons", () => {
-    const validated = avenantApprovalCard("fr", approvalView({ decided: { decision: "VALIDATED", reason: null, deciderName: "Isabelle Garcia", decidedAt: DECIDED_AT } }));
+    const validated = avenantApprovalCard(
+      "fr",
+      approvalView({ decided: { decision: "VALIDATED", reason: null, deciderName: "Isabelle Garcia", decidedAt: DECIDED_AT } }),
+    );
     expect(text(validated)).toMatch(/Validé par Isabelle Garcia le 28\/11\/2026 à 14:05/);
     expect(verbs(validated)).toEqual(["show_recap"]);
-    const refused = avenantApprovalCard("en", approvalView({ decided: { decision: "REFUSED", reason: "Outside the allowed period.", deciderName: "Élodie Fontaine", decidedAt: DECIDED_AT } }));
+    const refused = avenantApprovalCard(
+      "en",
+      approvalView({ decided: { decision: "REFUSED", reason: "Outside the allowed period.", deciderName: "Élodie Fontaine", decidedAt: DECIDED_AT } }),
+    );
     expect(text(refused)).toMatch(/Refused by Élodie Fontaine on 28\/11\/2026 at 14:05 — reason: Outside the allowed period\./);
     expect(verbs(refused)).not.toContain("validate_avenant");
   });
@@ -155,7 +190,9 @@ describe("avenants on the other cards", () => {
     const rights = { canEdit: false, canDelete: false, canSubmit: false, canRequestAvenant: true };
     expect(verbs(progressCard("fr", progressView({ ...VALIDATED_HEADER, rights })))).toContain("open_avenant_request");
     expect(verbs(recapCard("fr", recapView({ header: VALIDATED_HEADER, rights })))).toContain("open_avenant_request");
-    expect(verbs(progressCard("fr", progressView({ ...VALIDATED_HEADER, rights: { ...rights, canRequestAvenant: false } })))).not.toContain("open_avenant_request");
+    expect(verbs(progressCard("fr", progressView({ ...VALIDATED_HEADER, rights: { ...rights, canRequestAvenant: false } })))).not.toContain(
+      "open_avenant_request",
+    );
   });
 
   it("shows an avenant's entries in the history with its number, the convention's changes before → after", () => {
@@ -164,8 +201,30 @@ describe("avenants on the other cards", () => {
       header: VALIDATED_HEADER,
       omitted: 0,
       entries: [
-        { at, actorName: "Isabelle Garcia", action: "avenant.applied", section: null, step: null, reason: null, changes: [{ field: "avenantNumero", before: null, after: 2 }, { field: "dateFin", before: "2026-06-26", after: "2026-07-03" }] },
-        { at, actorName: "Isabelle Garcia", action: "avenant.validated", section: null, step: null, reason: null, changes: [{ field: "avenantNumero", before: null, after: 2 }, { field: "status", before: "SUBMITTED", after: "VALIDATED" }] },
+        {
+          at,
+          actorName: "Isabelle Garcia",
+          action: "avenant.applied",
+          section: null,
+          step: null,
+          reason: null,
+          changes: [
+            { field: "avenantNumero", before: null, after: 2 },
+            { field: "dateFin", before: "2026-06-26", after: "2026-07-03" },
+          ],
+        },
+        {
+          at,
+          actorName: "Isabelle Garcia",
+          action: "avenant.validated",
+          section: null,
+          step: null,
+          reason: null,
+          changes: [
+            { field: "avenantNumero", before: null, after: 2 },
+            { field: "status", before: "SUBMITTED", after: "VALIDATED" },
+          ],
+        },
       ],
     });
     const shown = text(card);

@@ -135,7 +135,8 @@ export function submission(card: TCard, action: TNode): Record<string, unknown> 
   const data: Record<string, unknown> = { ...(action["data"] as Record<string, unknown>) };
   for (const input of inputsOf(card)) {
     const value = input["value"];
-    data[String(input["id"])] = value === undefined || value === null ? (input["type"] === "Input.Toggle" ? "false" : "") : typeof value === "string" ? value : JSON.stringify(value);
+    data[String(input["id"])] =
+      value === undefined || value === null ? (input["type"] === "Input.Toggle" ? "false" : "") : typeof value === "string" ? value : JSON.stringify(value);
   }
   return data;
 }

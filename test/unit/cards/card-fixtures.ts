@@ -79,17 +79,32 @@ export function choicesFor(values: TConventionValues): TSectionFormView["choices
       { title: "Français — stage à l'étranger dans un pays francophone", value: "FR_FRANCOPHONE" },
       { title: "Bilingue anglais / français", value: "EN_FR" },
     ],
-    etudiantCountryIso2: [{ title: "France", value: "FR" }, { title: "Belgique", value: "BE" }],
+    etudiantCountryIso2: [
+      { title: "France", value: "FR" },
+      { title: "Belgique", value: "BE" },
+    ],
     etablissementId: one("etablissementId"),
     serviceId: one("serviceId", [{ title: "Direction", value: "201" }]),
     tuteurId: one("tuteurId"),
     signataireId: one("signataireId"),
     enseignantId: one("enseignantId"),
-    paysIso2: [{ title: "France", value: "FR" }, { title: "Allemagne", value: "DE" }],
+    paysIso2: [
+      { title: "France", value: "FR" },
+      { title: "Allemagne", value: "DE" },
+    ],
     thematiqueCode: [{ title: "Informatique", value: "INFORMATIQUE" }, ...THEMATIQUES.map((title) => ({ title, value: title.toUpperCase() }))],
-    tempsTravailCode: [{ title: "Temps plein", value: "TEMPS_PLEIN" }, { title: "Temps partiel", value: "TEMPS_PARTIEL" }],
-    gratificationType: [{ title: "Net", value: "NET" }, { title: "Brut", value: "BRUT" }],
-    gratificationUnite: [{ title: "Par heure", value: "HEURE" }, { title: "Par mois", value: "MOIS" }],
+    tempsTravailCode: [
+      { title: "Temps plein", value: "TEMPS_PLEIN" },
+      { title: "Temps partiel", value: "TEMPS_PARTIEL" },
+    ],
+    gratificationType: [
+      { title: "Net", value: "NET" },
+      { title: "Brut", value: "BRUT" },
+    ],
+    gratificationUnite: [
+      { title: "Par heure", value: "HEURE" },
+      { title: "Par mois", value: "MOIS" },
+    ],
     deviseCode: one("deviseCode"),
     modeVersementCode: one("modeVersementCode"),
     origineStageCode: one("origineStageCode"),
@@ -184,10 +199,19 @@ export const ETABLISSEMENT_FORM_VIEW: TEtablissementFormView = {
   version: 7,
   values: { raisonSociale: "Calanques Numeriques", siret: "552 100 554 00018", countryIso2: "FR", city: "Marseille" },
   choices: {
-    typeStructureCode: [{ title: "Entreprise privée", value: "ENTREPRISE" }, { title: "Association", value: "ASSOCIATION" }],
-    countryIso2: [{ title: "France", value: "FR" }, { title: "Belgique", value: "BE" }],
+    typeStructureCode: [
+      { title: "Entreprise privée", value: "ENTREPRISE" },
+      { title: "Association", value: "ASSOCIATION" },
+    ],
+    countryIso2: [
+      { title: "France", value: "FR" },
+      { title: "Belgique", value: "BE" },
+    ],
   },
-  errors: [{ field: "siret", code: "siret_checksum" }, { field: "postalCode", code: "required" }],
+  errors: [
+    { field: "siret", code: "siret_checksum" },
+    { field: "postalCode", code: "required" },
+  ],
   duplicates: [
     { id: 100, label: "Calanques Numériques — Marseille — SIRET 552 100 554 00017" },
     { id: 101, label: "Calanques Numériques Conseil — Aix-en-Provence" },
@@ -201,7 +225,12 @@ export const CONTACT_FORM_VIEW: THostChildFormView = {
   kind: "contact",
   forSection: "tuteur",
   values: { civilite: "Mme", lastName: "Moreau", firstName: "", email: "claire.moreau@calanques.fr", serviceId: 200 },
-  choices: { serviceId: [{ title: "Pôle développement", value: "200" }, { title: "Direction", value: "201" }] },
+  choices: {
+    serviceId: [
+      { title: "Pôle développement", value: "200" },
+      { title: "Direction", value: "201" },
+    ],
+  },
   errors: [{ field: "firstName", code: "required" }],
 };
 

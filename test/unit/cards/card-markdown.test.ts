@@ -114,7 +114,15 @@ function staffCards(value: string): Array<[string, TCard]> {
         omitted: 0,
         entries: [
           { at: DECIDED_AT, actorName: value, action: "step.refused", section: null, step: "PEDAGOGIQUE", reason: value, changes: [] },
-          { at: DECIDED_AT, actorName: value, action: "section.saved", section: "stage", step: null, reason: null, changes: [{ field: "sujet", before: value, after: `${value}!` }] },
+          {
+            at: DECIDED_AT,
+            actorName: value,
+            action: "section.saved",
+            section: "stage",
+            step: null,
+            reason: null,
+            changes: [{ field: "sujet", before: value, after: `${value}!` }],
+          },
         ],
       }),
     ],
@@ -123,14 +131,44 @@ function staffCards(value: string): Array<[string, TCard]> {
       staffListCard("fr", {
         kind: "search",
         query: value,
-        groups: [{ step: null, items: [{ conventionId: 1, numero: 51900, studentName: value, formation: value, etablissementName: value, dateDebut: null, step: null, state: "SUBMITTED", waitingDays: 3 }] }],
+        groups: [
+          {
+            step: null,
+            items: [
+              {
+                conventionId: 1,
+                numero: 51900,
+                studentName: value,
+                formation: value,
+                etablissementName: value,
+                dateDebut: null,
+                step: null,
+                state: "SUBMITTED",
+                waitingDays: 3,
+              },
+            ],
+          },
+        ],
       }),
     ],
     [
       "avenant approval",
       avenantApprovalCard("fr", {
-        conventionId: 1, numero: 51900, avenantId: 2, avenantNumero: 1, studentName: value, etablissementName: value, motifs: [value],
-        motifAutre: value, comment: value, requestedBy: value, requestedAt: DECIDED_AT, confidential: false, warnings: [], decided: null, canDecide: true,
+        conventionId: 1,
+        numero: 51900,
+        avenantId: 2,
+        avenantNumero: 1,
+        studentName: value,
+        etablissementName: value,
+        motifs: [value],
+        motifAutre: value,
+        comment: value,
+        requestedBy: value,
+        requestedAt: DECIDED_AT,
+        confidential: false,
+        warnings: [],
+        decided: null,
+        canDecide: true,
         changes: [{ field: "sujet", before: value, after: value, beforeLabel: null, afterLabel: null }],
       }),
     ],
@@ -186,15 +224,21 @@ describe("escapeCardMarkdown", () => {
   it("shows any text exactly as written through CommonMark, and unescapes back to it", () => {
     const alphabet = fc.constantFrom(..."[]()*_~`<>!#-+=|&\\.:/;1aé ".split(""), "https://", "&amp;", "&#91;", "\n");
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join("")), (text) => {
-        const escaped = escapeCardMarkdown(text);
-        expect(unescapeCardMarkdown(escaped)).toBe(text);
-        // Leading indentation would be a code block (monospace, still text): lines start with a letter.
-        const lines = text.split("\n").map((line) => `a${line}`).join("\n");
-        const html = markdownit().render(escapeCardMarkdown(lines));
-        expect(html.replace(/<\/?p>|<br>/g, "")).not.toMatch(/<[a-z]/i);
-        expect(shownText(html)).toBe(asShown(lines));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 40 }).map((parts) => parts.join("")),
+        (text) => {
+          const escaped = escapeCardMarkdown(text);
+          expect(unescapeCardMarkdown(escaped)).toBe(text);
+          // Leading indentation would be a code block (monospace, still text): lines start with a letter.
+          const lines = text
+            .split("\n")
+            .map((line) => `a${line}`)
+            .join("\n");
+          const html = markdownit().render(escapeCardMarkdown(lines));
+          expect(html.replace(/<\/?p>|<br>/g, "")).not.toMatch(/<[a-z]/i);
+          expect(shownText(html)).toBe(asShown(lines));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -37,8 +37,22 @@ function errorsOf(sectionId: TSectionId, answers: Record<string, unknown>): TFie
 const CASES: Array<[string, TConventionValues]> = [
   ["a complete convention", completeConventionValues()],
   ["an irregular schedule, a confidential subject, telework", irregularValues()],
-  ["a student with another caisse and fewer than 200 hours", completeConventionValues({ cpamId: null, cpamAutre: "MSA Provence-Azur", heuresFormationPlus200: false, heuresFormation: 150 })],
-  ["a stage without stipend nor interruption", completeConventionValues({ gratification: false, gratificationMontant: null, gratificationType: null, gratificationUnite: null, deviseCode: null, modeVersementCode: null, interruptions: null })],
+  [
+    "a student with another caisse and fewer than 200 hours",
+    completeConventionValues({ cpamId: null, cpamAutre: "MSA Provence-Azur", heuresFormationPlus200: false, heuresFormation: 150 }),
+  ],
+  [
+    "a stage without stipend nor interruption",
+    completeConventionValues({
+      gratification: false,
+      gratificationMontant: null,
+      gratificationType: null,
+      gratificationUnite: null,
+      deviseCode: null,
+      modeVersementCode: null,
+      interruptions: null,
+    }),
+  ],
 ];
 
 describe("formAnswers reads back what the form shows", () => {

@@ -20,7 +20,15 @@ describe("progressCard", () => {
 
   it("shows each section's state with a clear mark, in AMUSTAGE's order", () => {
     const texts = visibleStrings(progressCard("fr", progressView()));
-    const rows = ["1. Étudiant", "2. Établissement d'accueil", "3. Service d'accueil", "4. Tuteur professionnel", "5. Stage", "6. Enseignant référent", "7. Signataire"];
+    const rows = [
+      "1. Étudiant",
+      "2. Établissement d'accueil",
+      "3. Service d'accueil",
+      "4. Tuteur professionnel",
+      "5. Stage",
+      "6. Enseignant référent",
+      "7. Signataire",
+    ];
     expect(rows.map((row) => texts.indexOf(row))).toEqual([...rows.map((row) => texts.indexOf(row))].sort((a, b) => a - b));
     expect(texts[texts.indexOf("1. Étudiant") + 1]).toBe("✅ Complet");
     expect(texts[texts.indexOf("5. Stage") + 1]).toBe("❌ À corriger");
@@ -138,7 +146,11 @@ describe("etablissementFormCard", () => {
   it("offers each duplicate instead, saving section 2 with the convention's version", () => {
     const actions = actionsOf(etablissementFormCard("fr", ETABLISSEMENT_FORM_VIEW));
     expect(actions.slice(0, 2)).toEqual([
-      expect.objectContaining({ verb: "save_section", associatedInputs: "none", data: { conventionId: 42, version: 7, section: "etablissement", etablissementId: 100 } }),
+      expect.objectContaining({
+        verb: "save_section",
+        associatedInputs: "none",
+        data: { conventionId: 42, version: 7, section: "etablissement", etablissementId: 100 },
+      }),
       expect.objectContaining({ verb: "save_section", data: { conventionId: 42, version: 7, section: "etablissement", etablissementId: 101 } }),
     ]);
     const withoutVersion = actionsOf(etablissementFormCard("fr", { ...ETABLISSEMENT_FORM_VIEW, version: undefined }));
@@ -157,9 +169,7 @@ describe("etablissementFormCard", () => {
 describe("hostChildFormCard", () => {
   it("creates a contact for the section that asked", () => {
     const card = hostChildFormCard("fr", CONTACT_FORM_VIEW);
-    expect(visibleStrings(card)).toContain(
-      "Le contact sera ajouté à l'établissement d'accueil et choisi comme tuteur professionnel de cette convention.",
-    );
+    expect(visibleStrings(card)).toContain("Le contact sera ajouté à l'établissement d'accueil et choisi comme tuteur professionnel de cette convention.");
     expect(inputById(card, "lastName")).toMatchObject({ isRequired: true, value: "Moreau" });
     expect(inputById(card, "serviceId")).toMatchObject({ type: "Input.ChoiceSet", value: "200" });
     expect(inputById(card, "civilite")).toMatchObject({ value: "Mme" });

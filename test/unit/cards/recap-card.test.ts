@@ -84,9 +84,7 @@ describe("recap: legal checks", () => {
 describe("recap: Valider la convention", () => {
   it("is offered when the student may submit, every section is complete and no rule blocks", () => {
     const actions = actionsOf(recapCard("fr", recapView()));
-    expect(actions).toEqual([
-      expect.objectContaining({ title: "Valider la convention", verb: "submit_convention", data: { conventionId: 42, version: 7 } }),
-    ]);
+    expect(actions).toEqual([expect.objectContaining({ title: "Valider la convention", verb: "submit_convention", data: { conventionId: 42, version: 7 } })]);
   });
 
   it("names the incomplete sections instead", () => {

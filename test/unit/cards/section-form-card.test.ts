@@ -35,7 +35,9 @@ describe("a field's error is right under its input", () => {
     const card = sectionFormCard("fr", sectionFormView("etudiant", { errors }));
     const under = elementAfterInput(card, "cpamAutre");
     expect(under?.["text"]).toBe(`${fieldErrorMessage("fr", errors[0]!)} ${fieldErrorMessage("fr", errors[1]!)}`);
-    const top = nodesOf(card).slice(0, 6).map((node) => node["text"]);
+    const top = nodesOf(card)
+      .slice(0, 6)
+      .map((node) => node["text"]);
     expect(top).toContain(fieldErrorMessage("fr", errors[2]!));
     expect(top).toContain("3 réponses sont à corriger : voyez les messages sous les champs concernés.");
   });
@@ -117,7 +119,9 @@ describe("inputs", () => {
 
   it("offers the periods entered plus two empty rows", () => {
     const card = sectionFormCard("fr", sectionFormView("stage"));
-    const ids = inputsOf(card).map((input) => String(input["id"])).filter((id) => id.includes("."));
+    const ids = inputsOf(card)
+      .map((input) => String(input["id"]))
+      .filter((id) => id.includes("."));
     expect(ids).toEqual([
       "interruptions.0.dateDebut",
       "interruptions.0.dateFin",

@@ -97,7 +97,11 @@ function manyEntries(count: number): THistoryEntry[] {
     entry({
       at: new Date(Date.UTC(2026, 10, 28, 12, 0) - index * 3_600_000),
       section: "stage",
-      changes: Array.from({ length: 12 }, (_unused, n) => ({ field: n % 2 ? "sujet" : "details", before: "Avant. ".repeat(50), after: `Après ${n}. `.repeat(50) })),
+      changes: Array.from({ length: 12 }, (_unused, n) => ({
+        field: n % 2 ? "sujet" : "details",
+        before: "Avant. ".repeat(50),
+        after: `Après ${n}. `.repeat(50),
+      })),
     }),
   );
 }
@@ -230,7 +234,10 @@ describe("reasonFormCard", () => {
 
 describe("historyCard", () => {
   const card = historyCard("fr", HISTORY);
-  const lines = (built: TCard): string[] => nodesOf(built).filter((node: TNode) => node["type"] === "TextBlock").map((node) => String(node["text"]));
+  const lines = (built: TCard): string[] =>
+    nodesOf(built)
+      .filter((node: TNode) => node["type"] === "TextBlock")
+      .map((node) => String(node["text"]));
 
   it("lists who did what and when, newest first", () => {
     expect(lines(card).slice(0, 5)).toEqual([
@@ -309,7 +316,9 @@ describe("locales of the workflow cards", () => {
     ...["validated", "validatedBy", "refused", "refusedBy", "current", "pending"].map((state) => `approval.step.${state}`),
     ...PURPOSES.flatMap((purpose) => [`reasonForm.title.${purpose}`, `reasonForm.intro.${purpose}`, `reasonForm.submit.${purpose}`]),
     "reasonForm.title.refuse_avenantUnnumbered",
-    ...["convention.created", "convention.submitted", "convention.validated", "convention.unvalidated", "convention.deleted", "section.saved"].map((a) => `history.actions.${a}`),
+    ...["convention.created", "convention.submitted", "convention.validated", "convention.unvalidated", "convention.deleted", "section.saved"].map(
+      (a) => `history.actions.${a}`,
+    ),
     ...["step.validated", "step.refused", "avenant.created", "avenant.validated", "avenant.refused", "avenant.applied"].map((a) => `history.actions.${a}`),
   ];
 

@@ -28,13 +28,21 @@ describe("channel mode", () => {
     [{ TEAMS_APP_ID: "id", TEAMS_APP_PASSWORD: "p" }, "TEAMS_APP_TENANT_ID missing"],
     [{ PUBLIC_BASE_URL: "https://stagebot.univ-demo.fr" }, "PUBLIC_BASE_URL is set but no Slack or Teams credentials"],
     [{ HOST: "0.0.0.0" }, "HOST=0.0.0.0: the playground has no login"],
-    [{ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN: "true" }, "never served once a platform credential is set"],
+    [
+      { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN: "true" },
+      "never served once a platform credential is set",
+    ],
   ])("%o stops the start: %s", (env, expected) => {
     expect(refusal(env)).toContain(expected);
   });
 
   it("a whole platform: no playground, every interface by default", () => {
-    expect(mode({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toEqual({ kind: "platforms", host: "0.0.0.0", slack: { botToken: "xoxb-1", signingSecret: "s" }, teams: null });
+    expect(mode({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s" })).toEqual({
+      kind: "platforms",
+      host: "0.0.0.0",
+      slack: { botToken: "xoxb-1", signingSecret: "s" },
+      teams: null,
+    });
     expect(mode({ TEAMS_APP_ID: "a", TEAMS_APP_PASSWORD: "p", TEAMS_APP_TENANT_ID: "t", HOST: "10.0.0.5" })).toEqual({
       kind: "platforms",
       host: "10.0.0.5",

@@ -76,7 +76,11 @@ describe("avenant motives and the fields they may change", () => {
 
   it("requires the text of an AUTRE motive, at most 2000 characters", () => {
     expect(avenantErrors(request(["AUTRE"], {}))).toContainEqual({ field: "motifAutre", code: "required" });
-    expect(avenantErrors(request(["AUTRE"], {}, { motifAutre: "x".repeat(2001) }))).toContainEqual({ field: "motifAutre", code: "too_long", params: { max: 2000 } });
+    expect(avenantErrors(request(["AUTRE"], {}, { motifAutre: "x".repeat(2001) }))).toContainEqual({
+      field: "motifAutre",
+      code: "too_long",
+      params: { max: 2000 },
+    });
   });
 
   it("RUPTURE: an earlier end date and a comment saying why", () => {
@@ -124,9 +128,18 @@ describe("parseAvenantChanges and changedFields", () => {
 
   it("sees a prefilled form's unchanged values as no change (blank, null and an empty list alike)", () => {
     const current = completeConventionValues({ interruptions: [], details: null });
-    const proposed: Partial<TConventionValues> = { dateFin: current.dateFin, sujet: `${current.sujet ?? ""}`, interruptions: null, details: null, gratificationMontant: 4.5 };
+    const proposed: Partial<TConventionValues> = {
+      dateFin: current.dateFin,
+      sujet: `${current.sujet ?? ""}`,
+      interruptions: null,
+      details: null,
+      gratificationMontant: 4.5,
+    };
     expect(changedFields(current, proposed)).toEqual([]);
-    expect(changedFields(current, { dateFin: "2026-07-03", interruptions: [{ dateDebut: "2026-04-20", dateFin: "2026-04-24" }] })).toEqual(["dateFin", "interruptions"]);
+    expect(changedFields(current, { dateFin: "2026-07-03", interruptions: [{ dateDebut: "2026-04-20", dateFin: "2026-04-24" }] })).toEqual([
+      "dateFin",
+      "interruptions",
+    ]);
   });
 
   it("fieldErrorsOfMotifs accepts every amendable field under its own motive", () => {

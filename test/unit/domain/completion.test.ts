@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TConventionValues } from "../../../src/domain/convention.ts";
-import {
-  conventionCompletion,
-  emptyConventionValues,
-  SECTION_IDS,
-  sectionCompletion,
-  type TSectionId,
-} from "../../../src/domain/sections/index.ts";
+import { conventionCompletion, emptyConventionValues, SECTION_IDS, sectionCompletion, type TSectionId } from "../../../src/domain/sections/index.ts";
 import { completeConventionValues } from "./fixtures.ts";
 
 describe("completion of a complete convention", () => {
@@ -25,10 +19,24 @@ describe("completion of an empty convention", () => {
     ["etablissement", ["etablissementId"]],
     ["service", ["serviceId"]],
     ["tuteur", ["tuteurId"]],
-    ["stage", [
-      "paysIso2", "thematiqueCode", "sujet", "competences", "fonctionsTaches", "dateDebut", "dateFin", "horairesReguliers",
-      "gratification", "tempsTravailCode", "origineStageCode", "natureTravailCode", "modaliteValidationCode",
-    ]],
+    [
+      "stage",
+      [
+        "paysIso2",
+        "thematiqueCode",
+        "sujet",
+        "competences",
+        "fonctionsTaches",
+        "dateDebut",
+        "dateFin",
+        "horairesReguliers",
+        "gratification",
+        "tempsTravailCode",
+        "origineStageCode",
+        "natureTravailCode",
+        "modaliteValidationCode",
+      ],
+    ],
     ["enseignant", ["enseignantId"]],
     ["signataire", ["signataireId"]],
   ])("%s misses its mandatory fields", (section, missing) => {
@@ -50,17 +58,41 @@ describe("conditional requirements", () => {
     ["another caisse suffices", "etudiant", { cpamId: null, cpamAutre: "MSA" }, []],
     ["weekly hours for a regular schedule", "stage", { heuresHebdomadaires: null }, ["heuresHebdomadaires"]],
     ["periods for an irregular schedule", "stage", { horairesReguliers: false, heuresHebdomadaires: null, irregularPeriods: [] }, ["irregularPeriods"]],
-    ["no weekly hours for an irregular schedule", "stage", {
-      horairesReguliers: false,
-      heuresHebdomadaires: null,
-      irregularPeriods: [{ dateDebut: "2026-03-02", dateFin: "2026-06-26", hoursPerDay: 7 }],
-    }, []],
-    ["every stipend detail when there is one", "stage", {
-      gratificationMontant: null, gratificationType: null, gratificationUnite: null, deviseCode: null, modeVersementCode: null,
-    }, ["gratificationMontant", "gratificationType", "gratificationUnite", "deviseCode", "modeVersementCode"]],
-    ["no stipend detail without stipend", "stage", {
-      gratification: false, gratificationMontant: null, gratificationType: null, gratificationUnite: null, deviseCode: null, modeVersementCode: null,
-    }, []],
+    [
+      "no weekly hours for an irregular schedule",
+      "stage",
+      {
+        horairesReguliers: false,
+        heuresHebdomadaires: null,
+        irregularPeriods: [{ dateDebut: "2026-03-02", dateFin: "2026-06-26", hoursPerDay: 7 }],
+      },
+      [],
+    ],
+    [
+      "every stipend detail when there is one",
+      "stage",
+      {
+        gratificationMontant: null,
+        gratificationType: null,
+        gratificationUnite: null,
+        deviseCode: null,
+        modeVersementCode: null,
+      },
+      ["gratificationMontant", "gratificationType", "gratificationUnite", "deviseCode", "modeVersementCode"],
+    ],
+    [
+      "no stipend detail without stipend",
+      "stage",
+      {
+        gratification: false,
+        gratificationMontant: null,
+        gratificationType: null,
+        gratificationUnite: null,
+        deviseCode: null,
+        modeVersementCode: null,
+      },
+      [],
+    ],
     ["interruptions are optional", "stage", { interruptions: null }, []],
     ["a blank sujet is missing", "stage", { sujet: "   " }, ["sujet"]],
   ])("%s", (_label, section, overrides, missing) => {
@@ -77,7 +109,10 @@ describe("invalid sections", () => {
   });
 
   it("invalid beats incomplete, and both are reported", () => {
-    const completion = sectionCompletion("stage", completeConventionValues({ sujet: null, interruptions: [{ dateDebut: "2026-01-05", dateFin: "2026-01-09" }] }));
+    const completion = sectionCompletion(
+      "stage",
+      completeConventionValues({ sujet: null, interruptions: [{ dateDebut: "2026-01-05", dateFin: "2026-01-09" }] }),
+    );
     expect(completion.state).toBe("invalid");
     expect(completion.missing).toEqual(["sujet"]);
     expect(completion.errors).toEqual([{ field: "interruptions.0.dateDebut", code: "outside_internship" }]);

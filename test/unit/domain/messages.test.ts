@@ -43,14 +43,23 @@ describe("every code and field has a message in every language", () => {
 
 describe("fieldErrorMessage", () => {
   it.each([
-    ["fr", { field: "dateFin", code: "end_before_start" } as const,
-      "« Date de fin du stage » : la date de fin doit être postérieure ou égale à la date de début."],
+    [
+      "fr",
+      { field: "dateFin", code: "end_before_start" } as const,
+      "« Date de fin du stage » : la date de fin doit être postérieure ou égale à la date de début.",
+    ],
     ["en", { field: "dateFin", code: "end_before_start" } as const, "“Internship end date”: the end date must be on or after the start date."],
     ["fr", { field: "sujet", code: "too_long", params: { max: 500 } } as const, "« Sujet » : 500 caractères au maximum."],
-    ["fr", { field: "interruptions.1.dateFin", code: "outside_internship" } as const,
-      "« Date de fin de l'interruption n° 2 » : la période doit être comprise entre la date de début et la date de fin du stage."],
-    ["en", { field: "cpamAutre", code: "conflicts_with", params: { other: "cpamId" } } as const,
-      "“Other fund (MSA, MGEN…)”: cannot be filled in together with “Health insurance fund (CPAM)”."],
+    [
+      "fr",
+      { field: "interruptions.1.dateFin", code: "outside_internship" } as const,
+      "« Date de fin de l'interruption n° 2 » : la période doit être comprise entre la date de début et la date de fin du stage.",
+    ],
+    [
+      "en",
+      { field: "cpamAutre", code: "conflicts_with", params: { other: "cpamId" } } as const,
+      "“Other fund (MSA, MGEN…)”: cannot be filled in together with “Health insurance fund (CPAM)”.",
+    ],
   ] as const)("%s %j", (locale, error, expected) => {
     expect(fieldErrorMessage(locale, error)).toBe(expected);
   });
@@ -67,7 +76,11 @@ describe("fieldErrorMessage", () => {
 describe("legal rules in a field's error", () => {
   it("write their dates as the convention does (DD/MM/YYYY), not in ISO form", async () => {
     const { fieldErrorMessage } = await import("../../../src/i18n/field-error-message.ts");
-    const message = fieldErrorMessage("fr", { field: "dateFin", code: "legal_rule", params: { rule: "END_BEFORE_START", start: "2027-03-01", end: "2027-02-01" } });
+    const message = fieldErrorMessage("fr", {
+      field: "dateFin",
+      code: "legal_rule",
+      params: { rule: "END_BEFORE_START", start: "2027-03-01", end: "2027-02-01" },
+    });
     expect(message).toContain("01/03/2027");
     expect(message).not.toContain("2027-03-01");
   });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TConventionState, TValidationStep } from "../../../src/domain/convention.ts";
-import {
-  ACTIONS,
-  authorize,
-  type TAction,
-  type TActor,
-  type TConventionSubject,
-} from "../../../src/domain/permissions.ts";
+import { ACTIONS, authorize, type TAction, type TActor, type TConventionSubject } from "../../../src/domain/permissions.ts";
 
 const CENTRE = 10;
 const OWNER = 1;

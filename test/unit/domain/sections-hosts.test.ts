@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  etablissementConsistencyErrors,
-  parseSectionDraft,
-  SECTION_IDS,
-  sectionOfField,
-  type TSectionId,
-} from "../../../src/domain/sections/index.ts";
+import { etablissementConsistencyErrors, parseSectionDraft, SECTION_IDS, sectionOfField, type TSectionId } from "../../../src/domain/sections/index.ts";
 
 const ID_SECTIONS: [TSectionId, string][] = [
   ["etablissement", "etablissementId"],
@@ -56,12 +50,16 @@ describe("service, tuteur and signataire belong to the chosen établissement", (
     ["nothing chosen yet", { etablissementId: null, serviceEtablissementId: 2 }, []],
     ["host only", { etablissementId: 1 }, []],
     ["a service of another host", { etablissementId: 1, serviceEtablissementId: 2 }, ["serviceId"]],
-    ["a tuteur and a signataire of another host", {
-      etablissementId: 1,
-      serviceEtablissementId: 1,
-      tuteurEtablissementId: 2,
-      signataireEtablissementId: 3,
-    }, ["tuteurId", "signataireId"]],
+    [
+      "a tuteur and a signataire of another host",
+      {
+        etablissementId: 1,
+        serviceEtablissementId: 1,
+        tuteurEtablissementId: 2,
+        signataireEtablissementId: 3,
+      },
+      ["tuteurId", "signataireId"],
+    ],
   ])("%s", (_label, ownership, fields) => {
     expect(etablissementConsistencyErrors(ownership)).toEqual(fields.map((field) => ({ field, code: "other_etablissement" })));
   });

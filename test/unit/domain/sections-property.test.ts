@@ -17,10 +17,7 @@ const plausibleValue = fc.oneof(
 );
 
 const draftLike = sectionId.chain((id) =>
-  fc.tuple(
-    fc.constant(id),
-    fc.dictionary(fc.constantFrom(...SECTIONS[id].fields, "extra"), plausibleValue, { maxKeys: 8 }),
-  ),
+  fc.tuple(fc.constant(id), fc.dictionary(fc.constantFrom(...SECTIONS[id].fields, "extra"), plausibleValue, { maxKeys: 8 })),
 );
 
 describe("parseSectionDraft properties", () => {

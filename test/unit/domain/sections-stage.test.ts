@@ -14,11 +14,14 @@ describe("stage draft: accepted partial answers", () => {
     ["cleared fields", { sujet: null, dateDebut: null, interruptions: null }],
     ["a leap day", { dateDebut: "2028-02-29" }],
     ["dates on the same day", { dateDebut: "2026-03-02", dateFin: "2026-03-02" }],
-    ["an interruption on the bounds", {
-      dateDebut: "2026-03-02",
-      dateFin: "2026-06-26",
-      interruptions: [{ dateDebut: "2026-03-02", dateFin: "2026-06-26" }],
-    }],
+    [
+      "an interruption on the bounds",
+      {
+        dateDebut: "2026-03-02",
+        dateFin: "2026-06-26",
+        interruptions: [{ dateDebut: "2026-03-02", dateFin: "2026-06-26" }],
+      },
+    ],
     ["interruptions without the internship dates yet", { interruptions: [{ dateDebut: "2026-03-02", dateFin: "2026-03-06" }] }],
     ["money with two decimals", { gratification: true, gratificationMontant: 4.35, gratificationType: "BRUT", gratificationUnite: "MOIS" }],
     ["weekly hours at the absolute bounds", { heuresHebdomadaires: 48 }],
@@ -76,36 +79,68 @@ describe("stage draft: interruptions and irregular periods", () => {
   const internship = { dateDebut: "2026-03-02", dateFin: "2026-06-26" };
 
   it.each<[string, Record<string, unknown>, TFieldError[]]>([
-    ["an interruption starting before the internship",
+    [
+      "an interruption starting before the internship",
       { ...internship, interruptions: [{ dateDebut: "2026-02-27", dateFin: "2026-03-03" }] },
-      [{ field: "interruptions.0.dateDebut", code: "outside_internship" }]],
-    ["an interruption ending after the internship",
-      { ...internship, interruptions: [{ dateDebut: "2026-03-03", dateFin: "2026-03-04" }, { dateDebut: "2026-06-25", dateFin: "2026-07-01" }] },
-      [{ field: "interruptions.1.dateFin", code: "outside_internship" }]],
-    ["an interruption ending before it starts",
+      [{ field: "interruptions.0.dateDebut", code: "outside_internship" }],
+    ],
+    [
+      "an interruption ending after the internship",
+      {
+        ...internship,
+        interruptions: [
+          { dateDebut: "2026-03-03", dateFin: "2026-03-04" },
+          { dateDebut: "2026-06-25", dateFin: "2026-07-01" },
+        ],
+      },
+      [{ field: "interruptions.1.dateFin", code: "outside_internship" }],
+    ],
+    [
+      "an interruption ending before it starts",
       { ...internship, interruptions: [{ dateDebut: "2026-04-10", dateFin: "2026-04-09" }] },
-      [{ field: "interruptions.0.dateFin", code: "end_before_start" }]],
-    ["overlapping interruptions",
-      { ...internship, interruptions: [{ dateDebut: "2026-04-01", dateFin: "2026-04-10" }, { dateDebut: "2026-04-10", dateFin: "2026-04-12" }] },
-      [{ field: "interruptions.1.dateDebut", code: "overlap", params: { index: 1 } }]],
-    ["an interruption with a malformed date",
+      [{ field: "interruptions.0.dateFin", code: "end_before_start" }],
+    ],
+    [
+      "overlapping interruptions",
+      {
+        ...internship,
+        interruptions: [
+          { dateDebut: "2026-04-01", dateFin: "2026-04-10" },
+          { dateDebut: "2026-04-10", dateFin: "2026-04-12" },
+        ],
+      },
+      [{ field: "interruptions.1.dateDebut", code: "overlap", params: { index: 1 } }],
+    ],
+    [
+      "an interruption with a malformed date",
       { ...internship, interruptions: [{ dateDebut: "2026-04-31", dateFin: "2026-05-02" }] },
-      [{ field: "interruptions.0.dateDebut", code: "invalid_date" }]],
-    ["an interruption without its end",
+      [{ field: "interruptions.0.dateDebut", code: "invalid_date" }],
+    ],
+    [
+      "an interruption without its end",
       { ...internship, interruptions: [{ dateDebut: "2026-04-01" }] },
-      [{ field: "interruptions.0.dateFin", code: "required" }]],
-    ["an interruption with an extra key",
+      [{ field: "interruptions.0.dateFin", code: "required" }],
+    ],
+    [
+      "an interruption with an extra key",
       { ...internship, interruptions: [{ dateDebut: "2026-04-01", dateFin: "2026-04-02", motif: "x" }] },
-      [{ field: "interruptions.0.motif", code: "unknown_field" }]],
-    ["an irregular period outside the internship",
+      [{ field: "interruptions.0.motif", code: "unknown_field" }],
+    ],
+    [
+      "an irregular period outside the internship",
       { ...internship, horairesReguliers: false, irregularPeriods: [{ dateDebut: "2026-06-01", dateFin: "2026-07-31", hoursPerDay: 7 }] },
-      [{ field: "irregularPeriods.0.dateFin", code: "outside_internship" }]],
-    ["an irregular period of zero hours a day",
+      [{ field: "irregularPeriods.0.dateFin", code: "outside_internship" }],
+    ],
+    [
+      "an irregular period of zero hours a day",
       { ...internship, irregularPeriods: [{ dateDebut: "2026-03-02", dateFin: "2026-03-31", hoursPerDay: 0 }] },
-      [{ field: "irregularPeriods.0.hoursPerDay", code: "not_greater_than", params: { min: 0 } }]],
-    ["an irregular period of 25 hours a day",
+      [{ field: "irregularPeriods.0.hoursPerDay", code: "not_greater_than", params: { min: 0 } }],
+    ],
+    [
+      "an irregular period of 25 hours a day",
       { ...internship, irregularPeriods: [{ dateDebut: "2026-03-02", dateFin: "2026-03-31", hoursPerDay: 25 }] },
-      [{ field: "irregularPeriods.0.hoursPerDay", code: "too_large", params: { max: 24 } }]],
+      [{ field: "irregularPeriods.0.hoursPerDay", code: "too_large", params: { max: 24 } }],
+    ],
   ])("rejects %s", (_label, input, expected) => {
     expect(errorsOf(input)).toEqual(expected);
   });

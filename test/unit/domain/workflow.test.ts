@@ -73,7 +73,11 @@ describe("submission", () => {
 
   it("a returned convention is resubmitted in a new round", () => {
     expect(apply(facts("RETURNED", LONG, [], 1), SUBMIT)).toEqual({
-      state: "SUBMITTED", round: 2, steps: LONG, validatedSteps: [], currentStep: "VERIFICATION_ADMINISTRATIVE",
+      state: "SUBMITTED",
+      round: 2,
+      steps: LONG,
+      validatedSteps: [],
+      currentStep: "VERIFICATION_ADMINISTRATIVE",
     });
   });
 });
@@ -169,7 +173,14 @@ describe("nextStep", () => {
     [LONG, [], "VERIFICATION_ADMINISTRATIVE"],
     [LONG, [{ step: "VERIFICATION_ADMINISTRATIVE", decision: "VALIDATED" }], "PEDAGOGIQUE"],
     [LONG, [{ step: "VERIFICATION_ADMINISTRATIVE", decision: "REFUSED" }], "VERIFICATION_ADMINISTRATIVE"],
-    [SHORT, [{ step: "PEDAGOGIQUE", decision: "VALIDATED" }, { step: "VALIDATION_ADMINISTRATIVE", decision: "VALIDATED" }], null],
+    [
+      SHORT,
+      [
+        { step: "PEDAGOGIQUE", decision: "VALIDATED" },
+        { step: "VALIDATION_ADMINISTRATIVE", decision: "VALIDATED" },
+      ],
+      null,
+    ],
   ])("%j after %j → %s", (steps, decisions, expected) => {
     expect(nextStep(steps, decisions)).toBe(expected);
   });

@@ -102,7 +102,10 @@ describe("signed download links", () => {
   it("a link lives 15 minutes unless told otherwise", () => {
     const url = documentLinkUrl({ secret: SECRET, baseUrl: "https://stages.univ.fr", documentId: 42, personId: 7, now: NOW });
     const minted = url.split("/").at(-1) ?? "";
-    expect(verifyDocumentLink(SECRET, minted, new Date(NOW.getTime() + 15 * 60_000 - 1))).toMatchObject({ ok: true, claims: { expiresAt: new Date(NOW.getTime() + 15 * 60_000) } });
+    expect(verifyDocumentLink(SECRET, minted, new Date(NOW.getTime() + 15 * 60_000 - 1))).toMatchObject({
+      ok: true,
+      claims: { expiresAt: new Date(NOW.getTime() + 15 * 60_000) },
+    });
     expect(verifyDocumentLink(SECRET, minted, new Date(NOW.getTime() + 15 * 60_000))).toMatchObject({ ok: false, reason: "expired" });
   });
 });

@@ -32,7 +32,10 @@ function imageCount(pdf: Uint8Array): number {
   try {
     writeFileSync(join(dir, "d.pdf"), pdf);
     const list = execFileSync("pdfimages", ["-list", join(dir, "d.pdf")], { encoding: "utf8" });
-    return list.split("\n").slice(2).filter((line) => line.trim() !== "").length;
+    return list
+      .split("\n")
+      .slice(2)
+      .filter((line) => line.trim() !== "").length;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -56,12 +59,32 @@ describe("the convention PDF (French model)", () => {
 
   // One row per item of D124-4: its heading, then the convention's values (or the clause) it carries.
   it.each([
-    [1, "Formation et volume horaire d'enseignement", ["3M127C - Master Psychologie 1ère année", "3427BS07 - Stage Psychologue", "Plus de 200 heures par année d'enseignement", "D124-2"]],
+    [
+      1,
+      "Formation et volume horaire d'enseignement",
+      ["3M127C - Master Psychologie 1ère année", "3427BS07 - Stage Psychologue", "Plus de 200 heures par année d'enseignement", "D124-2"],
+    ],
     [2, "Enseignant référent et tuteur", ["Sophie LAMBERT — Psychologie clinique", "Mme Claire VIDAL — Psychologue clinicienne", "R124-13"]],
     [3, "Compétences à acquérir ou à développer", [SAMPLE_TEXTS.competences]],
     [4, "Activités confiées au stagiaire", [SAMPLE_TEXTS.sujet, SAMPLE_TEXTS.fonctions, "L124-7"]],
-    [5, "Dates et durée du stage", ["du 11/01/2027 au 30/04/2027", "518 heures de présence effective, soit 74 jours ou 3,36 mois", "22/02/2027", "26/02/2027", "D124-6"]],
-    [6, "Temps de présence", ["35 heures par semaine", "Temps plein", "Présence de nuit Non", "Présence le dimanche Non", "Présence les jours fériés Non", "Télétravail Non", "L124-14"]],
+    [
+      5,
+      "Dates et durée du stage",
+      ["du 11/01/2027 au 30/04/2027", "518 heures de présence effective, soit 74 jours ou 3,36 mois", "22/02/2027", "26/02/2027", "D124-6"],
+    ],
+    [
+      6,
+      "Temps de présence",
+      [
+        "35 heures par semaine",
+        "Temps plein",
+        "Présence de nuit Non",
+        "Présence le dimanche Non",
+        "Présence les jours fériés Non",
+        "Télétravail Non",
+        "L124-14",
+      ],
+    ],
     [7, "Encadrement et suivi du stagiaire", ["Un entretien avec l'enseignante référente au milieu du stage"]],
     [8, "Gratification", ["4,50 € net par heure", "Virement bancaire", "L124-6"]],
     [9, "Protection sociale et responsabilité civile", ["L412-8", "responsabilité civile", "13421 Marseille Cedex 20"]],
@@ -108,7 +131,13 @@ describe("the convention PDF (French model)", () => {
 
   it("has the five signature blocks, the student's own when of age", () => {
     const signatures = text.slice(text.lastIndexOf("Signatures"));
-    for (const role of ["Le stagiaire", "Pour l'établissement d'enseignement", "Pour l'organisme d'accueil, le signataire", "L'enseignant référent", "Le tuteur de stage"]) {
+    for (const role of [
+      "Le stagiaire",
+      "Pour l'établissement d'enseignement",
+      "Pour l'organisme d'accueil, le signataire",
+      "L'enseignant référent",
+      "Le tuteur de stage",
+    ]) {
       expect(signatures).toContain(role);
     }
     expect(signatures).not.toContain("représentant légal");
@@ -246,7 +275,19 @@ describe("a draft with nothing answered yet", () => {
     const now = new Date("2026-11-28T10:00:00Z");
     const model = buildConventionPdfModel({
       convention: { ...sampleConvention(), numero: null, state: "DRAFT", values: emptyConventionValues() },
-      parties: { birthDate: null, cpam: null, formation: null, element: null, centre: null, etablissement: null, service: null, tuteur: null, signataire: null, enseignant: null, avenants: [] },
+      parties: {
+        birthDate: null,
+        cpam: null,
+        formation: null,
+        element: null,
+        centre: null,
+        etablissement: null,
+        service: null,
+        tuteur: null,
+        signataire: null,
+        enseignant: null,
+        avenants: [],
+      },
       labels: { fr: {}, en: {} },
       institution: { name: "Université de démonstration", logo: null, clauses: institutionClauses() },
       createdAt: now,

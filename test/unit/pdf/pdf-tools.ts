@@ -24,7 +24,9 @@ export function pdfText(pdf: Uint8Array): string {
 
 /** The text of each page. */
 export function pdfPages(pdf: Uint8Array): string[] {
-  return pdfText(pdf).split("\f").filter((page, i, pages) => i < pages.length - 1 || page.trim() !== "");
+  return pdfText(pdf)
+    .split("\f")
+    .filter((page, i, pages) => i < pages.length - 1 || page.trim() !== "");
 }
 
 /** Every run of white space (line breaks, layout columns, no-break spaces) made one space. */
@@ -34,7 +36,16 @@ export function flat(text: string): string {
 
 /** The text without its page footers, flattened: what the reader reads from top to bottom. */
 export function bodyText(pdf: Uint8Array): string {
-  return flat(pdfPages(pdf).map((page) => page.split("\n").filter((line) => !/page \d+ \/ \d+\s*$/.test(line)).join("\n")).join("\n"));
+  return flat(
+    pdfPages(pdf)
+      .map((page) =>
+        page
+          .split("\n")
+          .filter((line) => !/page \d+ \/ \d+\s*$/.test(line))
+          .join("\n"),
+      )
+      .join("\n"),
+  );
 }
 
 /** The fonts of a PDF as `pdffonts` lists them: name and whether it is embedded. */

@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TPeriod, TSchedulePeriod } from "../../../src/domain/rules/index.ts";
-import {
-  checkInterruptions,
-  checkSchedule,
-  checkStageDates,
-  latestEndDate,
-  stagePeriodOf,
-} from "../../../src/domain/rules/index.ts";
+import { checkInterruptions, checkSchedule, checkStageDates, latestEndDate, stagePeriodOf } from "../../../src/domain/rules/index.ts";
 import { codesOf, only } from "./rules-input.ts";
 
 const today = "2025-01-15";

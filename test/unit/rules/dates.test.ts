@@ -109,16 +109,13 @@ describe("timezone independence", () => {
     process.env.TZ = original;
   });
 
-  it.each(["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Paris", "Australia/Sydney"])(
-    "gives the same dates with TZ=%s",
-    (tz) => {
-      process.env.TZ = tz;
-      expect(addDays("2025-03-29", 2)).toBe("2025-03-31");
-      expect(eachDay("2025-10-25", "2025-10-27")).toEqual(["2025-10-25", "2025-10-26", "2025-10-27"]);
-      expect(isoWeekday("2025-04-21")).toBe(1);
-      expect(addMonths("2026-04-05", 1)).toBe("2026-05-05");
-    },
-  );
+  it.each(["Pacific/Kiritimati", "Pacific/Pago_Pago", "Europe/Paris", "Australia/Sydney"])("gives the same dates with TZ=%s", (tz) => {
+    process.env.TZ = tz;
+    expect(addDays("2025-03-29", 2)).toBe("2025-03-31");
+    expect(eachDay("2025-10-25", "2025-10-27")).toEqual(["2025-10-25", "2025-10-26", "2025-10-27"]);
+    expect(isoWeekday("2025-04-21")).toBe(1);
+    expect(addMonths("2026-04-05", 1)).toBe("2026-05-05");
+  });
 
   it("really switches the timezone (so that the test above proves something)", () => {
     process.env.TZ = "Pacific/Kiritimati";

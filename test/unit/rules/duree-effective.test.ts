@@ -49,11 +49,7 @@ describe("durée effective, regular schedule", () => {
 
   it("gives the day and month equivalents of D124-6 (7 h a day, 22 days a month)", () => {
     // 2 Jun – 8 Aug 2025 (9 Jun, 14 Jul off): 48 days, minus 4 days of interruption = 44 days.
-    const duree = computeDureeEffective(
-      { start: "2025-06-02", end: "2025-08-08" },
-      regular(35),
-      [{ start: "2025-08-04", end: "2025-08-07" }],
-    );
+    const duree = computeDureeEffective({ start: "2025-06-02", end: "2025-08-08" }, regular(35), [{ start: "2025-08-04", end: "2025-08-07" }]);
     expect(duree).toMatchObject({ hours: 308, days: 44, months: 2 });
   });
 

@@ -28,7 +28,15 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
   ["START_DATE_IN_PAST", { today: "2025-03-10" }],
   ["INTERRUPTION_END_BEFORE_START", { interruptions: [{ start: "2025-04-25", end: "2025-04-14" }] }],
   ["INTERRUPTION_OUTSIDE_STAGE", { interruptions: [{ start: "2025-06-23", end: "2025-07-04" }] }],
-  ["INTERRUPTIONS_OVERLAP", { interruptions: [{ start: "2025-04-14", end: "2025-04-18" }, { start: "2025-04-18", end: "2025-04-25" }] }],
+  [
+    "INTERRUPTIONS_OVERLAP",
+    {
+      interruptions: [
+        { start: "2025-04-14", end: "2025-04-18" },
+        { start: "2025-04-18", end: "2025-04-25" },
+      ],
+    },
+  ],
   ["INTERRUPTIONS_COVER_WHOLE_STAGE", { interruptions: [{ start: "2025-03-01", end: "2025-06-30" }] }],
   ["SCHEDULE_PERIOD_END_BEFORE_START", { horairesReguliers: false, irregularPeriods: [{ start: "2025-03-14", end: "2025-03-03", hoursPerDay: 7 }] }],
   ["SCHEDULE_PERIOD_OUTSIDE_STAGE", { horairesReguliers: false, irregularPeriods: [{ start: "2025-02-24", end: "2025-03-14", hoursPerDay: 7 }] }],
@@ -74,8 +82,14 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
   ["MINOR_NIGHT_WORK", { birthDate: MINOR, ...flags({ night: true }) }],
   ["MINOR_SUNDAY_WORK", { birthDate: MINOR, ...flags({ sunday: true }) }],
   ["MINOR_PUBLIC_HOLIDAY_WORK", { birthDate: MINOR, ...flags({ publicHoliday: true }) }],
-  ["SUNDAY_WORK_NOT_DECLARED", { horairesReguliers: false, irregularPeriods: [{ start: "2025-03-03", end: "2025-03-09", hoursPerDay: 5, includesSundays: true }] }],
-  ["PUBLIC_HOLIDAY_WORK_NOT_DECLARED", { horairesReguliers: false, irregularPeriods: [{ start: "2025-04-21", end: "2025-04-25", hoursPerDay: 7, includesHolidays: true }] }],
+  [
+    "SUNDAY_WORK_NOT_DECLARED",
+    { horairesReguliers: false, irregularPeriods: [{ start: "2025-03-03", end: "2025-03-09", hoursPerDay: 5, includesSundays: true }] },
+  ],
+  [
+    "PUBLIC_HOLIDAY_WORK_NOT_DECLARED",
+    { horairesReguliers: false, irregularPeriods: [{ start: "2025-04-21", end: "2025-04-25", hoursPerDay: 7, includesHolidays: true }] },
+  ],
   ["NIGHT_WORK_NOT_DESCRIBED", flags({ night: true })],
   ["SUNDAY_WORK_NOT_DESCRIBED", flags({ sunday: true })],
   ["PUBLIC_HOLIDAY_WORK_NOT_DESCRIBED", flags({ publicHoliday: true })],
@@ -129,7 +143,12 @@ describe("evaluateRules", () => {
   it("computes exactly 308 h from a real schedule: not mandatory", () => {
     // 2 Jun – 8 Aug 2025 at 35 h (9 Jun and 14 Jul off), 4 days of interruption: 44 days.
     const results = evaluateRules(
-      rulesInput({ startDate: "2025-06-02", endDate: "2025-08-08", interruptions: [{ start: "2025-08-04", end: "2025-08-07" }], gratification: { granted: false } }),
+      rulesInput({
+        startDate: "2025-06-02",
+        endDate: "2025-08-08",
+        interruptions: [{ start: "2025-08-04", end: "2025-08-07" }],
+        gratification: { granted: false },
+      }),
     );
     expect(only(results, "DUREE_EFFECTIVE").params).toEqual({ hours: 308, days: 44, months: 2 });
     expect(codesOf(results)).toContain("GRATIFICATION_NOT_MANDATORY");

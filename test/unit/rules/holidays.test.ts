@@ -1,12 +1,6 @@
 import joursFeries from "@socialgouv/jours-feries";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  addDays,
-  frenchPublicHolidays,
-  frenchPublicHolidaysBetween,
-  isFrenchPublicHoliday,
-  isoDate,
-} from "../../../src/domain/rules/index.ts";
+import { addDays, frenchPublicHolidays, frenchPublicHolidaysBetween, isFrenchPublicHoliday, isoDate } from "../../../src/domain/rules/index.ts";
 
 // Easter Sunday by the anonymous Gregorian algorithm (Meeus/Jones/Butcher), written
 // independently of the package to cross-check it.

@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkSiret,
-  isValidSiren,
-  isValidSiret,
-  normalizeSiret,
-  siretProblem,
-} from "../../../src/domain/rules/index.ts";
+import { checkSiret, isValidSiren, isValidSiret, normalizeSiret, siretProblem } from "../../../src/domain/rules/index.ts";
 
 describe("SIRET", () => {
   it.each([

@@ -47,9 +47,7 @@ describe("tutor quota (R124-13: 3 at once)", () => {
       { start: "2025-03-03", end: "2025-06-27", state },
     ];
     expect(checkTutorQuota(period, others)).toEqual([]);
-    expect(codesOf(checkTutorQuota(period, [...others, { start: "2025-03-03", end: "2025-06-27", state: "RETURNED" }]))).toEqual([
-      "TUTEUR_QUOTA_EXCEEDED",
-    ]);
+    expect(codesOf(checkTutorQuota(period, [...others, { start: "2025-03-03", end: "2025-06-27", state: "RETURNED" }]))).toEqual(["TUTEUR_QUOTA_EXCEEDED"]);
   });
 
   it("counts a convention ending on the first day, not one ending the day before", () => {

@@ -65,7 +65,12 @@ describe("adults", () => {
     expect(workload.maxWeeklyHours).toBe(47);
     expect(workload.maxDailyHours).toBe(9.4);
     expect(workload.maxAverageWeeklyHours).toBeCloseTo(36, 9);
-    expect(workloadOf(days.map((d) => ({ ...d, hours: 9 })), 35).maxAverageWeeklyHours).toBe(45);
+    expect(
+      workloadOf(
+        days.map((d) => ({ ...d, hours: 9 })),
+        35,
+      ).maxAverageWeeklyHours,
+    ).toBe(45);
   });
 
   it.each([

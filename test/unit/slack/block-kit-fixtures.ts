@@ -20,15 +20,30 @@ const DECIDED_AT = new Date("2026-11-28T13:05:00Z");
 function approvalView(overrides: Partial<TApprovalView> = {}): TApprovalView {
   const pending = (step: (typeof VALIDATION_STEPS)[number]) => ({ step, state: "pending" as const, deciderName: null, decidedAt: null });
   return {
-    conventionId: 12, numero: 51928, round: 1, step: "PEDAGOGIQUE", studentName: "Léa Martin",
-    formation: "3M127C - Master Psychologie 1ère année (2026/2027)", elementPedagogique: "3427BS07 - Stage Psychologue : 6 crédits ECTS",
-    etablissementName: "Calanques Numériques", serviceName: "Pôle développement", tuteurName: "Thomas Nguyen", enseignantName: "Sophie Lambert",
-    dateDebut: "2027-03-01", dateFin: "2027-06-25", hours: 532, days: 76, months: 3.45,
+    conventionId: 12,
+    numero: 51928,
+    round: 1,
+    step: "PEDAGOGIQUE",
+    studentName: "Léa Martin",
+    formation: "3M127C - Master Psychologie 1ère année (2026/2027)",
+    elementPedagogique: "3427BS07 - Stage Psychologue : 6 crédits ECTS",
+    etablissementName: "Calanques Numériques",
+    serviceName: "Pôle développement",
+    tuteurName: "Thomas Nguyen",
+    enseignantName: "Sophie Lambert",
+    dateDebut: "2027-03-01",
+    dateFin: "2027-06-25",
+    hours: 532,
+    days: 76,
+    months: 3.45,
     gratification: { amount: 4.5, unit: "HEURE", type: "NET", currency: "EUR" },
-    sujet: "Développement d'un assistant conversationnel <pour> les conventions & avenants", confidential: false,
+    sujet: "Développement d'un assistant conversationnel <pour> les conventions & avenants",
+    confidential: false,
     warnings: [{ code: "TELEWORK_NOT_DESCRIBED", severity: "warning", field: "travailExceptionnelCommentaire", params: {} }],
     steps: [{ ...pending("PEDAGOGIQUE"), state: "current" }, pending("VERIFICATION_ADMINISTRATIVE"), pending("VALIDATION_ADMINISTRATIVE")],
-    decided: null, canDecide: true, ...overrides,
+    decided: null,
+    canDecide: true,
+    ...overrides,
   };
 }
 
@@ -43,15 +58,33 @@ function reasonView(purpose: TReasonFormView["purpose"]): TReasonFormView {
 }
 
 function entry(index: number): THistoryEntry {
-  const changes = Array.from({ length: 12 }, (_, n) => ({ field: n % 2 ? "sujet" : "details", before: "Avant. ".repeat(50), after: `Après ${n}. `.repeat(50) }));
-  return { at: new Date(Date.UTC(2026, 10, 28, 12) - index * 3_600_000), actorName: "Léa Martin", action: "section.saved", section: "stage", step: null, reason: null, changes };
+  const changes = Array.from({ length: 12 }, (_, n) => ({
+    field: n % 2 ? "sujet" : "details",
+    before: "Avant. ".repeat(50),
+    after: `Après ${n}. `.repeat(50),
+  }));
+  return {
+    at: new Date(Date.UTC(2026, 10, 28, 12) - index * 3_600_000),
+    actorName: "Léa Martin",
+    action: "section.saved",
+    section: "stage",
+    step: null,
+    reason: null,
+    changes,
+  };
 }
 
 function staffItem(index: number, step: TStaffListItem["step"]): TStaffListItem {
   return {
-    conventionId: 100 + index, numero: 51900 + index, studentName: ["Léa Martin", "Hugo Bernard", "Inès Roux"][index % 3] ?? "Léa Martin",
-    formation: "3M127C - Master Psychologie", etablissementName: index % 4 === 2 ? null : "Calanques Numériques",
-    dateDebut: index % 5 === 0 ? null : "2027-03-01", step, state: "SUBMITTED", waitingDays: 30 - (index % 30),
+    conventionId: 100 + index,
+    numero: 51900 + index,
+    studentName: ["Léa Martin", "Hugo Bernard", "Inès Roux"][index % 3] ?? "Léa Martin",
+    formation: "3M127C - Master Psychologie",
+    etablissementName: index % 4 === 2 ? null : "Calanques Numériques",
+    dateDebut: index % 5 === 0 ? null : "2027-03-01",
+    step,
+    state: "SUBMITTED",
+    waitingDays: 30 - (index % 30),
   };
 }
 
@@ -63,10 +96,22 @@ const MANY_ITEMS: TStaffListView = {
 
 function avenantApproval(locale: TLocale, decided: boolean): TCard {
   return avenantApprovalCard(locale, {
-    conventionId: 12, numero: 51928, avenantId: 3, avenantNumero: 1, studentName: "Léa Martin", etablissementName: "Calanques Numériques",
-    motifs: ["Modification des dates du stage"], motifAutre: null, comment: "Report demandé par l'entreprise.", requestedBy: "Marc Girard", requestedAt: DECIDED_AT,
+    conventionId: 12,
+    numero: 51928,
+    avenantId: 3,
+    avenantNumero: 1,
+    studentName: "Léa Martin",
+    etablissementName: "Calanques Numériques",
+    motifs: ["Modification des dates du stage"],
+    motifAutre: null,
+    comment: "Report demandé par l'entreprise.",
+    requestedBy: "Marc Girard",
+    requestedAt: DECIDED_AT,
     changes: [{ field: "dateFin", before: "2027-06-25", after: "2027-07-09", beforeLabel: null, afterLabel: null }],
-    confidential: false, warnings: [], decided: decided ? { decision: "VALIDATED", deciderName: "Claire Arnaud", decidedAt: DECIDED_AT, reason: null } : null, canDecide: !decided,
+    confidential: false,
+    warnings: [],
+    decided: decided ? { decision: "VALIDATED", deciderName: "Claire Arnaud", decidedAt: DECIDED_AT, reason: null } : null,
+    canDecide: !decided,
   });
 }
 
@@ -88,8 +133,10 @@ export const LONG_VALUES = completeConventionValues({
 /** A form and the section whose answers it carries (formAnswers reads them back). */
 export type TCase = { name: string; build: (locale: TLocale) => TCard; form?: boolean; section?: TSectionId };
 
-const sectionForm = (sectionId: TSectionId, overrides: Parameters<typeof fx.sectionFormView>[1] = {}) => (locale: TLocale) =>
-  cards.sectionFormCard(locale, fx.sectionFormView(sectionId, overrides));
+const sectionForm =
+  (sectionId: TSectionId, overrides: Parameters<typeof fx.sectionFormView>[1] = {}) =>
+  (locale: TLocale) =>
+    cards.sectionFormCard(locale, fx.sectionFormView(sectionId, overrides));
 
 /** Every card the app produces. */
 export const CASES: TCase[] = [
@@ -102,7 +149,12 @@ export const CASES: TCase[] = [
   { name: "form stage, 48 interruptions and long texts", build: sectionForm("stage", { values: LONG_VALUES }), form: true, section: "stage" },
   {
     name: "form stage with errors",
-    build: sectionForm("stage", { errors: [{ field: "interruptions.0.dateFin", code: "outside_internship" }, { field: "sujet", code: "too_long", params: { max: 500 } }] }),
+    build: sectionForm("stage", {
+      errors: [
+        { field: "interruptions.0.dateFin", code: "outside_internship" },
+        { field: "sujet", code: "too_long", params: { max: 500 } },
+      ],
+    }),
     form: true,
     section: "stage",
   },
@@ -150,7 +202,14 @@ export const CASES: TCase[] = [
   {
     name: "approval, validated, confidential",
     build: (locale) =>
-      cards.approvalCard(locale, approvalView({ confidential: true, sujet: null, decided: { decision: "VALIDATED", deciderName: "Sophie Lambert", decidedAt: DECIDED_AT, reason: null } })),
+      cards.approvalCard(
+        locale,
+        approvalView({
+          confidential: true,
+          sujet: null,
+          decided: { decision: "VALIDATED", deciderName: "Sophie Lambert", decidedAt: DECIDED_AT, reason: null },
+        }),
+      ),
   },
   ...(["refuse_step", "unvalidate", "refuse_avenant"] as const).map((purpose) => ({
     name: `reason form ${purpose}`,
@@ -159,18 +218,29 @@ export const CASES: TCase[] = [
   })),
   {
     name: "history of 200 entries",
-    build: (locale) => cards.historyCard(locale, { header: { ...fx.HEADER, numero: 51928 }, entries: Array.from({ length: 200 }, (_, index) => entry(index)), omitted: 40 }),
+    build: (locale) =>
+      cards.historyCard(locale, { header: { ...fx.HEADER, numero: 51928 }, entries: Array.from({ length: 200 }, (_, index) => entry(index)), omitted: 40 }),
   },
   { name: "staff list of 100 items", build: (locale) => cards.staffListCard(locale, MANY_ITEMS) },
-  { name: "search results", build: (locale) => cards.staffListCard(locale, { kind: "search", query: "Martin", groups: [{ step: null, items: [staffItem(0, null)] }] }) },
+  {
+    name: "search results",
+    build: (locale) => cards.staffListCard(locale, { kind: "search", query: "Martin", groups: [{ step: null, items: [staffItem(0, null)] }] }),
+  },
   { name: "avenant approval, undecided", build: (locale) => avenantApproval(locale, false) },
   { name: "avenant approval, decided", build: (locale) => avenantApproval(locale, true) },
   {
     name: "avenant request form",
     build: (locale) =>
       avenantRequestFormCard(locale, {
-        header: { ...fx.HEADER, numero: 51928, state: "VALIDATED" }, motifChoices: MOTIFS_AVENANT.map((motif) => ({ title: `Motif ${motif}`, value: motif })),
-        motifs: ["DATES", "INTERRUPTION"], motifAutre: "", comment: "", values: { ...LONG_VALUES }, labels: fx.LABELS, choices: fx.choicesFor(LONG_VALUES), errors: [],
+        header: { ...fx.HEADER, numero: 51928, state: "VALIDATED" },
+        motifChoices: MOTIFS_AVENANT.map((motif) => ({ title: `Motif ${motif}`, value: motif })),
+        motifs: ["DATES", "INTERRUPTION"],
+        motifAutre: "",
+        comment: "",
+        values: { ...LONG_VALUES },
+        labels: fx.LABELS,
+        choices: fx.choicesFor(LONG_VALUES),
+        errors: [],
       }),
     form: true,
   },
@@ -181,7 +251,9 @@ export function buttonsOf(blocks: readonly KnownBlock[]): Array<{ action_id: str
   return blocks.flatMap((block) => {
     const elements = block.type === "actions" ? block.elements : block.type === "section" && block.accessory ? [block.accessory] : [];
     // Link buttons (a url, no value) open in the browser: they send the core nothing.
-    return elements.flatMap((element) => (element.type === "button" && element.url === undefined ? [{ action_id: element.action_id ?? "", value: element.value ?? "" }] : []));
+    return elements.flatMap((element) =>
+      element.type === "button" && element.url === undefined ? [{ action_id: element.action_id ?? "", value: element.value ?? "" }] : [],
+    );
   });
 }
 

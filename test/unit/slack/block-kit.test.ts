@@ -25,7 +25,8 @@ import { buttonsOf, CASES, LONG_VALUES, MANY_INTERRUPTIONS, unchangedState } fro
 const CALLER = "C0123/1700000000.000100";
 const modalOf = (card: TCard, privateMetadata = CALLER): TSlackModal => cardToModal(card, { locale: "fr", callbackId: "stagebot_form", privateMetadata });
 const submitOf = (card: TCard): TNode | undefined => actionsOf(card).find((action) => action["associatedInputs"] === "auto");
-const inputBlock = (view: TSlackModal, blockId: string) => view.blocks.find((block): block is Extract<KnownBlock, { type: "input" }> => block.type === "input" && block.block_id === blockId);
+const inputBlock = (view: TSlackModal, blockId: string) =>
+  view.blocks.find((block): block is Extract<KnownBlock, { type: "input" }> => block.type === "input" && block.block_id === blockId);
 const card = (body: unknown[], actions: unknown[] = []): TCard => ({ type: "AdaptiveCard", version: "1.5", body, actions });
 
 // What a form's data means once read: typed answers of every section, period cells aside (the
@@ -115,7 +116,11 @@ describe("text", () => {
 
 describe("buttons", () => {
   it("fails loudly, naming the verb, when an action's data would not fit a button", () => {
-    const big = noticeCard("fr", { tone: "default", titleKey: "cards:help.title", actions: [{ titleKey: "cards:actions.open", verb: "open_convention", data: { blob: "x".repeat(2500) } }] });
+    const big = noticeCard("fr", {
+      tone: "default",
+      titleKey: "cards:help.title",
+      actions: [{ titleKey: "cards:actions.open", verb: "open_convention", data: { blob: "x".repeat(2500) } }],
+    });
     expect(() => cardToMessage(big, { locale: "fr" })).toThrow(/"open_convention".*2000/);
     const form = sectionFormCard("fr", sectionFormView("tuteur"));
     expect(() => modalOf(form, "m".repeat(3000))).toThrow(/"save_section".*3000/);
@@ -138,7 +143,10 @@ describe("buttons", () => {
     // A link button's click is only acknowledged: its action_id is not one of the core's.
     expect(link && "action_id" in link ? blockActionToEvent.bind(null, { action_id: String(link.action_id) }) : null).toThrow(AppError);
     const renew = elements.find((element) => element.type === "button" && element.url === undefined);
-    expect(renew && "value" in renew ? blockActionToEvent({ action_id: String(renew.action_id), value: String(renew.value) }) : null).toEqual({ verb: "new_link", data: { conventionId: 42, documentIds: [12] } });
+    expect(renew && "value" in renew ? blockActionToEvent({ action_id: String(renew.action_id), value: String(renew.value) }) : null).toEqual({
+      verb: "new_link",
+      data: { conventionId: 42, documentIds: [12] },
+    });
     expect(JSON.stringify(message.blocks)).toContain("valable 15 min");
     expect(assertWithinSlackLimits(message)).toEqual([]);
   });
@@ -161,7 +169,10 @@ describe("buttons", () => {
     const view = modalOf(etablissementFormCard("fr", ETABLISSEMENT_FORM_VIEW));
     const anyway = buttonsOf(view.blocks).find((button) => button.action_id.endsWith(":inputs"));
     const event = blockActionToEvent(anyway ?? { action_id: "" }, unchangedState(view));
-    expect(event).toMatchObject({ verb: "create_etablissement", data: { confirmDuplicate: true, raisonSociale: "Calanques Numeriques", siret: "552 100 554 00018" } });
+    expect(event).toMatchObject({
+      verb: "create_etablissement",
+      data: { confirmDuplicate: true, raisonSociale: "Calanques Numeriques", siret: "552 100 554 00018" },
+    });
   });
 });
 
@@ -190,7 +201,14 @@ describe("modal inputs", () => {
     state["travailNuit"] = { "in:toggle": { type: "checkboxes", selected_options: [] } };
     state["heuresHebdomadaires"] = { "in:number": { type: "plain_text_input", value: null } };
     const answers = formAnswers("stage", viewSubmissionToData(state, view.private_metadata ?? "").data);
-    expect(answers).toMatchObject({ sujet: "Un nouveau sujet", dateFin: "2026-07-03", horairesReguliers: false, teletravail: true, travailNuit: false, heuresHebdomadaires: null });
+    expect(answers).toMatchObject({
+      sujet: "Un nouveau sujet",
+      dateFin: "2026-07-03",
+      horairesReguliers: false,
+      teletravail: true,
+      travailNuit: false,
+      heuresHebdomadaires: null,
+    });
   });
 
   it("shows a long period list as one text box, one period per line, read back row by row", () => {
@@ -237,7 +255,12 @@ describe("modal inputs", () => {
     expect(pays?.type === "static_select" ? pays.option_groups?.map((group) => group.options.length) : []).toEqual([100, 100, 50]);
     expect(inputBlock(view, "langues")?.element).toMatchObject({ type: "multi_static_select", initial_options: [{ value: "P1" }, { value: "P3" }] });
     expect(inputBlock(view, "motif")?.element.type).toBe("static_select");
-    expect(viewSubmissionToData(unchangedState(view), view.private_metadata ?? "").data).toEqual({ conventionId: 42, paysIso2: "P180", langues: "P1,P3", motif: "" });
+    expect(viewSubmissionToData(unchangedState(view), view.private_metadata ?? "").data).toEqual({
+      conventionId: 42,
+      paysIso2: "P180",
+      langues: "P1,P3",
+      motif: "",
+    });
   });
 
   it("rejects state values that are not Slack's", () => {

@@ -52,7 +52,13 @@ function messages(value: string): Array<[string, TCard]> {
   return [
     ["approval for the référent", approvalCard("fr", approvalView(names))],
     ["approval for a gestionnaire", approvalCard("fr", approvalView({ ...names, step: "VERIFICATION_ADMINISTRATIVE" }))],
-    ["approval refused", approvalCard("fr", approvalView({ ...names, canDecide: false, decided: { decision: "REFUSED", deciderName: value, decidedAt: DECIDED_AT, reason: value } }))],
+    [
+      "approval refused",
+      approvalCard(
+        "fr",
+        approvalView({ ...names, canDecide: false, decided: { decision: "REFUSED", deciderName: value, decidedAt: DECIDED_AT, reason: value } }),
+      ),
+    ],
     [
       "history",
       historyCard("fr", {

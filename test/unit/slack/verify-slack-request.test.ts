@@ -87,12 +87,14 @@ describe("verifySlackRequest", () => {
     expect(verifySlackRequest(request(overrides))).toEqual({ ok: false, reason: "missing_headers" });
   });
 
-  it.each([["a date", "2026-11-28T10:00:00Z"], ["a negative number", "-1"], ["a decimal", `${TS}.5`], ["digits with spaces", ` ${TS}`]])(
-    "refuses a timestamp that is %s",
-    (_name, timestamp) => {
-      expect(verifySlackRequest(request({ timestamp, signature: signed(SECRET, timestamp, BODY) }))).toEqual({ ok: false, reason: "malformed_timestamp" });
-    },
-  );
+  it.each([
+    ["a date", "2026-11-28T10:00:00Z"],
+    ["a negative number", "-1"],
+    ["a decimal", `${TS}.5`],
+    ["digits with spaces", ` ${TS}`],
+  ])("refuses a timestamp that is %s", (_name, timestamp) => {
+    expect(verifySlackRequest(request({ timestamp, signature: signed(SECRET, timestamp, BODY) }))).toEqual({ ok: false, reason: "malformed_timestamp" });
+  });
 
   it("fails loudly when no signing secret is configured, rather than accepting anything", () => {
     expect(() => verifySlackRequest(request({ signingSecret: "" }))).toThrow(/signing secret/);

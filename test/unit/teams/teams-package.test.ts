@@ -12,7 +12,12 @@ import { readZip } from "../../support/read-zip.ts";
 // Issue 12, item 8: the package an admin uploads, read back as Teams would read it.
 
 const APP_ID = "6F1B1D4E-8A7C-4F55-9A53-3C2F1F0E2A11";
-const OPTIONS: TTeamsPackageOptions = { appId: APP_ID, publicBaseUrl: "https://stagebot.univ-demo.fr/app", universityName: "Université de démonstration", version: "1.2.3" };
+const OPTIONS: TTeamsPackageOptions = {
+  appId: APP_ID,
+  publicBaseUrl: "https://stagebot.univ-demo.fr/app",
+  universityName: "Université de démonstration",
+  version: "1.2.3",
+};
 
 function built(options: TTeamsPackageOptions = OPTIONS): Map<string, Buffer> {
   const resolved = resolveTeamsPackage(options, "fr");
@@ -38,7 +43,12 @@ describe("the Teams app package", () => {
       manifestVersion: "1.19",
       version: "1.2.3",
       id: APP_ID.toLowerCase(),
-      developer: { name: "Université de démonstration", websiteUrl: "https://stagebot.univ-demo.fr/app", privacyUrl: "https://stagebot.univ-demo.fr/app", termsOfUseUrl: "https://stagebot.univ-demo.fr/app" },
+      developer: {
+        name: "Université de démonstration",
+        websiteUrl: "https://stagebot.univ-demo.fr/app",
+        privacyUrl: "https://stagebot.univ-demo.fr/app",
+        termsOfUseUrl: "https://stagebot.univ-demo.fr/app",
+      },
       name: { short: "Stagebot", full: expect.stringContaining("conventions de stage") },
       description: { short: expect.any(String), full: expect.stringContaining("Université de démonstration") },
       icons: { color: "color.png", outline: "outline.png" },
@@ -69,11 +79,21 @@ describe("the Teams app package", () => {
     });
   });
 
-  const expected: Record<string, TTextCommand["kind"]> = { new: "new", list: "list", resume: "resume", to_validate: "to_validate", search: "search", history: "history", help: "help" };
+  const expected: Record<string, TTextCommand["kind"]> = {
+    new: "new",
+    list: "list",
+    resume: "resume",
+    to_validate: "to_validate",
+    search: "search",
+    history: "history",
+    help: "help",
+  };
   it.each(["fr", "en"] as const)("every command of the menu (%s) is words the core understands", (locale) => {
     const commands = teamsCommands(locale);
     expect(commands.length).toBeLessThanOrEqual(10);
-    expect(commands.map((command) => parseTextCommand(command.title === "chercher" || command.title === "search" ? `${command.title} Martin` : command.title).kind)).toEqual(Object.values(expected));
+    expect(
+      commands.map((command) => parseTextCommand(command.title === "chercher" || command.title === "search" ? `${command.title} Martin` : command.title).kind),
+    ).toEqual(Object.values(expected));
     for (const command of commands) {
       expect(command.title.length).toBeLessThanOrEqual(32);
       expect(command.description.length).toBeLessThanOrEqual(128);
@@ -117,7 +137,11 @@ describe("the Teams app package", () => {
     ["a public address in http", { publicBaseUrl: "http://stagebot.univ-demo.fr" }, "PUBLIC_BASE_URL doit être une adresse https://"],
     ["a privacy page in http", { privacyUrl: "http://example.org/privacy" }, "--privacy-url doit être une adresse https://"],
     ["a version Teams refuses", { version: "1.2" }, "--version doit être de la forme X.Y.Z"],
-    ["a university name too long for the developer name", { universityName: "Université de démonstration des sciences et des lettres" }, "UNIVERSITY_NAME dépasse 32 caractères"],
+    [
+      "a university name too long for the developer name",
+      { universityName: "Université de démonstration des sciences et des lettres" },
+      "UNIVERSITY_NAME dépasse 32 caractères",
+    ],
   ])("%s: refused with its reason", (_name, change, reason) => {
     const resolved = resolveTeamsPackage({ ...OPTIONS, ...change }, "fr");
     expect(resolved.ok).toBe(false);
@@ -132,14 +156,22 @@ describe("npm run teams:package", () => {
 
   it("writes the zip at --out from the configuration; unzip reads it", () => {
     const out = join(mkdtempSync(join(tmpdir(), "teams-package-")), "nested", "stagebot.zip");
-    const result = run(["--out", out, "--developer-name", "Univ. démo", "--version", "2.0.1"], { TEAMS_APP_ID: APP_ID, PUBLIC_BASE_URL: "https://stagebot.univ-demo.fr" });
+    const result = run(["--out", out, "--developer-name", "Univ. démo", "--version", "2.0.1"], {
+      TEAMS_APP_ID: APP_ID,
+      PUBLIC_BASE_URL: "https://stagebot.univ-demo.fr",
+    });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(out);
     const files = readZip(readFileSync(out));
     expect(json(files, "manifest.json")).toMatchObject({ version: "2.0.1", developer: { name: "Univ. démo" }, validDomains: ["stagebot.univ-demo.fr"] });
     if (existsSync("/usr/bin/unzip")) {
-      expect(execFileSync("/usr/bin/unzip", ["-Z1", out], { encoding: "utf8" }).trim().split("\n")).toEqual(["manifest.json", "color.png", "outline.png", "en-us.json"]);
+      expect(execFileSync("/usr/bin/unzip", ["-Z1", out], { encoding: "utf8" }).trim().split("\n")).toEqual([
+        "manifest.json",
+        "color.png",
+        "outline.png",
+        "en-us.json",
+      ]);
       expect(execFileSync("/usr/bin/unzip", ["-t", out], { encoding: "utf8" })).toContain("No errors detected");
     }
   });

@@ -84,7 +84,9 @@ function pushFacts(t: TTranslation, node: TNode): void {
 }
 
 function executesOf(node: TNode): TExecute[] {
-  return nodesAt(node, "actions").filter((action) => typeOf(action) === "Action.Execute").map(readExecute);
+  return nodesAt(node, "actions")
+    .filter((action) => typeOf(action) === "Action.Execute")
+    .map(readExecute);
 }
 
 function nextButton(t: TTranslation, action: TExecute): Button {
@@ -125,7 +127,10 @@ function accessoryRow(t: TTranslation, items: readonly TNode[]): SectionBlock | 
   const actions = sets.flatMap(executesOf);
   const action = actions[0];
   if (actions.length !== 1 || action === undefined) return null;
-  const text = texts.map(textBlockMrkdwn).filter((line) => line !== "").join("\n");
+  const text = texts
+    .map(textBlockMrkdwn)
+    .filter((line) => line !== "")
+    .join("\n");
   if (text === "" || text.length > SLACK_LIMITS.sectionText) return null;
   return { ...textSection(text), accessory: nextButton(t, action) };
 }

@@ -107,5 +107,8 @@ export function cardLinks(card: TCard): TOpenUrl[] {
 
 /** The Action.Execute buttons of the card's own action bar. */
 export function cardActions(card: TCard): TExecute[] {
-  return (card.actions ?? []).filter(isNode).filter((node) => typeOf(node) === "Action.Execute").map(readExecute);
+  return (card.actions ?? [])
+    .filter(isNode)
+    .filter((node) => typeOf(node) === "Action.Execute")
+    .map(readExecute);
 }

@@ -57,7 +57,10 @@ function formMessage(card: TCard, context: TMessageContext): TSlackMessage {
   const open = openFormValue(card, context);
   const title = translate(context.locale, "slack:openForm");
   const button = buttonOf({ ...open, title, style: "positive", submitsInputs: false }, 0);
-  const blocks: KnownBlock[] = [textSection(bold(escapeMrkdwn(clip(cardTitle(card), SLACK_LIMITS.sectionText - 100)))), { type: "actions", elements: [button] }];
+  const blocks: KnownBlock[] = [
+    textSection(bold(escapeMrkdwn(clip(cardTitle(card), SLACK_LIMITS.sectionText - 100)))),
+    { type: "actions", elements: [button] },
+  ];
   return { text: notificationText(card), blocks };
 }
 

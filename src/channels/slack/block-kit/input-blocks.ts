@@ -109,7 +109,9 @@ function elementOf(locale: TLocale, node: TNode): InputBlockElement | null {
       return { type: "checkboxes", action_id: INPUT_ACTION_IDS.toggle, options: [on], ...(checked ? { initial_options: [on] } : {}) };
     }
     case "Input.ChoiceSet":
-      return choicesOf(node).length > 0 || datasetOf(node) !== null ? choiceElement(node) : textElement(node, INPUT_ACTION_IDS.text, SLACK_LIMITS.plainTextInput);
+      return choicesOf(node).length > 0 || datasetOf(node) !== null
+        ? choiceElement(node)
+        : textElement(node, INPUT_ACTION_IDS.text, SLACK_LIMITS.plainTextInput);
     default:
       return null;
   }

@@ -90,7 +90,8 @@ function checkElement(report: TCheck, path: string, element: { type: string }): 
   const options = prop(element, "options") as PlainTextOption[] | undefined;
   checkOptions(report, `${path}.options`, options, buttons ? SLACK_LIMITS.choiceButtons : SLACK_LIMITS.selectOptions);
   const groups = prop(element, "option_groups") as Array<{ options: PlainTextOption[] }> | undefined;
-  if (groups !== undefined && groups.length > SLACK_LIMITS.optionGroups) report(`${path}.option_groups`, `${groups.length} groups (max ${SLACK_LIMITS.optionGroups})`);
+  if (groups !== undefined && groups.length > SLACK_LIMITS.optionGroups)
+    report(`${path}.option_groups`, `${groups.length} groups (max ${SLACK_LIMITS.optionGroups})`);
   groups?.forEach((group, index) => checkOptions(report, `${path}.option_groups[${index}]`, group.options, SLACK_LIMITS.selectOptions));
 }
 
@@ -99,19 +100,22 @@ function checkBlock(report: TCheck, path: string, block: KnownBlock): void {
   switch (block.type) {
     case "section":
       checkText(report, `${path}.text`, block.text, SLACK_LIMITS.sectionText);
-      if ((block.fields?.length ?? 0) > SLACK_LIMITS.sectionFields) report(`${path}.fields`, `${block.fields?.length} fields (max ${SLACK_LIMITS.sectionFields})`);
+      if ((block.fields?.length ?? 0) > SLACK_LIMITS.sectionFields)
+        report(`${path}.fields`, `${block.fields?.length} fields (max ${SLACK_LIMITS.sectionFields})`);
       block.fields?.forEach((field, index) => checkText(report, `${path}.fields[${index}]`, field, SLACK_LIMITS.fieldText));
       if (block.text === undefined && (block.fields?.length ?? 0) === 0) report(path, "section without text nor fields");
       if (block.accessory !== undefined) checkElement(report, `${path}.accessory`, block.accessory);
       return;
     case "context":
-      if (block.elements.length > SLACK_LIMITS.contextElements) report(`${path}.elements`, `${block.elements.length} elements (max ${SLACK_LIMITS.contextElements})`);
+      if (block.elements.length > SLACK_LIMITS.contextElements)
+        report(`${path}.elements`, `${block.elements.length} elements (max ${SLACK_LIMITS.contextElements})`);
       block.elements.forEach((element, index) => {
         if (element.type !== "image") checkText(report, `${path}.elements[${index}]`, element, SLACK_LIMITS.contextText);
       });
       return;
     case "actions":
-      if (block.elements.length > SLACK_LIMITS.actionsElements) report(`${path}.elements`, `${block.elements.length} elements (max ${SLACK_LIMITS.actionsElements})`);
+      if (block.elements.length > SLACK_LIMITS.actionsElements)
+        report(`${path}.elements`, `${block.elements.length} elements (max ${SLACK_LIMITS.actionsElements})`);
       block.elements.forEach((element, index) => checkElement(report, `${path}.elements[${index}]`, element));
       return;
     case "input":

@@ -115,7 +115,8 @@ export function openIdKeySource(options: TOpenIdKeySourceOptions): TSigningKeySo
       const now = options.clock().getTime();
       if (keys !== null && now - loadedAt < maxAge) return Promise.resolve(keys);
       // Without any key, a failed load is not retried for every request that arrives.
-      if (keys === null && inFlight === null && now - lastFailureAt < FAILURE_BACKOFF_MS) return Promise.reject(new SigningKeysUnavailableError("Bot Framework signing keys unavailable (last load failed)"));
+      if (keys === null && inFlight === null && now - lastFailureAt < FAILURE_BACKOFF_MS)
+        return Promise.reject(new SigningKeysUnavailableError("Bot Framework signing keys unavailable (last load failed)"));
       return reload();
     },
     refreshForUnknownKey: (kid) => {

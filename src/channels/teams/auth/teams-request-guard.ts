@@ -50,7 +50,14 @@ function refuse(response: Response, status: 401 | 503, key: "unauthorized" | "un
   response.status(status).setHeader("Cache-Control", "no-store");
   if (status === 401) response.setHeader("WWW-Authenticate", 'Bearer realm="Bot Framework"');
   const code = status === 401 ? "UNAUTHORIZED" : "UNAVAILABLE";
-  response.json({ error: { code, message: translate("fr", `teams:auth.${key}`), messageEn: translate("en", `teams:auth.${key}`), ...(typeof requestId === "string" ? { requestId } : {}) } });
+  response.json({
+    error: {
+      code,
+      message: translate("fr", `teams:auth.${key}`),
+      messageEn: translate("en", `teams:auth.${key}`),
+      ...(typeof requestId === "string" ? { requestId } : {}),
+    },
+  });
 }
 
 function tenantOf(activity: z.infer<typeof ZActivityRouting>): string | undefined {
@@ -64,7 +71,13 @@ function tenantOf(activity: z.infer<typeof ZActivityRouting>): string | undefine
 export function teamsRequestGuard(options: TTeamsRequestGuardOptions): RequestHandler {
   const parseJson = express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, type: () => true });
   const check = async (authorization: string | undefined, activity: z.infer<typeof ZActivityRouting>): Promise<TBotFrameworkTokenCheck> => {
-    const input = { authorization, activity: { serviceUrl: activity.serviceUrl, channelId: activity.channelId }, appId: options.appId, now: options.clock(), clockSkewSeconds: options.clockSkewSeconds };
+    const input = {
+      authorization,
+      activity: { serviceUrl: activity.serviceUrl, channelId: activity.channelId },
+      appId: options.appId,
+      now: options.clock(),
+      clockSkewSeconds: options.clockSkewSeconds,
+    };
     const first = verifyBotFrameworkToken({ ...input, keys: await options.keys.current() });
     if (first.ok || first.reason !== "unknown_key") return first;
     return verifyBotFrameworkToken({ ...input, keys: await options.keys.refreshForUnknownKey(first.kid ?? "") });
@@ -72,7 +85,8 @@ export function teamsRequestGuard(options: TTeamsRequestGuardOptions): RequestHa
   const wantedTenant = options.tenantId.toLowerCase();
 
   const guard: RequestHandler = async (request, response, next) => {
-    const log = (reason: TTeamsRequestRefusal) => options.logger.warn({ reason, ip: request.socket.remoteAddress, requestId: requestIdOf(response) }, "Teams request refused: authentication failed");
+    const log = (reason: TTeamsRequestRefusal) =>
+      options.logger.warn({ reason, ip: request.socket.remoteAddress, requestId: requestIdOf(response) }, "Teams request refused: authentication failed");
     const authorization = request.get("authorization");
     // Without a token there is nothing to check the body against: refused before it is read.
     if (authorization === undefined || authorization.trim() === "") {

@@ -1,6 +1,13 @@
 import { translate, type TLocale } from "../../../i18n/translate.ts";
 import { colorIcon, outlineIcon } from "./icons.ts";
-import { TEAMS_MANIFEST_LIMITS, TEAMS_PACKAGE_FILES, teamsCommands, teamsEnglishLocalization, teamsManifest, type TTeamsManifestInput } from "./teams-manifest.ts";
+import {
+  TEAMS_MANIFEST_LIMITS,
+  TEAMS_PACKAGE_FILES,
+  teamsCommands,
+  teamsEnglishLocalization,
+  teamsManifest,
+  type TTeamsManifestInput,
+} from "./teams-manifest.ts";
 import { writeZip } from "./zip.ts";
 
 // The app package an admin uploads to Teams: manifest.json, color.png, outline.png and the
@@ -35,7 +42,10 @@ function isHttps(url: string | undefined): boolean {
 }
 
 /** The manifest's input when the options are good, else each problem in words. */
-export function resolveTeamsPackage(options: TTeamsPackageOptions, locale: TLocale): { ok: true; input: TTeamsManifestInput } | { ok: false; problems: string[] } {
+export function resolveTeamsPackage(
+  options: TTeamsPackageOptions,
+  locale: TLocale,
+): { ok: true; input: TTeamsManifestInput } | { ok: false; problems: string[] } {
   const t = (key: string, params: Record<string, unknown> = {}) => translate(locale, `teams:package.cli.${key}`, params);
   const problems: string[] = [];
   if (options.appId === undefined) problems.push(t("appIdMissing"));
@@ -46,7 +56,10 @@ export function resolveTeamsPackage(options: TTeamsPackageOptions, locale: TLoca
   for (const [name, url] of Object.entries(pages)) if (url !== undefined && !isHttps(url)) problems.push(t("notHttps", { name }));
   if (!VERSION.test(options.version)) problems.push(t("badVersion"));
   const developerName = options.developerName ?? options.universityName;
-  if (developerName.length > TEAMS_MANIFEST_LIMITS.developerName) problems.push(t("tooLong", { name: options.developerName === undefined ? "UNIVERSITY_NAME" : "--developer-name", max: TEAMS_MANIFEST_LIMITS.developerName }));
+  if (developerName.length > TEAMS_MANIFEST_LIMITS.developerName)
+    problems.push(
+      t("tooLong", { name: options.developerName === undefined ? "UNIVERSITY_NAME" : "--developer-name", max: TEAMS_MANIFEST_LIMITS.developerName }),
+    );
   if (problems.length > 0 || options.appId === undefined || options.publicBaseUrl === undefined) return { ok: false, problems };
   const base = new URL(options.publicBaseUrl);
   const home = base.href;
@@ -82,7 +95,8 @@ export function buildTeamsPackage(input: TTeamsManifestInput): Buffer {
   for (const commands of [teamsCommands("fr"), teamsCommands("en")]) {
     if (commands.length > TEAMS_MANIFEST_LIMITS.commands) throw new Error(`Teams allows ${TEAMS_MANIFEST_LIMITS.commands} commands, not ${commands.length}`);
     for (const command of commands) {
-      if (command.title.length > TEAMS_MANIFEST_LIMITS.commandTitle || command.description.length > TEAMS_MANIFEST_LIMITS.commandDescription) throw new Error(`Teams command too long: ${command.title}`);
+      if (command.title.length > TEAMS_MANIFEST_LIMITS.commandTitle || command.description.length > TEAMS_MANIFEST_LIMITS.commandDescription)
+        throw new Error(`Teams command too long: ${command.title}`);
     }
   }
   const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, "utf8");

@@ -13,7 +13,16 @@ export const TEAMS_MANIFEST_SCHEMA = `https://developer.microsoft.com/json-schem
 export const TEAMS_LOCALIZATION_SCHEMA = `https://developer.microsoft.com/json-schemas/teams/v${TEAMS_MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`;
 
 /** Teams' length limits of the fields we fill (manifest schema 1.19). */
-export const TEAMS_MANIFEST_LIMITS = { nameShort: 30, nameFull: 100, descriptionShort: 80, descriptionFull: 4000, developerName: 32, commandTitle: 32, commandDescription: 128, commands: 10 } as const;
+export const TEAMS_MANIFEST_LIMITS = {
+  nameShort: 30,
+  nameFull: 100,
+  descriptionShort: 80,
+  descriptionFull: 4000,
+  developerName: 32,
+  commandTitle: 32,
+  commandDescription: 128,
+  commands: 10,
+} as const;
 
 /** The commands of the menu, in its order: keys of `teams:package.commands`. */
 export const TEAMS_COMMANDS = ["new", "list", "resume", "to_validate", "search", "history", "help"] as const;
@@ -41,7 +50,10 @@ function texts(locale: TLocale, universityName: string) {
 
 /** The command menu in one language: title (the words sent when picked) and description. */
 export function teamsCommands(locale: TLocale): { title: string; description: string }[] {
-  return TEAMS_COMMANDS.map((command) => ({ title: translate(locale, `teams:package.commands.${command}.title`), description: translate(locale, `teams:package.commands.${command}.description`) }));
+  return TEAMS_COMMANDS.map((command) => ({
+    title: translate(locale, `teams:package.commands.${command}.title`),
+    description: translate(locale, `teams:package.commands.${command}.description`),
+  }));
 }
 
 /** manifest.json, as an object. */
@@ -74,5 +86,11 @@ export function teamsManifest(input: TTeamsManifestInput): Record<string, unknow
 /** en-us.json: the English names and descriptions. */
 export function teamsEnglishLocalization(input: Pick<TTeamsManifestInput, "universityName">): Record<string, string> {
   const en = texts("en", input.universityName);
-  return { $schema: TEAMS_LOCALIZATION_SCHEMA, "name.short": en.nameShort, "name.full": en.nameFull, "description.short": en.descriptionShort, "description.full": en.descriptionFull };
+  return {
+    $schema: TEAMS_LOCALIZATION_SCHEMA,
+    "name.short": en.nameShort,
+    "name.full": en.nameFull,
+    "description.short": en.descriptionShort,
+    "description.full": en.descriptionFull,
+  };
 }

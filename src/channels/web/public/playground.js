@@ -105,9 +105,7 @@ function threadTitle(thread) {
 
 function sortThreads(threads) {
   const main = threads.filter((thread) => thread.conventionId === null);
-  const conventions = threads
-    .filter((thread) => thread.conventionId !== null)
-    .sort((a, b) => (b.lastActivity ?? "").localeCompare(a.lastActivity ?? ""));
+  const conventions = threads.filter((thread) => thread.conventionId !== null).sort((a, b) => (b.lastActivity ?? "").localeCompare(a.lastActivity ?? ""));
   return [...main, ...conventions];
 }
 
@@ -123,7 +121,8 @@ function renderThreads() {
     button.dataset.thread = key;
     button.textContent = threadTitle(thread);
     // Drafts share a title until they get their number: the id tells them apart.
-    if (thread.conventionId !== null) button.append(Object.assign(document.createElement("span"), { className: "badge", textContent: `#${thread.conventionId}` }));
+    if (thread.conventionId !== null)
+      button.append(Object.assign(document.createElement("span"), { className: "badge", textContent: `#${thread.conventionId}` }));
     if (thread.closed) button.append(Object.assign(document.createElement("span"), { className: "badge", textContent: t("closed") }));
     if (key === state.selected) button.setAttribute("aria-current", "true");
     button.addEventListener("click", () => {
