@@ -160,7 +160,8 @@ describe("the Teams app, activities against a fake Bot Framework connector and a
   }
 
   const firstResult = async (dataset: string, text: string) => {
-    const answer = await client.search(LEA, dataset, text, { conventionId });
+    // Typed in the section's form, which replaced the progress card: Teams names that message only.
+    const answer = await client.search(LEA, dataset, text, progressOf(conventionId).id);
     const results = (answer.value as { results: Array<{ title: string; value: string }> }).results;
     return must(results[0], `a ${dataset} result for "${text}"`).value;
   };

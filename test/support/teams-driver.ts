@@ -78,8 +78,9 @@ export function teamsClient(messagesUrl: string, fake: TFakeTeams, headers: () =
           },
         }),
       ),
-    search: (user: TFakeTeamsUser, dataset: string, queryText: string, data: TJson = {}) =>
-      invoke(activity(user, { type: "invoke", name: "application/search", value: { queryText, dataset, queryOptions: { skip: 0, top: 15 }, data } })),
+    /** A typeahead search typed in the card of message `replyToId` (Teams sends the text and the dataset only). */
+    search: (user: TFakeTeamsUser, dataset: string, queryText: string, replyToId?: string) =>
+      invoke(activity(user, { type: "invoke", name: "application/search", replyToId, value: { queryText, dataset, queryOptions: { skip: 0, top: 15 } } })),
   };
 }
 

@@ -194,10 +194,16 @@ export function registerTeamsHandlers(
 
   app.adaptiveCards.search(/^[a-z_]+$/u, async (context, _state, query) => {
     const value = (context.activity.value ?? {}) as { data?: unknown };
-    const parsed = ZSearchQuery.safeParse({ dataset: query.parameters.dataset, text: query.parameters.queryText ?? "", data: value.data ?? {} });
-    if (!parsed.success) return [];
     const target = await deps.identities.ofActivity(context);
     if (target.personId === null) return [];
+    // Teams sends the query and the dataset; the convention (whose établissement's services and
+    // contacts are searched) is the one of the card typed in, as recorded (the core checks the
+    // person may see it).
+    const data = typeof value.data === "object" && value.data !== null ? (value.data as Record<string, unknown>) : {};
+    const replyToId = context.activity.replyToId;
+    const conventionId = data["conventionId"] ?? (replyToId === undefined ? null : await deps.records.conventionOfThread(target.channelId, replyToId));
+    const parsed = ZSearchQuery.safeParse({ dataset: query.parameters.dataset, text: query.parameters.queryText ?? "", data: { ...data, conventionId } });
+    if (!parsed.success) return [];
     const choices = await deps.conversation.search(identityOf(target), parsed.data);
     return choices.map((choice) => ({ title: choice.title, value: choice.value }));
   });
