@@ -82,11 +82,7 @@ async function slackHarness(prisma: PrismaClient, fake: TFakeSlack): Promise<THa
     hasUnreachablePeople: true,
     hasThreads: true,
     findsInterruptedPosts: true,
-    async target(personId) {
-      const target = await deps.identities.ofPerson(personId);
-      if (target === null) throw new Error(`person ${personId} has no Slack account`);
-      return target as unknown as TChatTarget<never>;
-    },
+    target: (personId) => reachable(deps.identities, personId, "Slack"),
     async seen(personId) {
       const channel = await channelOf(personId);
       const messages = fake.messages.filter((message) => message.channel === channel);
@@ -131,11 +127,7 @@ async function playgroundHarness(prisma: PrismaClient): Promise<THarness> {
     hasUnreachablePeople: false,
     hasThreads: true,
     findsInterruptedPosts: true,
-    async target(personId) {
-      const target = await deps.identities.ofPerson(personId);
-      if (target === null) throw new Error(`person ${personId} is not in the directory`);
-      return target as unknown as TChatTarget<never>;
-    },
+    target: (personId) => reachable(deps.identities, personId, "the playground"),
     async seen(personId) {
       const seen: TSeen[] = [];
       for (const thread of threadsOf(await messages.rows(personId))) {
@@ -186,11 +178,7 @@ async function teamsHarness(prisma: PrismaClient, fake: TFakeTeams, people: TPeo
     hasUnreachablePeople: true,
     hasThreads: false,
     findsInterruptedPosts: false,
-    async target(personId) {
-      const target = await deps.identities.ofPerson(personId);
-      if (target === null) throw new Error(`person ${personId} has no Teams chat`);
-      return target as unknown as TChatTarget<never>;
-    },
+    target: (personId) => reachable(deps.identities, personId, "Teams"),
     async seen(personId) {
       return fake.messages
         .filter((message) => message.conversationId === chatOf(personId))
@@ -217,6 +205,17 @@ async function teamsHarness(prisma: PrismaClient, fake: TFakeTeams, people: TPeo
             .map((attachment) => attachment.name ?? ""),
         ),
   };
+}
+
+/** The target of a person on a platform, failing the test when the person is not reachable there. */
+async function reachable<TRef>(
+  identities: { ofPerson(personId: number): Promise<TChatTarget<TRef> | null> },
+  personId: number,
+  where: string,
+): Promise<TChatTarget<never>> {
+  const target = await identities.ofPerson(personId);
+  if (target === null) throw new Error(`person ${personId} is not reachable on ${where}`);
+  return target as unknown as TChatTarget<never>;
 }
 
 const texts = (seen: readonly TSeen[]) => seen.map((message) => message.text);

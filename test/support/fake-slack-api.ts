@@ -44,7 +44,8 @@ export interface TFakeSlack {
 
 const JSON_FIELDS = ["blocks", "view", "files", "attachments", "metadata"];
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
+/** The whole body of a request to a fake. */
+export function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));

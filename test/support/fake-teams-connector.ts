@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "./fake-slack-api.ts";
 
 // A small Bot Framework connector on 127.0.0.1 (listen(0)), the serviceUrl of every activity
 // the tests send: it records what the bot sends, holds each chat's messages as Teams would
@@ -29,15 +30,6 @@ export interface TFakeTeams {
   /** The app is not installed for this user: the bot cannot open a chat with them (403). */
   notInstalledFor(aadObjectId: string): void;
   close(): Promise<void>;
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => resolve(Buffer.concat(chunks)));
-    request.on("error", reject);
-  });
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
