@@ -146,6 +146,11 @@ async function main(): Promise<void> {
   });
   const { port } = server.address() as AddressInfo;
   logger.info({ port, url: `http://localhost:${port}` }, "Stagebot is listening");
+  if (teams && config.TEAMS_OPENID_METADATA_URL !== undefined)
+    logger.warn(
+      { url: config.TEAMS_OPENID_METADATA_URL },
+      "TEAMS_OPENID_METADATA_URL is set: Teams tokens are checked against these keys, not Microsoft's (tests only)",
+    );
   if (playground) {
     logger.info(
       { url: `http://localhost:${port}/` },
