@@ -4,7 +4,7 @@ import { cardAction, cardText } from "./card-format.ts";
 import { renderTemplate } from "./render-template.ts";
 
 // The words the conversation core understands, in both languages whatever the reader's.
-const COMMANDS = ["new", "list", "resume", "help"] as const;
+const COMMANDS = ["new", "list", "resume", "language", "help"] as const;
 
 /** What the bot does and the words it understands (French and English), with the two main buttons. */
 export function helpCard(locale: TLocale): TCard {

@@ -18,6 +18,9 @@ export function createPersonDirectory(prisma: PrismaClient): TPersonDirectory {
       const person = await prisma.person.findUnique({ where: { id: personId } });
       return person ? directoryPerson(person) : null;
     },
+    setLocale: async (personId, locale) => {
+      await prisma.person.update({ where: { id: personId }, data: { locale } });
+    },
     studentProfile: async (studentId): Promise<TStudentProfile> => {
       const student = await prisma.student.findUnique({
         where: { personId: studentId },

@@ -118,6 +118,11 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
         return [noticeEffect(turn, conventionId, { tone: "warning", titleKey: "conversation:notFound.title", params: { numero: command.numero ?? "" } })];
       return showHistory(turn, { conventionId: target });
     }
+    case "language": {
+      await turn.deps.directory.setLocale(turn.actor.personId, command.locale);
+      const now = { ...turn, locale: command.locale };
+      return [noticeEffect(now, conventionId, { tone: "good", titleKey: "conversation:language.title", textKey: "conversation:language.text" })];
+    }
     case "unknown":
       return [
         noticeEffect(turn, conventionId, { tone: "default", titleKey: "conversation:notUnderstood.title", textKey: "conversation:notUnderstood.text" }),

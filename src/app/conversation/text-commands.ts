@@ -11,6 +11,8 @@ export type TTextCommand =
   | { kind: "search"; query: string }
   /** The audit trail of a convention (by number, or the thread's). */
   | { kind: "history"; numero: number | null }
+  /** "english", "français": the person's language from now on. */
+  | { kind: "language"; locale: "fr" | "en" }
   | { kind: "unknown" };
 
 function normalize(text: string): string {
@@ -35,6 +37,8 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpMatchArray) => TTextCommand
     /^(reprendre|continuer|resume|continue)(?: (?:la )?(?:convention )?(?:n ?o? ?|no |#)?(\d+))?$/u,
     (match) => ({ kind: "resume", numero: match[2] ? Number(match[2]) : null }),
   ],
+  [/^(?:(?:in |en )?(?:english|anglais)|(?:speak|parle[rz]?) (?:english|anglais))$/u, () => ({ kind: "language", locale: "en" })],
+  [/^(?:(?:in |en )?(?:francais|french)|(?:speak|parle[rz]?) (?:francais|french))$/u, () => ({ kind: "language", locale: "fr" })],
   // A number alone opens that convention (as `/convention 123` does in Slack).
   [/^(?:convention )?(?:n ?o? ?|no |#)?(\d+)$/u, (match) => ({ kind: "resume", numero: Number(match[1]) })],
 ];

@@ -40,6 +40,8 @@ export interface TPersonDirectory {
   byEmail(email: string): Promise<TDirectoryPerson | null>;
   byId(personId: number): Promise<TDirectoryPerson | null>;
   studentProfile(studentId: number): Promise<TStudentProfile>;
+  /** Saves the language the person chose ("english", "français"): their messages and cards are in it from then on. */
+  setLocale(personId: number, locale: TLocale): Promise<void>;
 }
 
 /** What the validation workflow needs from the convention's centre de gestion. */

@@ -32,6 +32,12 @@ describe("typed words, in French and English", () => {
     ["valider", { kind: "to_validate" }],
     ["todo", { kind: "to_validate" }],
     ["n° 51928", { kind: "resume", numero: 51928 }],
+    ["english", { kind: "language", locale: "en" }],
+    ["In English", { kind: "language", locale: "en" }],
+    ["parlez anglais", { kind: "language", locale: "en" }],
+    ["Français", { kind: "language", locale: "fr" }],
+    ["en français", { kind: "language", locale: "fr" }],
+    ["french", { kind: "language", locale: "fr" }],
   ])("%s", (text, expected) => {
     expect(parseTextCommand(text)).toEqual(expected);
   });

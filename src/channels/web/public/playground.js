@@ -269,6 +269,8 @@ function wire() {
     renderPeople();
     renderThreads();
     renderMessages();
+    // The person shown answers in that language from now on: the bot is told, as if typed.
+    if (state.email) void sendEvent({ kind: "message", text: lang() === "en" ? "english" : "français", conventionId: null });
   });
   byId("composer").addEventListener("submit", (event) => {
     event.preventDefault();
