@@ -141,7 +141,9 @@ async function loadParties(prisma: PrismaClient, conventionId: number, values: T
   ]);
   if (!convention) throw new AppError("NOT_FOUND", { entity: "convention", id: conventionId });
   const pays = etablissement ? await prisma.pays.findUnique({ where: { iso2: etablissement.countryIso2 } }) : null;
-  const centre = convention.centre;
+  // A draft has no centre yet (it is set at submission): its preview shows the centre that will
+  // manage it, the one of its formation, so that the preview is the final document but for PROJET.
+  const centre = convention.centre ?? (inscription ? await prisma.centreGestion.findUnique({ where: { id: inscription.formation.centreId } }) : null);
   return {
     birthDate: convention.student.birthDate ? toIsoDate(convention.student.birthDate) : null,
     cpam: cpam && { label: cpam.label, address: [cpam.address, `${cpam.postalCode} ${cpam.city}`].filter(Boolean).join(", ") },

@@ -134,6 +134,9 @@ describe("convention documents and their download links", () => {
     await expect(ensureConventionDocument(deps, conventionId)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const preview = await previewConventionPdf(deps, await loadActorByEmail(database.prisma, LEA), conventionId);
     expect(flat(pdfText(preview.content))).toContain("Projet de convention de stage");
+    // The centre that will manage the draft (its formation's) is printed as in the final document.
+    const centre = await database.prisma.centreGestion.findFirstOrThrow({ where: { code: "DEMO-PSY" } });
+    expect(flat(pdfText(preview.content))).toContain(flat(centre.name));
     await expect(previewConventionPdf(deps, await loadActorByEmail(database.prisma, HUGO), conventionId)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await database.prisma.conventionDocument.count({ where: { conventionId } })).toBe(0);
   });
