@@ -120,14 +120,20 @@ export async function showRecap(turn: TTurn, data: unknown): Promise<TEffect[]> 
 export async function submit(turn: TTurn, data: unknown): Promise<TEffect[]> {
   const { conventionId, version } = parseData(ZVersioned, data);
   try {
-    const { convention } = await submitConvention(turn.deps, turn.actor, { conventionId, expectedVersion: version });
+    const { convention, steps } = await submitConvention(turn.deps, turn.actor, { conventionId, expectedVersion: version });
+    // The centre's own steps, in its order: DEMO-PSY has two, DEMO-SCI three.
+    const stepList = steps.map((step) => translate(turn.locale, "conversation:submitted.step", { step: translate(turn.locale, `domain:steps.${step}`) }));
     return [
       await progressEffect(turn, convention),
       noticeEffect(turn, convention.id, {
         tone: "good",
         titleKey: "conversation:submitted.title",
         textKey: "conversation:submitted.text",
-        params: { numero: convention.numero ?? convention.id },
+        params: {
+          numero: convention.numero ?? convention.id,
+          count: steps.length,
+          steps: stepList.join(translate(turn.locale, "conversation:submitted.then")),
+        },
       }),
     ];
   } catch (error) {
