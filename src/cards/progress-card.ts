@@ -31,7 +31,9 @@ function sectionRow(locale: TLocale, view: TProgressView, sectionId: TSectionId,
 function actions(locale: TLocale, view: TProgressView): TCardAction[] {
   const data = { conventionId: view.conventionId };
   const list = [cardAction(cardText(locale, "actions.recap"), "show_recap", data), cardAction(cardText(locale, "actions.previewPdf"), "preview_pdf", data)];
-  if (view.rights.canDelete) list.push(cardAction(cardText(locale, "actions.deleteDraft"), "delete_convention", data, { style: "destructive" }));
+  // A numbered convention (returned for correction) is no longer a draft: the button says what goes.
+  const deleteKey = view.numero === null ? "actions.deleteDraft" : "actions.deleteConvention";
+  if (view.rights.canDelete) list.push(cardAction(cardText(locale, deleteKey), "delete_convention", data, { style: "destructive" }));
   if (view.rights.canRequestAvenant === true) list.push(cardAction(cardText(locale, "actions.requestAvenant"), "open_avenant_request", data));
   if (view.rights.canViewHistory === true) list.push(cardAction(cardText(locale, "actions.history"), "show_history", data));
   if (view.rights.canUnvalidate === true) list.push(cardAction(cardText(locale, "actions.unvalidate"), "open_unvalidate", data, { style: "destructive" }));

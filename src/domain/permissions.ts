@@ -37,6 +37,7 @@ export const PERMISSION_CODES = [
   "role_not_allowed",
   "not_editable",
   "not_deletable",
+  "validated_not_deletable",
   "draft_not_shared",
   "not_validated",
   "avenant_not_open_to_students",
@@ -85,6 +86,13 @@ const deny = (code: TPermissionCode): TAuthorization => ({ allowed: false, code 
 const facts = (s: TConventionSubject) => ({ state: s.state, validatedSteps: s.validatedStepsThisRound });
 const onlyValidated = (s: TConventionSubject): TPermissionCode | null => (s.state === "VALIDATED" ? null : "not_validated");
 
+// A validated convention says how to get it deleted (un-validation first); anything else is just not deletable.
+function deletionPermission(s: TConventionSubject): TPermissionCode | null {
+  const refusal = deletionRefusal(facts(s));
+  if (refusal === null) return null;
+  return refusal === "validated_not_deletable" ? "validated_not_deletable" : "not_deletable";
+}
+
 function grantsFor(action: TAction): TGrant[] {
   switch (action.kind) {
     case "view":
@@ -101,7 +109,7 @@ function grantsFor(action: TAction): TGrant[] {
         { role: "gestionnaire", when: (s) => (editRights(facts(s)).gestionnaire ? null : "not_editable") },
       ];
     case "delete":
-      return [{ role: "owner", when: (s) => (deletionRefusal(facts(s)) === null ? null : "not_deletable") }];
+      return [{ role: "owner", when: deletionPermission }];
     case "submit":
       return [{ role: "owner" }];
     case "decide":

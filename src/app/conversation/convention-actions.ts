@@ -156,8 +156,11 @@ export async function askDelete(turn: TTurn, data: unknown): Promise<TEffect[]> 
 /** The confirmed deletion: final, the thread is closed. */
 export async function confirmDelete(turn: TTurn, data: unknown): Promise<TEffect[]> {
   const { conventionId, version } = parseData(ZVersioned, data);
-  await deleteDraft(turn.deps, turn.actor, { conventionId, expectedVersion: version });
-  const view = { tone: "default" as const, titleKey: "conversation:deleted.title", textKey: "conversation:deleted.text" };
+  const { numero } = await deleteDraft(turn.deps, turn.actor, { conventionId, expectedVersion: version });
+  const view =
+    numero === null
+      ? { tone: "default" as const, titleKey: "conversation:deleted.title", textKey: "conversation:deleted.text" }
+      : { tone: "default" as const, titleKey: "conversation:deleted.titleNumbered", textKey: "conversation:deleted.textNumbered", params: { numero } };
   return [{ kind: "thread_closed", conventionId, card: noticeCard(turn.locale, view) }];
 }
 

@@ -59,7 +59,7 @@ const MATRIX: Record<string, Record<TConventionState & ("DRAFT" | "SUBMITTED" | 
   delete: {
     DRAFT: [ok, "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
     SUBMITTED: ["not_deletable", "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
-    VALIDATED: ["not_deletable", "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
+    VALIDATED: ["validated_not_deletable", "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
   },
   submit: {
     DRAFT: [ok, "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
