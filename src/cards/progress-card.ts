@@ -40,6 +40,22 @@ function actions(locale: TLocale, view: TProgressView): TCardAction[] {
   return list;
 }
 
+// Where the convention stands: what to do next while it may be submitted, else a status line
+// (waiting for whom, validated, returned) rather than an invitation to validate.
+function footer(locale: TLocale, view: TProgressView): string {
+  if (view.rights.canSubmit) return view.completion.complete ? cardText(locale, "progress.allComplete") : "";
+  switch (view.state) {
+    case "SUBMITTED":
+      return view.currentStep ? cardText(locale, `progress.status.waiting.${view.currentStep}`) : cardText(locale, "progress.status.SUBMITTED");
+    case "VALIDATED":
+    case "RETURNED":
+    case "CANCELLED":
+      return cardText(locale, `progress.status.${view.state}`);
+    default:
+      return "";
+  }
+}
+
 /** The thread's parent message: the convention, each section's state with a button to fill it, then the recap. */
 export function progressCard(locale: TLocale, view: TProgressView): TCard {
   return renderTemplate("progress", {
@@ -47,7 +63,7 @@ export function progressCard(locale: TLocale, view: TProgressView): TCard {
     facts: headerFacts(locale, view),
     note: view.numero === null ? cardText(locale, "progress.draftNote") : "",
     sections: SECTION_IDS.map((sectionId, index) => sectionRow(locale, view, sectionId, index)),
-    footer: view.completion.complete && view.rights.canSubmit ? cardText(locale, "progress.allComplete") : "",
+    footer: footer(locale, view),
     updated: cardText(locale, "header.updatedAt", formatInstant(locale, view.updatedAt)),
     actions: actions(locale, view),
   });

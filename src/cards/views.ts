@@ -39,6 +39,8 @@ export type TConventionHeader = {
 export type TProgressView = TConventionHeader & {
   completion: TConventionCompletion;
   rights: TConventionRights;
+  /** While SUBMITTED: the step waiting for a decision, for the status line. */
+  currentStep?: TValidationStep | null;
 };
 
 /**

@@ -38,6 +38,7 @@ export const PERMISSION_CODES = [
   "not_editable",
   "not_deletable",
   "validated_not_deletable",
+  "not_submittable",
   "draft_not_shared",
   "not_validated",
   "avenant_not_open_to_students",
@@ -111,7 +112,8 @@ function grantsFor(action: TAction): TGrant[] {
     case "delete":
       return [{ role: "owner", when: deletionPermission }];
     case "submit":
-      return [{ role: "owner" }];
+      // Only a draft or a returned convention goes (back) into validation: an old card's button is answered, not applied.
+      return [{ role: "owner", when: (s) => (s.state === "DRAFT" || s.state === "RETURNED" ? null : "not_submittable") }];
     case "decide":
       return [{ role: action.step === "PEDAGOGIQUE" ? "referent" : "gestionnaire" }];
     case "unvalidate":

@@ -137,6 +137,7 @@ export async function submit(turn: TTurn, data: unknown): Promise<TEffect[]> {
       }),
     ];
   } catch (error) {
+    if (error instanceof AppError && error.code === "FORBIDDEN" && error.params.reason === "not_submittable") return alreadySubmitted(turn, conventionId);
     if (!(error instanceof AppError) || error.code !== "INVALID_INPUT" || error.params.reason === "action_data") throw error;
     // Incomplete or blocked: show the récapitulatif, whose lines say what to fix.
     return [
@@ -144,6 +145,21 @@ export async function submit(turn: TTurn, data: unknown): Promise<TEffect[]> {
       ...(await showRecap(turn, { conventionId })),
     ];
   }
+}
+
+// An old récapitulatif's "Valider" on a convention already sent: its current state, and the progress card up to date.
+async function alreadySubmitted(turn: TTurn, conventionId: number): Promise<TEffect[]> {
+  const convention = await visibleConvention(turn, conventionId);
+  const params = { numero: convention.numero ?? convention.id, state: translate(turn.locale, `domain:states.${convention.state}`) };
+  return [
+    await progressEffect(turn, convention),
+    noticeEffect(turn, convention.id, {
+      tone: "default",
+      titleKey: "conversation:alreadySubmitted.title",
+      textKey: "conversation:alreadySubmitted.text",
+      params,
+    }),
+  ];
 }
 
 /** "Supprimer": asks for a confirmation that says deletion is final. */
