@@ -1,3 +1,4 @@
+import type { TValidationStep } from "../domain/convention.ts";
 import type { TActor } from "../domain/permissions.ts";
 import { hasBlockingError, type TRuleResult } from "../domain/rules/index.ts";
 import { conventionCompletion } from "../domain/sections/index.ts";
@@ -13,6 +14,8 @@ import { approvalRequests } from "./workflow/workflow-notifications.ts";
 export interface TSubmitResult {
   convention: TStoredConvention;
   rules: TRuleResult[];
+  /** The centre's validation steps the convention now goes through, in their order. */
+  steps: readonly TValidationStep[];
 }
 
 /**
@@ -64,5 +67,5 @@ export async function submitConvention(
     { actorId: actor.personId, action: "convention.submitted", after: { round: decision.next.round } },
     { notifications },
   );
-  return { convention, rules };
+  return { convention, rules, steps: decision.next.steps };
 }

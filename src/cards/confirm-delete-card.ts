@@ -4,14 +4,17 @@ import { cardAction, cardText, conventionTitle, headerFacts } from "./card-forma
 import { renderTemplate } from "./render-template.ts";
 import type { TConventionHeader } from "./views.ts";
 
-/** Asks to confirm the deletion of a draft, saying that it is final. */
+/**
+ * Asks to confirm a deletion, saying what it means at that point: a draft loses its answers; a
+ * convention returned with its number is abandoned, its validation stops and its number is not reused.
+ */
 export function confirmDeleteCard(locale: TLocale, header: TConventionHeader): TCard {
-  const { conventionId, version } = header;
+  const { conventionId, version, numero } = header;
   return renderTemplate("confirm-delete", {
-    title: cardText(locale, "confirmDelete.title"),
+    title: numero === null ? cardText(locale, "confirmDelete.title") : cardText(locale, "confirmDelete.titleNumbered", { numero }),
     subtitle: conventionTitle(locale, header),
     facts: headerFacts(locale, header),
-    warning: cardText(locale, "confirmDelete.warning"),
+    warning: numero === null ? cardText(locale, "confirmDelete.warning") : cardText(locale, "confirmDelete.warningNumbered", { numero }),
     actions: [
       cardAction(cardText(locale, "actions.confirmDelete"), "confirm_delete", { conventionId, version }, { style: "destructive" }),
       cardAction(cardText(locale, "actions.cancel"), "cancel", { conventionId }),

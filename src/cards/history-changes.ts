@@ -7,9 +7,10 @@ import { fieldSpec } from "./section-form-fields.ts";
 import type { THistoryEntry } from "./views.ts";
 import { clipText } from "./workflow-format.ts";
 
-// The audit trail keeps values as saved (ids, codes, ISO dates): they read as the recap shows
-// them, without the labels of ids the history does not resolve. Long texts are shortened:
-// the history says what changed, the recap and the PDF say what it says now.
+// The audit trail keeps values as saved (ids, codes, ISO dates): the core gives the labels of
+// ids and codes (contacts, référent, formation, countries, lists) in the reader's language, and
+// the rest reads as the recap shows it. Long texts are shortened: the history says what
+// changed, the recap and the PDF say what it says now.
 
 /** Longest value shown on either side of "→". */
 export const MAX_CHANGE_VALUE = 120;
@@ -24,25 +25,37 @@ function rawText(locale: TLocale, value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** How one side of a change reads: "02/03/2026", "Oui", "(vide)", a text cut to 120 characters. */
-export function changeValueText(locale: TLocale, field: string, value: unknown): string {
+// One line per change: a multi-line text reads as one.
+function fullValueText(locale: TLocale, field: string, value: unknown, label: string | undefined): string {
   if (!isAnswered(value)) return cardText(locale, "history.emptyValue");
   const spec = fieldSpec(field);
-  const shown = spec === undefined ? rawText(locale, value) : (displayValue(locale, field, spec, value, { labels: {} }) ?? rawText(locale, value));
-  // One line per change: a multi-line text reads as one.
-  return clipText(shown.replace(/\s+/g, " ").trim(), MAX_CHANGE_VALUE);
+  const labels = { [field]: label };
+  const shown = spec === undefined ? (label ?? rawText(locale, value)) : (displayValue(locale, field, spec, value, { labels }) ?? rawText(locale, value));
+  return shown.replace(/\s+/g, " ").trim();
 }
 
-/** "Libellé : avant → après" as facts, at most MAX_CHANGES_PER_ENTRY, then how many more. */
+/** How one side of a change reads: "Jean Dupont — Directeur", "France", "02/03/2026", "Oui", "(vide)", a text cut to 120 characters. */
+export function changeValueText(locale: TLocale, field: string, value: unknown, label?: string): string {
+  return clipText(fullValueText(locale, field, value, label), MAX_CHANGE_VALUE);
+}
+
+/**
+ * "Libellé : avant → après" as facts, at most MAX_CHANGES_PER_ENTRY, then how many more. A change
+ * that reads the same on both sides (null saved as "", 35 as "35") changed nothing for the reader.
+ */
 export function changeFacts(locale: TLocale, changes: THistoryEntry["changes"]): TFact[] {
-  const shown = changes.slice(0, MAX_CHANGES_PER_ENTRY).map((change) => ({
+  const real = changes
+    .map((change) => ({
+      field: change.field,
+      before: fullValueText(locale, change.field, change.before, change.beforeLabel),
+      after: fullValueText(locale, change.field, change.after, change.afterLabel),
+    }))
+    .filter((change) => change.before !== change.after);
+  const shown = real.slice(0, MAX_CHANGES_PER_ENTRY).map((change) => ({
     title: fieldLabel(locale, change.field),
-    value: cardText(locale, "history.change", {
-      before: changeValueText(locale, change.field, change.before),
-      after: changeValueText(locale, change.field, change.after),
-    }),
+    value: cardText(locale, "history.change", { before: clipText(change.before, MAX_CHANGE_VALUE), after: clipText(change.after, MAX_CHANGE_VALUE) }),
   }));
-  const hidden = changes.length - shown.length;
+  const hidden = real.length - shown.length;
   if (hidden > 0) shown.push({ title: "…", value: cardText(locale, "history.moreChanges", { count: hidden }) });
   return shown;
 }

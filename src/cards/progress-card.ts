@@ -31,11 +31,29 @@ function sectionRow(locale: TLocale, view: TProgressView, sectionId: TSectionId,
 function actions(locale: TLocale, view: TProgressView): TCardAction[] {
   const data = { conventionId: view.conventionId };
   const list = [cardAction(cardText(locale, "actions.recap"), "show_recap", data), cardAction(cardText(locale, "actions.previewPdf"), "preview_pdf", data)];
-  if (view.rights.canDelete) list.push(cardAction(cardText(locale, "actions.deleteDraft"), "delete_convention", data, { style: "destructive" }));
+  // A numbered convention (returned for correction) is no longer a draft: the button says what goes.
+  const deleteKey = view.numero === null ? "actions.deleteDraft" : "actions.deleteConvention";
+  if (view.rights.canDelete) list.push(cardAction(cardText(locale, deleteKey), "delete_convention", data, { style: "destructive" }));
   if (view.rights.canRequestAvenant === true) list.push(cardAction(cardText(locale, "actions.requestAvenant"), "open_avenant_request", data));
   if (view.rights.canViewHistory === true) list.push(cardAction(cardText(locale, "actions.history"), "show_history", data));
   if (view.rights.canUnvalidate === true) list.push(cardAction(cardText(locale, "actions.unvalidate"), "open_unvalidate", data, { style: "destructive" }));
   return list;
+}
+
+// Where the convention stands: what to do next while it may be submitted, else a status line
+// (waiting for whom, validated, returned) rather than an invitation to validate.
+function footer(locale: TLocale, view: TProgressView): string {
+  if (view.rights.canSubmit) return view.completion.complete ? cardText(locale, "progress.allComplete") : "";
+  switch (view.state) {
+    case "SUBMITTED":
+      return view.currentStep ? cardText(locale, `progress.status.waiting.${view.currentStep}`) : cardText(locale, "progress.status.SUBMITTED");
+    case "VALIDATED":
+    case "RETURNED":
+    case "CANCELLED":
+      return cardText(locale, `progress.status.${view.state}`);
+    default:
+      return "";
+  }
 }
 
 /** The thread's parent message: the convention, each section's state with a button to fill it, then the recap. */
@@ -45,7 +63,7 @@ export function progressCard(locale: TLocale, view: TProgressView): TCard {
     facts: headerFacts(locale, view),
     note: view.numero === null ? cardText(locale, "progress.draftNote") : "",
     sections: SECTION_IDS.map((sectionId, index) => sectionRow(locale, view, sectionId, index)),
-    footer: view.completion.complete && view.rights.canSubmit ? cardText(locale, "progress.allComplete") : "",
+    footer: footer(locale, view),
     updated: cardText(locale, "header.updatedAt", formatInstant(locale, view.updatedAt)),
     actions: actions(locale, view),
   });

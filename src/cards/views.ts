@@ -39,6 +39,8 @@ export type TConventionHeader = {
 export type TProgressView = TConventionHeader & {
   completion: TConventionCompletion;
   rights: TConventionRights;
+  /** While SUBMITTED: the step waiting for a decision, for the status line. */
+  currentStep?: TValidationStep | null;
 };
 
 /**
@@ -208,8 +210,11 @@ export type THistoryEntry = {
   reason: string | null;
   /** For "avenant.*" entries: the avenant's number (1, 2...) within the convention. */
   avenantNumero?: number | null;
-  changes: Array<{ field: string; before: unknown; after: unknown }>;
+  changes: THistoryChange[];
 };
+
+/** One field's change, with the labels of ids and codes as the reader reads them (resolved by the core). */
+export type THistoryChange = { field: string; before: unknown; after: unknown; beforeLabel?: string; afterLabel?: string };
 
 /** The "Historique" card: every change and decision of a convention, newest first. */
 export type THistoryView = {

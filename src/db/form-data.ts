@@ -6,7 +6,15 @@ import { LANGUES } from "../domain/sections/etudiant.ts";
 import type { TSectionId } from "../domain/sections/index.ts";
 import type { PrismaClient, ReferenceList } from "../generated/prisma/client.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
+import {
+  contactLabel as contactChoiceLabel,
+  cpamLabel as cpamChoiceLabel,
+  etablissementLabel as etablissementChoiceLabel,
+  serviceLabel as serviceChoiceLabel,
+  teacherLabel as teacherChoiceLabel,
+} from "../app/hosts/host-labels.ts";
 import { loadConventionRecords } from "./convention-records.ts";
+import { createHostDirectory } from "./host-directory.ts";
 import { contactLabel, cpamLabel, elementLabel, etablissementLabel, teacherLabel } from "./form-labels.ts";
 
 type TChoices = Partial<Record<keyof TConventionValues, TChoice[]>>;
@@ -38,6 +46,7 @@ function referenceCache(prisma: PrismaClient) {
 /** Choices and labels of the forms, from PostgreSQL. */
 export function createFormData(prisma: PrismaClient): TFormData {
   const cache = referenceCache(prisma);
+  const hosts = createHostDirectory(prisma);
 
   const listChoices = async (list: ReferenceList, locale: TLocale): Promise<TChoice[]> =>
     (await cache.items()).filter((item) => item.list === list).map((item) => ({ value: item.code, title: locale === "en" ? item.labelEn : item.label }));
@@ -63,21 +72,28 @@ export function createFormData(prisma: PrismaClient): TFormData {
           title: elementLabel(locale, { code: element.code, label: element.label, ects: element.ects?.toNumber() ?? null }),
         })),
       ),
-      cpamId: cpam.map((row) => ({ value: String(row.id), title: cpamLabel(locale, row) })),
+      cpamId: cpam.map((row) => ({ value: String(row.id), title: cpamChoiceLabel(row) })),
       langue: LANGUES.map((langue) => ({ value: langue, title: translate(locale, `forms:langue.${langue}`) })),
       etudiantCountryIso2: await paysChoices(locale),
     };
   }
 
-  async function hostChoices(sectionId: TSectionId, convention: TStoredConvention, locale: TLocale): Promise<TChoices> {
+  async function hostChoices(sectionId: TSectionId, convention: TStoredConvention): Promise<TChoices> {
     const etablissementId = convention.values.etablissementId;
     if (etablissementId === null) return {};
     if (sectionId === "service") {
       const services = await prisma.service.findMany({ where: { etablissementId }, orderBy: { name: "asc" } });
-      return { serviceId: services.map((service) => ({ value: String(service.id), title: service.name })) };
+      return { serviceId: services.map((service) => ({ value: String(service.id), title: serviceChoiceLabel(service) })) };
     }
-    const contacts = await prisma.contact.findMany({ where: { etablissementId }, orderBy: [{ lastName: "asc" }, { firstName: "asc" }] });
-    const choices = contacts.map((contact) => ({ value: String(contact.id), title: contactLabel(locale, contact) }));
+    const contacts = await prisma.contact.findMany({
+      where: { etablissementId },
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }],
+      include: { service: { select: { name: true } } },
+    });
+    const choices = contacts.map((contact) => ({
+      value: String(contact.id),
+      title: contactChoiceLabel({ ...contact, serviceName: contact.service?.name ?? null }),
+    }));
     return sectionId === "tuteur" ? { tuteurId: choices } : { signataireId: choices };
   }
 
@@ -87,12 +103,25 @@ export function createFormData(prisma: PrismaClient): TFormData {
     return choices;
   }
 
-  // Search fields (établissement, enseignant) only need their current value as a static choice.
-  async function currentChoice(field: "etablissementId" | "enseignantId", convention: TStoredConvention, locale: TLocale): Promise<TChoices> {
-    const labels = await labelsFor({ [field]: convention.values[field] }, locale);
-    const title = labels[field];
+  // Search fields (établissement, enseignant) only need their current value as a static choice,
+  // titled as the typeahead titles it: the renderers list static and searched choices together.
+  async function currentChoice(field: "etablissementId" | "enseignantId", convention: TStoredConvention): Promise<TChoices> {
     const value = convention.values[field];
-    return title && value !== null ? { [field]: [{ value: String(value), title }] } : {};
+    if (value === null) return {};
+    const title = field === "etablissementId" ? await etablissementChoiceTitle(value) : await teacherChoiceTitle(value);
+    return title === null ? {} : { [field]: [{ value: String(value), title }] };
+  }
+
+  async function etablissementChoiceTitle(id: number): Promise<string | null> {
+    const record = await hosts.getEtablissement(id);
+    return record === null ? null : etablissementChoiceLabel(record);
+  }
+
+  async function teacherChoiceTitle(personId: number): Promise<string | null> {
+    const teacher = await prisma.teacher.findUnique({ where: { personId }, include: { person: true } });
+    if (teacher === null) return null;
+    const { lastName, firstName, email } = teacher.person;
+    return teacherChoiceLabel({ personId, lastName, firstName, email, department: teacher.department });
   }
 
   async function labelsFor(values: Partial<TConventionValues>, locale: TLocale): Promise<TValueLabels> {
@@ -119,11 +148,11 @@ export function createFormData(prisma: PrismaClient): TFormData {
         case "stage":
           return stageChoices(locale);
         case "etablissement":
-          return currentChoice("etablissementId", convention, locale);
+          return currentChoice("etablissementId", convention);
         case "enseignant":
-          return currentChoice("enseignantId", convention, locale);
+          return currentChoice("enseignantId", convention);
         default:
-          return hostChoices(sectionId, convention, locale);
+          return hostChoices(sectionId, convention);
       }
     },
     labelsFor,

@@ -1,6 +1,7 @@
 import { translate, type TLocale } from "../i18n/translate.ts";
 
-// Display texts of directory records, shared by the form choices and the recap labels.
+// Display texts of directory records in the recap, the history and the PDF labels; the choices
+// of the typeaheads and their current value read as the search titles them (src/app/hosts/host-labels.ts).
 
 /** "261 300 081 00013": SIREN then NIC, as printed on French documents. */
 export function formatSiret(siret: string): string {

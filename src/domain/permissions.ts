@@ -37,6 +37,8 @@ export const PERMISSION_CODES = [
   "role_not_allowed",
   "not_editable",
   "not_deletable",
+  "validated_not_deletable",
+  "not_submittable",
   "draft_not_shared",
   "not_validated",
   "avenant_not_open_to_students",
@@ -85,6 +87,13 @@ const deny = (code: TPermissionCode): TAuthorization => ({ allowed: false, code 
 const facts = (s: TConventionSubject) => ({ state: s.state, validatedSteps: s.validatedStepsThisRound });
 const onlyValidated = (s: TConventionSubject): TPermissionCode | null => (s.state === "VALIDATED" ? null : "not_validated");
 
+// A validated convention says how to get it deleted (un-validation first); anything else is just not deletable.
+function deletionPermission(s: TConventionSubject): TPermissionCode | null {
+  const refusal = deletionRefusal(facts(s));
+  if (refusal === null) return null;
+  return refusal === "validated_not_deletable" ? "validated_not_deletable" : "not_deletable";
+}
+
 function grantsFor(action: TAction): TGrant[] {
   switch (action.kind) {
     case "view":
@@ -101,9 +110,10 @@ function grantsFor(action: TAction): TGrant[] {
         { role: "gestionnaire", when: (s) => (editRights(facts(s)).gestionnaire ? null : "not_editable") },
       ];
     case "delete":
-      return [{ role: "owner", when: (s) => (deletionRefusal(facts(s)) === null ? null : "not_deletable") }];
+      return [{ role: "owner", when: deletionPermission }];
     case "submit":
-      return [{ role: "owner" }];
+      // Only a draft or a returned convention goes (back) into validation: an old card's button is answered, not applied.
+      return [{ role: "owner", when: (s) => (s.state === "DRAFT" || s.state === "RETURNED" ? null : "not_submittable") }];
     case "decide":
       return [{ role: action.step === "PEDAGOGIQUE" ? "referent" : "gestionnaire" }];
     case "unvalidate":

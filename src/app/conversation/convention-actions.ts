@@ -120,17 +120,24 @@ export async function showRecap(turn: TTurn, data: unknown): Promise<TEffect[]> 
 export async function submit(turn: TTurn, data: unknown): Promise<TEffect[]> {
   const { conventionId, version } = parseData(ZVersioned, data);
   try {
-    const { convention } = await submitConvention(turn.deps, turn.actor, { conventionId, expectedVersion: version });
+    const { convention, steps } = await submitConvention(turn.deps, turn.actor, { conventionId, expectedVersion: version });
+    // The centre's own steps, in its order: DEMO-PSY has two, DEMO-SCI three.
+    const stepList = steps.map((step) => translate(turn.locale, "conversation:submitted.step", { step: translate(turn.locale, `domain:steps.${step}`) }));
     return [
       await progressEffect(turn, convention),
       noticeEffect(turn, convention.id, {
         tone: "good",
         titleKey: "conversation:submitted.title",
         textKey: "conversation:submitted.text",
-        params: { numero: convention.numero ?? convention.id },
+        params: {
+          numero: convention.numero ?? convention.id,
+          count: steps.length,
+          steps: stepList.join(translate(turn.locale, "conversation:submitted.then")),
+        },
       }),
     ];
   } catch (error) {
+    if (error instanceof AppError && error.code === "FORBIDDEN" && error.params.reason === "not_submittable") return alreadySubmitted(turn, conventionId);
     if (!(error instanceof AppError) || error.code !== "INVALID_INPUT" || error.params.reason === "action_data") throw error;
     // Incomplete or blocked: show the récapitulatif, whose lines say what to fix.
     return [
@@ -138,6 +145,21 @@ export async function submit(turn: TTurn, data: unknown): Promise<TEffect[]> {
       ...(await showRecap(turn, { conventionId })),
     ];
   }
+}
+
+// An old récapitulatif's "Valider" on a convention already sent: its current state, and the progress card up to date.
+async function alreadySubmitted(turn: TTurn, conventionId: number): Promise<TEffect[]> {
+  const convention = await visibleConvention(turn, conventionId);
+  const params = { numero: convention.numero ?? convention.id, state: translate(turn.locale, `domain:states.${convention.state}`) };
+  return [
+    await progressEffect(turn, convention),
+    noticeEffect(turn, convention.id, {
+      tone: "default",
+      titleKey: "conversation:alreadySubmitted.title",
+      textKey: "conversation:alreadySubmitted.text",
+      params,
+    }),
+  ];
 }
 
 /** "Supprimer": asks for a confirmation that says deletion is final. */
@@ -150,8 +172,11 @@ export async function askDelete(turn: TTurn, data: unknown): Promise<TEffect[]> 
 /** The confirmed deletion: final, the thread is closed. */
 export async function confirmDelete(turn: TTurn, data: unknown): Promise<TEffect[]> {
   const { conventionId, version } = parseData(ZVersioned, data);
-  await deleteDraft(turn.deps, turn.actor, { conventionId, expectedVersion: version });
-  const view = { tone: "default" as const, titleKey: "conversation:deleted.title", textKey: "conversation:deleted.text" };
+  const { numero } = await deleteDraft(turn.deps, turn.actor, { conventionId, expectedVersion: version });
+  const view =
+    numero === null
+      ? { tone: "default" as const, titleKey: "conversation:deleted.title", textKey: "conversation:deleted.text" }
+      : { tone: "default" as const, titleKey: "conversation:deleted.titleNumbered", textKey: "conversation:deleted.textNumbered", params: { numero } };
   return [{ kind: "thread_closed", conventionId, card: noticeCard(turn.locale, view) }];
 }
 

@@ -46,6 +46,7 @@ export async function progressView(formData: TFormData, actor: TActor, conventio
     ...(await headerOf(formData, convention, locale)),
     completion: conventionCompletion(convention.values),
     rights: rightsOf(actor, convention),
+    currentStep: convention.currentStep,
   };
 }
 

@@ -11,6 +11,7 @@ import { assertAllowed } from "../convention-subject.ts";
 import { approvalMessageKey } from "../notifications/notification.ts";
 import { approvalView } from "../workflow/approval-view.ts";
 import { decideStep } from "../workflow/decide-step.ts";
+import { labelHistory } from "../workflow/label-history.ts";
 import { unvalidateConvention } from "../workflow/unvalidate-convention.ts";
 import { conflictNotice } from "./conflict-notice.ts";
 import type { TTurn } from "./context.ts";
@@ -176,7 +177,11 @@ export async function showHistory(turn: TTurn, data: unknown): Promise<TEffect[]
   const { conventionId } = parseData(z.object({ conventionId: ZId }), data);
   const convention = await turn.deps.conventions.get(conventionId);
   assertAllowed(turn.actor, { kind: "view_history" }, convention);
-  const { entries, omitted } = await turn.deps.staff.history(conventionId, HISTORY_LIMIT);
-  const card = historyCard(turn.locale, { header: await headerOf(turn.deps.formData, convention, turn.locale), entries, omitted });
+  const history = await turn.deps.staff.history(conventionId, HISTORY_LIMIT);
+  const [header, entries] = await Promise.all([
+    headerOf(turn.deps.formData, convention, turn.locale),
+    labelHistory(turn.deps.formData, history.entries, turn.locale),
+  ]);
+  const card = historyCard(turn.locale, { header, entries, omitted: history.omitted });
   return [{ kind: "post", conventionId, card }];
 }

@@ -272,6 +272,23 @@ describe("historyCard", () => {
   it("says when there is nothing yet", () => {
     expect(lines(historyCard("fr", { ...HISTORY, entries: [] }))).toContain("Aucun événement enregistré pour l'instant.");
   });
+
+  it("shows the labels the core resolved, and leaves out the changes that read the same on both sides", () => {
+    const saved = entry({
+      section: "signataire",
+      changes: [
+        { field: "signataireId", before: null, after: 10, afterLabel: "ROUSSEAU Jean-Marc — Directeur général" },
+        { field: "paysIso2", before: "BE", after: "FR", beforeLabel: "Belgique", afterLabel: "France" },
+        { field: "details", before: null, after: "" },
+        { field: "heuresHebdomadaires", before: 35, after: "35" },
+      ],
+    });
+    const shown = facts(historyCard("fr", { ...HISTORY, entries: [saved] }));
+    expect(shown).toEqual([
+      { title: "Signataire", value: "(vide) → ROUSSEAU Jean-Marc — Directeur général" },
+      { title: "Pays de la convention", value: "Belgique → France" },
+    ]);
+  });
 });
 
 describe("staffListCard", () => {

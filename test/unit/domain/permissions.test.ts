@@ -59,12 +59,12 @@ const MATRIX: Record<string, Record<TConventionState & ("DRAFT" | "SUBMITTED" | 
   delete: {
     DRAFT: [ok, "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
     SUBMITTED: ["not_deletable", "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
-    VALIDATED: ["not_deletable", "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
+    VALIDATED: ["validated_not_deletable", "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
   },
   submit: {
     DRAFT: [ok, "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
-    SUBMITTED: [ok, "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
-    VALIDATED: [ok, "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
+    SUBMITTED: ["not_submittable", "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
+    VALIDATED: ["not_submittable", "not_owner", "owner_only", "owner_only", "owner_only", "owner_only", "owner_only"],
   },
   "decide PEDAGOGIQUE": sameInEveryState(["referent_only", "referent_only", ok, "not_referent", "referent_only", "referent_only", "referent_only"]),
   "decide VERIFICATION_ADMINISTRATIVE": sameInEveryState(adminStepRow()),
