@@ -31,7 +31,7 @@ export interface TJobContext<TPayload> {
    * Enqueues in a transaction of its own, committed when this returns: a run may enqueue in
    * batches, and a rerun after a crash finds the earlier batches by their dedupeKeys. Returns how many were new.
    */
-  enqueue(notifications: TNotification[]): Promise<number>;
+  enqueue: (notifications: TNotification[]) => Promise<number>;
   logger: TJobLogger;
 }
 
