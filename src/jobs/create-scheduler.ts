@@ -20,6 +20,11 @@ export interface TSchedulerDeps {
   leaseMs?: number;
   /** What wakes the scheduler; node-cron unless told (tests wake it by hand). */
   wake?: TWake;
+  /**
+   * When to look again for today's slots that failed or whose instance died (every 10 minutes
+   * unless told; null: only at start and at the jobs' own times).
+   */
+  recheckCron?: string | null;
 }
 
 /** When a job last ran and when it runs next, for /healthz and the logs. */
@@ -41,8 +46,8 @@ export interface TScheduler {
   stop(): Promise<void>;
   /** Runs, for each job, the latest slot of today that is due (the catch-up pass; safe to call any time). */
   runDue(reason?: TRunReason): Promise<TSlotOutcome[]>;
-  /** Runs `jobId`'s latest due slot of today now (the playground's "run the jobs"); null when none is due today. */
-  runJob(jobId: string): Promise<TSlotOutcome | null>;
+  /** Runs `jobId` now, whatever its schedule (the playground's "run the jobs"), under a run key of its own. */
+  runJob(jobId: string): Promise<TSlotOutcome>;
   /** When each job last ran and runs next. */
   status(): Promise<TJobStatus[]>;
 }
@@ -92,6 +97,14 @@ export function createScheduler(deps: TSchedulerDeps): TScheduler {
     });
   }
 
+  async function recheck(): Promise<void> {
+    try {
+      await scheduler.runDue("recheck");
+    } catch (error) {
+      deps.logger.error({ instanceId: deps.instanceId, error: String(error) }, "job recheck failed");
+    }
+  }
+
   const scheduler: TScheduler = {
     async runDue(reason = "catch_up") {
       const now = deps.clock();
@@ -102,12 +115,14 @@ export function createScheduler(deps: TSchedulerDeps): TScheduler {
     async runJob(jobId) {
       const job = deps.jobs.find((candidate) => candidate.id === jobId);
       if (!job) throw new Error(`no job has the id ${jobId}`);
-      return runAt(job, deps.clock(), "manual");
+      return track(runJobSlot(job, deps.clock(), "manual", runDeps));
     },
 
     async start() {
       const outcomes = await scheduler.runDue("catch_up");
       wakes = deps.jobs.map((job) => wake(job.id, job.schedule.cron, timeZoneOf(job), (date) => onWake(job, date)));
+      const recheckCron = deps.recheckCron === undefined ? "*/10 * * * *" : deps.recheckCron;
+      if (recheckCron !== null && deps.jobs.length > 0) wakes.push(wake("recheck", recheckCron, DEFAULT_TIME_ZONE, () => void recheck()));
       for (const status of await scheduler.status()) {
         deps.logger.info(
           { jobId: status.jobId, instanceId: deps.instanceId, lastRun: status.lastRun?.runKey ?? null, nextRun: status.nextRunLocal },

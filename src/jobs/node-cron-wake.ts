@@ -19,6 +19,7 @@ export function nodeCronWake(logger: TJobLogger): TWake {
         debug: () => undefined,
       },
     });
-    return { stop: () => void task.stop() };
+    // destroy, not stop: a stopped task stays in node-cron's registry.
+    return { stop: () => void task.destroy() };
   };
 }

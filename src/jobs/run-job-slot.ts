@@ -3,7 +3,7 @@ import type { TClock } from "../app/ports/clock.ts";
 import type { TAnyJob, TJobLogger, TJobResult } from "./job.ts";
 import { localIsoDate } from "./local-time.ts";
 import type { TJobOutbox, TJobRuns } from "./ports.ts";
-import { runKeyOf } from "./run-keys.ts";
+import { manualRunKeyOf, runKeyOf } from "./run-keys.ts";
 import { DEFAULT_TIME_ZONE } from "./slots.ts";
 
 /** What running a slot needs. */
@@ -19,7 +19,7 @@ export interface TRunSlotDeps {
 }
 
 /** Why a slot is being run. */
-export type TRunReason = "scheduled" | "catch_up" | "manual";
+export type TRunReason = "scheduled" | "catch_up" | "recheck" | "manual";
 
 /** What became of one slot on this instance. */
 export type TSlotOutcome =
@@ -28,14 +28,19 @@ export type TSlotOutcome =
   /** Another instance has the slot, or it has already succeeded. */
   | { status: "not_elected"; jobId: string; runKey: string };
 
-/** Runs `slot` of `job` if this instance wins it; a failing handler is recorded and logged, not thrown. */
+/**
+ * Runs `slot` of `job` if this instance wins it; a failing handler is recorded and logged, not
+ * thrown. A manual run has a key of its own, so it runs even when today's slot already has;
+ * its deliveries still carry the day's keys, so nobody is told twice the same day.
+ */
 export async function runJobSlot(job: TAnyJob, slot: Date, reason: TRunReason, deps: TRunSlotDeps): Promise<TSlotOutcome> {
   const timeZone = job.schedule.timeZone ?? DEFAULT_TIME_ZONE;
-  const runKey = runKeyOf(job.id, slot, timeZone);
+  const runKey = reason === "manual" ? manualRunKeyOf(job.id, slot, timeZone) : runKeyOf(job.id, slot, timeZone);
   const startedAt = deps.clock();
   const details = { jobId: job.id, runKey, reason, instanceId: deps.instanceId };
   if (!(await deps.runs.claim(job.id, runKey, startedAt, new Date(startedAt.getTime() - deps.leaseMs)))) {
-    deps.logger.info(details, "job slot not run here: another instance has it, or it already ran");
+    // A recheck finds every done slot again: that is no news.
+    if (reason !== "recheck") deps.logger.info(details, "job slot not run here: another instance has it, or it already ran");
     return { status: "not_elected", jobId: job.id, runKey };
   }
   deps.logger.info(details, "job run started");

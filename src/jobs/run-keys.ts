@@ -7,6 +7,11 @@ export function runKeyOf(jobId: string, slot: Date, timeZone: string = DEFAULT_T
   return `${jobId}:${localIsoDateTime(slot, timeZone)}`;
 }
 
+/** The key of a run asked for by hand at `at` (the playground's "run the jobs"), apart from the slots. */
+export function manualRunKeyOf(jobId: string, at: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  return `${jobId}:manual:${localIsoDateTime(at, timeZone)}`;
+}
+
 /** Who is told what, and on which local day: one delivery per (recipient, kind, local date). */
 export interface TDeliveryKeyParts {
   recipientId: number;

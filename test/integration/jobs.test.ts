@@ -22,14 +22,16 @@ function captureLogs() {
   return { entries, logger: { info: log("info"), warn: log("warn"), error: log("error") } };
 }
 
-/** A wake driven by the test: `fire` does what node-cron does at a slot, on every scheduler at once. */
+/** A wake driven by the test: `fire` does what node-cron does at a time, on every scheduler at once. */
 function manualWake() {
-  const listeners: Array<(date: Date) => void> = [];
-  const wake: TWake = (_jobId, _cron, _timeZone, onWake) => {
-    listeners.push(onWake);
-    return { stop: () => listeners.splice(listeners.indexOf(onWake), 1) };
+  const listeners: Array<{ jobId: string; onWake: (date: Date) => void }> = [];
+  const wake: TWake = (jobId, _cron, _timeZone, onWake) => {
+    const listener = { jobId, onWake };
+    listeners.push(listener);
+    return { stop: () => listeners.splice(listeners.indexOf(listener), 1) };
   };
-  return { wake, fire: (date: Date) => [...listeners].forEach((listener) => listener(date)), listeners };
+  const fire = (date: Date, jobId = "test-digest") => listeners.filter((listener) => listener.jobId === jobId).forEach((listener) => listener.onWake(date));
+  return { wake, fire, listeners };
 }
 
 describe("scheduled jobs on several instances sharing one PostgreSQL", () => {
@@ -208,6 +210,34 @@ describe("scheduled jobs on several instances sharing one PostgreSQL", () => {
     expect(calls).toEqual([]);
   });
 
+  it("retries a failed run at the next recheck of the same day, without a restart", async () => {
+    const { wake, fire } = manualWake();
+    const clock = { now: MONDAY_0800 };
+    const instance = scheduler(0, () => clock.now, wake);
+    crash.afterEnqueued = 1;
+    expect(await instance.start()).toMatchObject([{ status: "failed" }]);
+    crash.afterEnqueued = Number.POSITIVE_INFINITY;
+    clock.now = new Date(MONDAY_0800.getTime() + 10 * 60_000);
+    fire(clock.now, "recheck");
+    await instance.stop();
+    expect(calls).toHaveLength(2);
+    expect((await jobRuns())[0]).toMatchObject({ status: "SUCCEEDED", result: { enqueued: 2 } });
+    expect(await outboxKeys()).toHaveLength(3);
+    // Rechecks find nothing to say about slots that are done.
+    expect(instance.logs.filter((entry) => entry.message.startsWith("job slot not run here"))).toEqual([]);
+  });
+
+  it("runs a job by hand under a key of its own, enqueueing nothing already sent that day", async () => {
+    await scheduler(0, () => MONDAY_0800).runDue();
+    const byHand = await scheduler(1, () => MONDAY_1030).runJob("test-digest");
+    expect(byHand).toMatchObject({ status: "succeeded", runKey: "test-digest:manual:2027-01-04T10:30:00+01:00", result: { enqueued: 0 } });
+    // On a Saturday, when no slot is due, it still runs.
+    const saturday = await scheduler(1, () => new Date("2027-01-09T14:00:00Z")).runJob("test-digest");
+    expect(saturday).toMatchObject({ status: "succeeded", result: { enqueued: 3 } });
+    expect(calls).toHaveLength(3);
+    await expect(scheduler(1, () => MONDAY_1030).runJob("no-such-job")).rejects.toThrow("no job has the id no-such-job");
+  });
+
   it("says when each job last ran and when it runs next, whichever instance ran it", async () => {
     const before = await scheduler(0, () => MONDAY_1030).status();
     expect(before).toEqual([
@@ -230,7 +260,7 @@ describe("scheduled jobs on several instances sharing one PostgreSQL", () => {
     const clock = { now: new Date(MONDAY_0800.getTime() - 60_000) };
     const stopped = scheduler(0, () => clock.now, wake);
     await stopped.start();
-    expect(listeners).toHaveLength(1);
+    expect(listeners.map((listener) => listener.jobId)).toEqual(["test-digest", "recheck"]);
     await stopped.stop();
     clock.now = MONDAY_0800;
     fire(MONDAY_0800);
