@@ -32,20 +32,10 @@ export function createJobRuns(prisma: PrismaClient): TJobRuns {
       });
     },
 
-    async find(runKeys) {
-      if (runKeys.length === 0) return [];
-      return prisma.jobRun.findMany({ where: { runKey: { in: runKeys } }, select: fields });
-    },
-
     async latest(jobIds) {
-      if (jobIds.length === 0) return [];
-      const rows: TJobRunRecord[] = await prisma.jobRun.findMany({
-        where: { jobId: { in: jobIds } },
-        distinct: ["jobId"],
-        orderBy: [{ jobId: "asc" }, { startedAt: "desc" }],
-        select: fields,
-      });
-      return rows;
+      // One indexed lookup per job (jobId, startedAt): Prisma's distinct would read every run.
+      const rows = await Promise.all(jobIds.map((jobId) => prisma.jobRun.findFirst({ where: { jobId }, orderBy: { startedAt: "desc" }, select: fields })));
+      return rows.filter((row): row is TJobRunRecord => row !== null);
     },
   };
 }

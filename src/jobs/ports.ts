@@ -21,8 +21,6 @@ export interface TJobRuns {
   claim(jobId: string, runKey: string, now: Date, staleBefore: Date): Promise<boolean>;
   /** Records how the run ended. */
   finish(runKey: string, outcome: { status: "SUCCEEDED"; result: TJobResult } | { status: "FAILED"; error: string }, now: Date): Promise<void>;
-  /** The row of each of `runKeys` that has one. */
-  find(runKeys: string[]): Promise<TJobRunRecord[]>;
   /** The latest run (by start) of each of `jobIds` that has run. */
   latest(jobIds: string[]): Promise<TJobRunRecord[]>;
 }
