@@ -26,7 +26,7 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
   const stage = stagePeriodOf(input.startDate, input.endDate);
   const results: TRuleResult[] = [...checkStageDates(input), ...checkInterruptions(input.interruptions, stage), ...checkSchedule(input, stage)];
   const duree = stage ? dureeEffectiveOf(input, stage) : null;
-  if (duree) {
+  if (stage && duree) {
     results.push(...dureeResults(duree.computed, duree.effective));
     const otherHours = otherHoursWithHost(input.studentConventions, input.hostId, input.academicYear);
     results.push(
@@ -37,6 +37,8 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
         gratification: input.gratification,
         weeklyHours: isValidWeeklyHours(input.weeklyHours) ? input.weeklyHours : null,
         rates: context.gratificationRates,
+        stage,
+        interruptions: input.interruptions,
       }),
       ...checkDurationCap(duree.effective.hours, otherHours),
     );

@@ -35,7 +35,9 @@ export {
   isGratificationMandatory,
   isInFrance,
   minimumGratification,
+  minimumPerMonth,
 } from "./gratification.ts";
+export { MONTH_UNITS, monthsOf, paidMonthUnits } from "./paid-months.ts";
 export { MAX_HOURS_PER_HOST_AND_YEAR, checkDurationCap, countsTowardHostHours, otherHoursWithHost } from "./duration-cap.ts";
 export type { TWorkingTimeCheck, TWorkload } from "./working-time.ts";
 export {
