@@ -48,6 +48,7 @@ export {
   MINOR_MAX_WEEKLY_HOURS,
   checkWorkingTime,
   isMinorOn,
+  weeksWithoutTwoRestDays,
   workloadOf,
 } from "./working-time.ts";
 export { MAX_CONVENTIONS_PER_TUTEUR, checkTutorQuota, countsTowardTutorQuota, peakConcurrentConventions } from "./tutor-quota.ts";

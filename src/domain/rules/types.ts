@@ -8,7 +8,9 @@ export type TPeriod = { start: TIsoDate; end: TIsoDate };
 /** A period of an irregular schedule: the intern works `hoursPerDay` on each day counted. */
 export type TSchedulePeriod = TPeriod & {
   hoursPerDay: number;
-  /** Sundays of the period are worked too (by default Monday–Saturday only). */
+  /** Saturdays of the period are worked too (by default Monday–Friday only). */
+  includesSaturdays?: boolean;
+  /** Sundays of the period are worked too (by default Monday–Friday only). */
   includesSundays?: boolean;
   /** Public holidays of the period are worked too (by default they are not). */
   includesHolidays?: boolean;

@@ -85,6 +85,15 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
   ["MINOR_SUNDAY_WORK", { birthDate: MINOR, ...flags({ sunday: true }) }],
   ["MINOR_PUBLIC_HOLIDAY_WORK", { birthDate: MINOR, ...flags({ publicHoliday: true }) }],
   [
+    "MINOR_TWO_REST_DAYS",
+    {
+      birthDate: MINOR,
+      horairesReguliers: false,
+      irregularPeriods: [{ start: "2025-03-03", end: "2025-03-08", hoursPerDay: 5, includesSaturdays: true }],
+      weeklyHours: 30,
+    },
+  ],
+  [
     "SUNDAY_WORK_NOT_DECLARED",
     { horairesReguliers: false, irregularPeriods: [{ start: "2025-03-03", end: "2025-03-09", hoursPerDay: 5, includesSundays: true }] },
   ],
