@@ -16,6 +16,9 @@ export type TConventionRulesFacts = {
   siret: string | null;
   studentConventions: readonly TStudentConvention[];
   tutorConventions: readonly TTutorConvention[];
+  /** The enseignant référent's other conventions and ceiling (Teacher.maxConventions); absent when no référent is chosen. */
+  referentConventions?: readonly TTutorConvention[];
+  referentMaxConventions?: number | null;
 };
 
 function gratificationOf(values: TConventionValues): TGratificationInput | null {
@@ -60,6 +63,8 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
     siret: facts.siret,
     studentConventions: facts.studentConventions,
     tutorConventions: facts.tutorConventions,
+    referentConventions: facts.referentConventions ?? [],
+    referentMaxConventions: facts.referentMaxConventions ?? null,
   };
 }
 

@@ -143,6 +143,51 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
     expect((await deps.conventions.get(secondId)).values.dateDebut).toBeNull();
   });
 
+  it("refuses a référent beyond their ceiling (D124-3) when chosen, naming it, and counts only conventions at the same time", async () => {
+    const deps = { conventions: createConventionStore(database.prisma), checks, facts, clock };
+    const teacher = await database.prisma.person.create({
+      data: { email: "marc.petit@univ.example.fr", lastName: "Petit", firstName: "Marc", teacher: { create: { maxConventions: 1 } } },
+    });
+    // Another student's submitted convention over the same months, with this référent.
+    const busy = await newDraft(otherStudent);
+    await database.prisma.convention.update({
+      where: { id: busy },
+      data: { enseignantId: teacher.id, state: "SUBMITTED", dateDebut: new Date("2027-02-01"), dateFin: new Date("2027-04-30") },
+    });
+    const id = await newDraft(student);
+    const saved = await saveSection(deps, student, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS });
+    const refused = saveSection(deps, student, {
+      conventionId: id,
+      expectedVersion: saved.convention.version,
+      sectionId: "enseignant",
+      answers: { enseignantId: teacher.id },
+    });
+    // 1 other + this one = 2 at once from 1 Feb 2027, above the ceiling of 1
+    await expect(refused).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: {
+        kind: "fields",
+        errors: [
+          expect.objectContaining({
+            field: "enseignantId",
+            params: expect.objectContaining({ rule: "ENSEIGNANT_QUOTA_EXCEEDED", count: 2, max: 1, date: "2027-02-01" }),
+          }),
+        ],
+      },
+    });
+    expect((await deps.conventions.get(id)).values.enseignantId).toBeNull();
+
+    // A ceiling of 2 takes the second intern.
+    await database.prisma.teacher.update({ where: { personId: teacher.id }, data: { maxConventions: 2 } });
+    const accepted = await saveSection(deps, student, {
+      conventionId: id,
+      expectedVersion: saved.convention.version,
+      sectionId: "enseignant",
+      answers: { enseignantId: teacher.id },
+    });
+    expect(accepted.convention.values.enseignantId).toBe(teacher.id);
+  });
+
   it("reads the gratification rates from the database table", async () => {
     await database.prisma.gratificationRate.createMany({ data: [{ year: 2027, hourlyMinimum: 5 }] });
     const facts = createRulesFactsSource(database.prisma);

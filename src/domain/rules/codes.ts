@@ -56,6 +56,8 @@ export const RULE_CODES = [
   "TELEWORK_NOT_DESCRIBED",
   // Tuteur
   "TUTEUR_QUOTA_EXCEEDED",
+  // Enseignant référent
+  "ENSEIGNANT_QUOTA_EXCEEDED",
   // Établissement
   "SIRET_FORMAT_INVALID",
   "SIRET_CHECKSUM_INVALID",
@@ -105,6 +107,7 @@ export const RULE_FIELDS = {
   travailJoursFeries: "travailJoursFeries",
   travailExceptionnelCommentaire: "travailExceptionnelCommentaire",
   tuteur: "tuteurId",
+  enseignant: "enseignantId",
   siret: "siret",
 } as const;
 

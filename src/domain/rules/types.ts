@@ -53,7 +53,7 @@ export type TStudentConvention = {
   state: TConventionState;
 };
 
-/** Another convention followed by the same tuteur, for the quota of R124-13. */
+/** Another convention followed by the same tuteur (R124-13) or enseignant référent (D124-3). */
 export type TTutorConvention = TPeriod & { state: TConventionState };
 
 /** Travail exceptionnel: presence outside ordinary hours, which the convention must describe. */
@@ -98,6 +98,9 @@ export type TRulesInput = {
   studentConventions: readonly TStudentConvention[];
   /** The tuteur's other conventions (this one excluded). */
   tutorConventions: readonly TTutorConvention[];
+  /** The enseignant référent's other conventions (this one excluded), and their own ceiling (Teacher.maxConventions). */
+  referentConventions: readonly TTutorConvention[];
+  referentMaxConventions: number | null;
 };
 
 /** Euros per hour of presence by calendar year, e.g. { 2025: 4.35, 2026: 4.5 }. */

@@ -106,6 +106,7 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
   ["PUBLIC_HOLIDAY_WORK_NOT_DESCRIBED", flags({ publicHoliday: true })],
   ["TELEWORK_NOT_DESCRIBED", flags({ telework: true })],
   ["TUTEUR_QUOTA_EXCEEDED", { tutorConventions: [1, 2, 3].map(() => ({ start: "2025-01-06", end: "2025-03-31", state: "VALIDATED" as const })) }],
+  ["ENSEIGNANT_QUOTA_EXCEEDED", { referentMaxConventions: 1, referentConventions: [{ start: "2025-01-06", end: "2025-03-31", state: "SUBMITTED" }] }],
   ["SIRET_FORMAT_INVALID", { siret: "732 829 320" }],
   ["SIRET_CHECKSUM_INVALID", { siret: "73282932000075" }],
 ];

@@ -21,6 +21,8 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     siret: "732 829 320 00074",
     studentConventions: [],
     tutorConventions: [],
+    referentConventions: [],
+    referentMaxConventions: null,
     ...overrides,
   };
 }
