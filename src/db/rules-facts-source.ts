@@ -46,6 +46,27 @@ async function referentFacts(prisma: PrismaClient, convention: TStoredConvention
   return { referentConventions, referentMaxConventions: teacher?.maxConventions ?? null };
 }
 
+// R124-10: the host's other conventions, and its headcount as its effectif band says (extra {min, max}).
+async function hostFacts(prisma: PrismaClient, convention: TStoredConvention, effectifCode: string | null | undefined) {
+  const etablissementId = convention.values.etablissementId;
+  if (etablissementId === null) return { hostConventions: [], hostHeadcount: null };
+  const [others, band] = await Promise.all([
+    prisma.convention.findMany({
+      where: { etablissementId, id: { not: convention.id }, dateDebut: { not: null }, dateFin: { not: null } },
+      select: { dateDebut: true, dateFin: true, state: true },
+    }),
+    effectifCode ? prisma.referenceItem.findUnique({ where: { list_code: { list: "EFFECTIF", code: effectifCode } }, select: { extra: true } }) : null,
+  ]);
+  const hostConventions = others.flatMap((other) =>
+    other.dateDebut && other.dateFin ? [{ start: toIsoDate(other.dateDebut), end: toIsoDate(other.dateFin), state: other.state }] : [],
+  );
+  const extra = band?.extra;
+  const min = typeof extra === "object" && extra !== null && !Array.isArray(extra) ? extra["min"] : undefined;
+  const max = typeof extra === "object" && extra !== null && !Array.isArray(extra) ? extra["max"] : undefined;
+  const hostHeadcount = typeof min === "number" && typeof max === "number" && min <= max ? { min, max } : null;
+  return { hostConventions, hostHeadcount };
+}
+
 /** The directory and the other conventions, as the legal rules need them. */
 export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource {
   return {
@@ -53,7 +74,7 @@ export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource 
       const etablissementId = convention.values.etablissementId;
       const [student, etablissement, studentOthers, tutorOthers, referent] = await Promise.all([
         prisma.student.findUnique({ where: { personId: convention.studentId }, select: { birthDate: true } }),
-        etablissementId === null ? null : prisma.etablissement.findUnique({ where: { id: etablissementId }, select: { siret: true } }),
+        etablissementId === null ? null : prisma.etablissement.findUnique({ where: { id: etablissementId }, select: { siret: true, effectifCode: true } }),
         studentConventions(prisma, convention),
         tutorConventions(prisma, convention),
         referentFacts(prisma, convention),
@@ -65,6 +86,7 @@ export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource 
         studentConventions: studentOthers,
         tutorConventions: tutorOthers,
         ...referent,
+        ...(await hostFacts(prisma, convention, etablissement?.effectifCode)),
       };
     },
     // The admin's table (GratificationRate); the legal defaults while it is empty.

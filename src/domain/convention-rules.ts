@@ -19,6 +19,9 @@ export type TConventionRulesFacts = {
   /** The enseignant référent's other conventions and ceiling (Teacher.maxConventions); absent when no référent is chosen. */
   referentConventions?: readonly TTutorConvention[];
   referentMaxConventions?: number | null;
+  /** The host's other conventions and effectif band (R124-10); absent when unknown. */
+  hostConventions?: readonly TTutorConvention[];
+  hostHeadcount?: { min: number; max: number } | null;
 };
 
 function gratificationOf(values: TConventionValues): TGratificationInput | null {
@@ -65,6 +68,8 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
     tutorConventions: facts.tutorConventions,
     referentConventions: facts.referentConventions ?? [],
     referentMaxConventions: facts.referentMaxConventions ?? null,
+    hostConventions: facts.hostConventions ?? [],
+    hostHeadcount: facts.hostHeadcount ?? null,
   };
 }
 

@@ -188,6 +188,35 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
     expect(accepted.convention.values.enseignantId).toBe(teacher.id);
   });
 
+  it("warns when the host would take more interns in one week than its effectif allows (R124-10)", async () => {
+    const deps = { conventions: createConventionStore(database.prisma), checks, facts, clock };
+    await database.prisma.referenceItem.upsert({
+      where: { list_code: { list: "EFFECTIF", code: "EFF_1_9" } },
+      create: { list: "EFFECTIF", code: "EFF_1_9", label: "1 à 9 salariés", labelEn: "1 to 9 employees", extra: { min: 1, max: 9 } },
+      update: {},
+    });
+    const host = (await database.prisma.etablissement.create({ data: { raisonSociale: "Cabinet C", normalizedName: "cabinet c", effectifCode: "EFF_1_9" } }))
+      .id;
+    // Three other students' submitted conventions at this host in the week of Monday 1 March 2027.
+    for (const email of ["a@etu.example.fr", "b@etu.example.fr", "c@etu.example.fr"]) {
+      const person = await database.prisma.person.create({
+        data: { email, lastName: "Autre", firstName: "Élève", student: { create: { studentNumber: email, birthDate: new Date("2003-01-01") } } },
+      });
+      const draft = await createDraft(database.prisma, person.id, person.id);
+      await database.prisma.convention.update({
+        where: { id: draft.id },
+        data: { etablissementId: host, state: "SUBMITTED", dateDebut: new Date("2027-03-01"), dateFin: new Date("2027-03-05") },
+      });
+    }
+    const id = await newDraft(student, host);
+    const saved = await saveSection(deps, student, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS });
+    const results = await evaluateConvention(deps, saved.convention);
+    // 3 others + this one = 4 interns in the week of 1 March, above 3 for fewer than 20 employees
+    expect(results.filter((result) => result.code === "HOST_QUOTA_EXCEEDED")).toEqual([
+      { code: "HOST_QUOTA_EXCEEDED", severity: "warning", field: "etablissementId", params: { count: 4, max: 3, week: "2027-03-01" } },
+    ]);
+  });
+
   it("reads the gratification rates from the database table", async () => {
     await database.prisma.gratificationRate.createMany({ data: [{ year: 2027, hourlyMinimum: 5 }] });
     const facts = createRulesFactsSource(database.prisma);

@@ -58,6 +58,9 @@ export const RULE_CODES = [
   "TUTEUR_QUOTA_EXCEEDED",
   // Enseignant référent
   "ENSEIGNANT_QUOTA_EXCEEDED",
+  // Host's quota per week
+  "HOST_QUOTA_EXCEEDED",
+  "HOST_QUOTA_HEADCOUNT_NEEDED",
   // Établissement
   "SIRET_FORMAT_INVALID",
   "SIRET_CHECKSUM_INVALID",
@@ -108,6 +111,7 @@ export const RULE_FIELDS = {
   travailExceptionnelCommentaire: "travailExceptionnelCommentaire",
   tuteur: "tuteurId",
   enseignant: "enseignantId",
+  etablissement: "etablissementId",
   siret: "siret",
 } as const;
 

@@ -7,6 +7,7 @@ import { checkDurationCap, otherHoursWithHost } from "./duration-cap.ts";
 import type { TDureeEffective } from "./duree-effective.ts";
 import { computeDureeEffective, pickDureeEffective, toCentiHours, workedDays } from "./duree-effective.ts";
 import { DEFAULT_GRATIFICATION_RATES, checkGratification } from "./gratification.ts";
+import { checkHostQuota } from "./host-quota.ts";
 import { checkReferentQuota } from "./referent-quota.ts";
 import { checkSchedule, isValidWeeklyHours, scheduleOf } from "./schedule.ts";
 import { checkSiret } from "./siret.ts";
@@ -50,6 +51,7 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
   results.push(...workingTimeResults(input, stage));
   if (stage) results.push(...checkTutorQuota(stage, input.tutorConventions));
   if (stage) results.push(...checkReferentQuota(stage, input.referentConventions, input.referentMaxConventions));
+  if (stage) results.push(...checkHostQuota(stage, input.hostConventions, input.hostHeadcount));
   results.push(...checkSiret(input.siret));
   // Array.prototype.sort is stable: within a severity the rules keep their order.
   return results.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -53,6 +53,8 @@ export {
 } from "./working-time.ts";
 export { MAX_CONVENTIONS_PER_TUTEUR, checkTutorQuota, countsTowardTutorQuota, peakConcurrentConventions } from "./tutor-quota.ts";
 export { NATIONAL_MAX_CONVENTIONS_PER_REFERENT, checkReferentQuota, referentCeiling } from "./referent-quota.ts";
+export type { THeadcountBand } from "./host-quota.ts";
+export { HOST_QUOTA_HEADCOUNT, SMALL_HOST_QUOTA, checkHostQuota, hostQuota, peakInternsPerWeek } from "./host-quota.ts";
 export type { TSiretProblem } from "./siret.ts";
 export { LA_POSTE_SIREN, checkSiret, isValidSiren, isValidSiret, normalizeSiret, siretProblem } from "./siret.ts";
 export { DEFAULT_RULES_CONTEXT, evaluateRules } from "./evaluate.ts";

@@ -101,6 +101,9 @@ export type TRulesInput = {
   /** The enseignant référent's other conventions (this one excluded), and their own ceiling (Teacher.maxConventions). */
   referentConventions: readonly TTutorConvention[];
   referentMaxConventions: number | null;
+  /** The host's other conventions (this one excluded) and its effectif band, for the quota of R124-10. */
+  hostConventions: readonly TTutorConvention[];
+  hostHeadcount: { min: number; max: number } | null;
 };
 
 /** Euros per hour of presence by calendar year, e.g. { 2025: 4.35, 2026: 4.5 }. */

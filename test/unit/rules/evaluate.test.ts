@@ -107,6 +107,14 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
   ["TELEWORK_NOT_DESCRIBED", flags({ telework: true })],
   ["TUTEUR_QUOTA_EXCEEDED", { tutorConventions: [1, 2, 3].map(() => ({ start: "2025-01-06", end: "2025-03-31", state: "VALIDATED" as const })) }],
   ["ENSEIGNANT_QUOTA_EXCEEDED", { referentMaxConventions: 1, referentConventions: [{ start: "2025-01-06", end: "2025-03-31", state: "SUBMITTED" }] }],
+  [
+    "HOST_QUOTA_EXCEEDED",
+    { hostHeadcount: { min: 1, max: 9 }, hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) },
+  ],
+  [
+    "HOST_QUOTA_HEADCOUNT_NEEDED",
+    { hostHeadcount: { min: 20, max: 49 }, hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) },
+  ],
   ["SIRET_FORMAT_INVALID", { siret: "732 829 320" }],
   ["SIRET_CHECKSUM_INVALID", { siret: "73282932000075" }],
 ];

@@ -23,6 +23,8 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     tutorConventions: [],
     referentConventions: [],
     referentMaxConventions: null,
+    hostConventions: [],
+    hostHeadcount: null,
     ...overrides,
   };
 }
