@@ -70,6 +70,8 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
     referentMaxConventions: facts.referentMaxConventions ?? null,
     hostConventions: facts.hostConventions ?? [],
     hostHeadcount: facts.hostHeadcount ?? null,
+    trainingHoursPlus200: values.heuresFormationPlus200,
+    trainingHours: values.heuresFormation,
   };
 }
 

@@ -61,6 +61,8 @@ export const RULE_CODES = [
   // Host's quota per week
   "HOST_QUOTA_EXCEEDED",
   "HOST_QUOTA_HEADCOUNT_NEEDED",
+  // Formation
+  "TRAINING_HOURS_BELOW_200",
   // Établissement
   "SIRET_FORMAT_INVALID",
   "SIRET_CHECKSUM_INVALID",
@@ -112,6 +114,7 @@ export const RULE_FIELDS = {
   tuteur: "tuteurId",
   enseignant: "enseignantId",
   etablissement: "etablissementId",
+  heuresFormation: "heuresFormation",
   siret: "siret",
 } as const;
 

@@ -11,6 +11,7 @@ import { checkHostQuota } from "./host-quota.ts";
 import { checkReferentQuota } from "./referent-quota.ts";
 import { checkSchedule, isValidWeeklyHours, scheduleOf } from "./schedule.ts";
 import { checkSiret } from "./siret.ts";
+import { checkTrainingHours } from "./training-hours.ts";
 import { checkTutorQuota } from "./tutor-quota.ts";
 import type { TPeriod, TRulesContext, TRulesInput } from "./types.ts";
 import { checkWorkingTime, workloadOf } from "./working-time.ts";
@@ -52,6 +53,7 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
   if (stage) results.push(...checkTutorQuota(stage, input.tutorConventions));
   if (stage) results.push(...checkReferentQuota(stage, input.referentConventions, input.referentMaxConventions));
   if (stage) results.push(...checkHostQuota(stage, input.hostConventions, input.hostHeadcount));
+  results.push(...checkTrainingHours(input.trainingHoursPlus200, input.trainingHours));
   results.push(...checkSiret(input.siret));
   // Array.prototype.sort is stable: within a severity the rules keep their order.
   return results.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -55,6 +55,7 @@ export { MAX_CONVENTIONS_PER_TUTEUR, checkTutorQuota, countsTowardTutorQuota, pe
 export { NATIONAL_MAX_CONVENTIONS_PER_REFERENT, checkReferentQuota, referentCeiling } from "./referent-quota.ts";
 export type { THeadcountBand } from "./host-quota.ts";
 export { HOST_QUOTA_HEADCOUNT, SMALL_HOST_QUOTA, checkHostQuota, hostQuota, peakInternsPerWeek } from "./host-quota.ts";
+export { MIN_TRAINING_HOURS, checkTrainingHours } from "./training-hours.ts";
 export type { TSiretProblem } from "./siret.ts";
 export { LA_POSTE_SIREN, checkSiret, isValidSiren, isValidSiret, normalizeSiret, siretProblem } from "./siret.ts";
 export { DEFAULT_RULES_CONTEXT, evaluateRules } from "./evaluate.ts";

@@ -104,6 +104,9 @@ export type TRulesInput = {
   /** The host's other conventions (this one excluded) and its effectif band, for the quota of R124-10. */
   hostConventions: readonly TTutorConvention[];
   hostHeadcount: { min: number; max: number } | null;
+  /** heuresFormationPlus200 and heuresFormation: the training's teaching hours a year (D124-2). */
+  trainingHoursPlus200: boolean | null;
+  trainingHours: number | null;
 };
 
 /** Euros per hour of presence by calendar year, e.g. { 2025: 4.35, 2026: 4.5 }. */

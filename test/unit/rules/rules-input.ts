@@ -25,6 +25,8 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     referentMaxConventions: null,
     hostConventions: [],
     hostHeadcount: null,
+    trainingHoursPlus200: true,
+    trainingHours: null,
     ...overrides,
   };
 }
