@@ -8,6 +8,7 @@ import type { TFormModel } from "./form-items.ts";
 import { renderTemplate } from "./render-template.ts";
 import { sectionFormGroups } from "./section-form-groups.ts";
 import type { TSectionFormView } from "./views.ts";
+import { ruleNotice } from "./workflow-format.ts";
 
 // Sections whose records belong to the chosen établissement: they can only be created under it.
 const HOST_CHILD_SECTIONS: ReadonlySet<TSectionId> = new Set(["service", "tuteur", "signataire"]);
@@ -50,6 +51,7 @@ function notices(locale: TLocale, view: TSectionFormView, placed: Set<string>): 
   if (!view.readOnly && HOST_CHILD_SECTIONS.has(view.sectionId) && etablissementIdOf(view) === null) {
     list.push({ text: cardText(locale, "form.needsEtablissement"), color: "Warning" });
   }
+  for (const figure of view.figures ?? []) list.push(ruleNotice(locale, figure));
   return list;
 }
 

@@ -63,6 +63,8 @@ export type TSectionFormView = {
   /** Missing mandatory fields (shown as a hint, not an error). */
   missing: string[];
   readOnly: boolean;
+  /** The legal figures this section's answers decide (the minimum gratification, in total and per month). */
+  figures?: readonly TRuleResult[];
 };
 
 /** Everything at a glance with the legal rules' results, then "Valider". */

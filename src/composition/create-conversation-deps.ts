@@ -32,6 +32,7 @@ export interface TConversationOptions {
 export function createConversationDeps(prisma: PrismaClient, clock: TClock = () => new Date(), options: TConversationOptions = {}): TConversationDeps {
   const conventions = createConventionStore(prisma);
   const formData = createFormData(prisma);
+  const facts = createRulesFactsSource(prisma);
   const { secret, baseUrl, ttlMs = DEFAULT_LINK_TTL_MS } = options.links ?? { secret: documentLinkSecret(undefined), baseUrl: "http://localhost:3978" };
   const signing = { secret, baseUrl, ttlMs };
   return {
@@ -39,7 +40,7 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
     directory: createPersonDirectory(prisma),
     checks: createAnswerChecks(prisma),
     formData,
-    facts: createRulesFactsSource(prisma),
+    facts,
     centres: createCentreDirectory(prisma),
     hosts: createHostDirectory(prisma),
     workflow: createWorkflowDirectory(prisma),
@@ -52,6 +53,7 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
       renderer: { convention: renderConventionPdf, avenant: renderAvenantPdf },
       institution: options.institution ?? { name: "Université de démonstration", logo: null, clauses: institutionClauses() },
       clock,
+      facts,
     },
     links: {
       document: (documentId, personId) => documentLinkUrl({ ...signing, documentId, personId, now: clock() }),

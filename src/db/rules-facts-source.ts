@@ -29,16 +29,55 @@ async function tutorConventions(prisma: PrismaClient, convention: TStoredConvent
   );
 }
 
+// D124-3: the référent's other conventions, counted like a tuteur's, and their own ceiling.
+async function referentFacts(prisma: PrismaClient, convention: TStoredConvention) {
+  const enseignantId = convention.values.enseignantId;
+  if (enseignantId === null) return { referentConventions: [], referentMaxConventions: null };
+  const [teacher, others] = await Promise.all([
+    prisma.teacher.findUnique({ where: { personId: enseignantId }, select: { maxConventions: true } }),
+    prisma.convention.findMany({
+      where: { enseignantId, id: { not: convention.id }, dateDebut: { not: null }, dateFin: { not: null } },
+      select: { dateDebut: true, dateFin: true, state: true },
+    }),
+  ]);
+  const referentConventions = others.flatMap((other) =>
+    other.dateDebut && other.dateFin ? [{ start: toIsoDate(other.dateDebut), end: toIsoDate(other.dateFin), state: other.state }] : [],
+  );
+  return { referentConventions, referentMaxConventions: teacher?.maxConventions ?? null };
+}
+
+// R124-10: the host's other conventions, and its headcount as its effectif band says (extra {min, max}).
+async function hostFacts(prisma: PrismaClient, convention: TStoredConvention, effectifCode: string | null | undefined) {
+  const etablissementId = convention.values.etablissementId;
+  if (etablissementId === null) return { hostConventions: [], hostHeadcount: null };
+  const [others, band] = await Promise.all([
+    prisma.convention.findMany({
+      where: { etablissementId, id: { not: convention.id }, dateDebut: { not: null }, dateFin: { not: null } },
+      select: { dateDebut: true, dateFin: true, state: true },
+    }),
+    effectifCode ? prisma.referenceItem.findUnique({ where: { list_code: { list: "EFFECTIF", code: effectifCode } }, select: { extra: true } }) : null,
+  ]);
+  const hostConventions = others.flatMap((other) =>
+    other.dateDebut && other.dateFin ? [{ start: toIsoDate(other.dateDebut), end: toIsoDate(other.dateFin), state: other.state }] : [],
+  );
+  const extra = band?.extra;
+  const min = typeof extra === "object" && extra !== null && !Array.isArray(extra) ? extra["min"] : undefined;
+  const max = typeof extra === "object" && extra !== null && !Array.isArray(extra) ? extra["max"] : undefined;
+  const hostHeadcount = typeof min === "number" && typeof max === "number" && min <= max ? { min, max } : null;
+  return { hostConventions, hostHeadcount };
+}
+
 /** The directory and the other conventions, as the legal rules need them. */
 export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource {
   return {
     factsFor: async (convention, today): Promise<TConventionRulesFacts> => {
       const etablissementId = convention.values.etablissementId;
-      const [student, etablissement, studentOthers, tutorOthers] = await Promise.all([
+      const [student, etablissement, studentOthers, tutorOthers, referent] = await Promise.all([
         prisma.student.findUnique({ where: { personId: convention.studentId }, select: { birthDate: true } }),
-        etablissementId === null ? null : prisma.etablissement.findUnique({ where: { id: etablissementId }, select: { siret: true } }),
+        etablissementId === null ? null : prisma.etablissement.findUnique({ where: { id: etablissementId }, select: { siret: true, effectifCode: true } }),
         studentConventions(prisma, convention),
         tutorConventions(prisma, convention),
+        referentFacts(prisma, convention),
       ]);
       return {
         today,
@@ -46,6 +85,8 @@ export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource 
         siret: etablissement?.siret ?? null,
         studentConventions: studentOthers,
         tutorConventions: tutorOthers,
+        ...referent,
+        ...(await hostFacts(prisma, convention, etablissement?.effectifCode)),
       };
     },
     // The admin's table (GratificationRate); the legal defaults while it is empty.

@@ -16,6 +16,12 @@ export type TConventionRulesFacts = {
   siret: string | null;
   studentConventions: readonly TStudentConvention[];
   tutorConventions: readonly TTutorConvention[];
+  /** The enseignant référent's other conventions and ceiling (Teacher.maxConventions); absent when no référent is chosen. */
+  referentConventions?: readonly TTutorConvention[];
+  referentMaxConventions?: number | null;
+  /** The host's other conventions and effectif band (R124-10); absent when unknown. */
+  hostConventions?: readonly TTutorConvention[];
+  hostHeadcount?: { min: number; max: number } | null;
 };
 
 function gratificationOf(values: TConventionValues): TGratificationInput | null {
@@ -60,6 +66,12 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
     siret: facts.siret,
     studentConventions: facts.studentConventions,
     tutorConventions: facts.tutorConventions,
+    referentConventions: facts.referentConventions ?? [],
+    referentMaxConventions: facts.referentMaxConventions ?? null,
+    hostConventions: facts.hostConventions ?? [],
+    hostHeadcount: facts.hostHeadcount ?? null,
+    trainingHoursPlus200: values.heuresFormationPlus200,
+    trainingHours: values.heuresFormation,
   };
 }
 

@@ -2,6 +2,7 @@ import { buildAvenantPdfModel } from "../app/documents/avenant-pdf-model.ts";
 import { buildConventionPdfModel } from "../app/documents/convention-pdf-model.ts";
 import { institutionClauses } from "../app/documents/institution-clauses.ts";
 import type { TInstitution } from "../app/ports/documents.ts";
+import { DEFAULT_GRATIFICATION_RATES } from "../domain/rules/index.ts";
 import type { TAvenantPdfModel, TConventionPdfModel } from "./model.ts";
 import { sampleConvention, sampleParties, type TSampleOptions } from "./sample-data.ts";
 import { sampleLabels } from "./sample-labels.ts";
@@ -25,6 +26,7 @@ export function sampleConventionModel(options: TSampleOptions & { logo?: Uint8Ar
     labels: { fr: sampleLabels(values, "fr"), en: sampleLabels(values, "en") },
     institution: institution(options.logo ?? null),
     createdAt: SAMPLE_DATE,
+    gratificationRates: DEFAULT_GRATIFICATION_RATES,
   });
 }
 

@@ -18,6 +18,7 @@ import { createConventionStore } from "../../src/db/convention-store.ts";
 import { createConversationDeps } from "../../src/composition/create-conversation-deps.ts";
 import { createDocumentStore } from "../../src/db/document-store.ts";
 import { createFormData } from "../../src/db/form-data.ts";
+import { createRulesFactsSource } from "../../src/db/rules-facts-source.ts";
 import { loadActorByEmail } from "../../src/db/load-actor.ts";
 import { seedDemo } from "../../src/db/seed/seed-demo.ts";
 import { seedReferenceData } from "../../src/db/seed/seed-reference-data.ts";
@@ -79,6 +80,7 @@ describe("convention documents and their download links", () => {
       renderer: { convention: renderConventionPdf, avenant: renderAvenantPdf },
       institution: { name: "Université de démonstration", logo: null, clauses: institutionClauses() },
       clock: () => NOW,
+      facts: createRulesFactsSource(database.prisma),
     };
     personId = async (email) => (await loadActorByEmail(database.prisma, email)).personId;
     const app = express();

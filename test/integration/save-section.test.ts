@@ -143,6 +143,80 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
     expect((await deps.conventions.get(secondId)).values.dateDebut).toBeNull();
   });
 
+  it("refuses a référent beyond their ceiling (D124-3) when chosen, naming it, and counts only conventions at the same time", async () => {
+    const deps = { conventions: createConventionStore(database.prisma), checks, facts, clock };
+    const teacher = await database.prisma.person.create({
+      data: { email: "marc.petit@univ.example.fr", lastName: "Petit", firstName: "Marc", teacher: { create: { maxConventions: 1 } } },
+    });
+    // Another student's submitted convention over the same months, with this référent.
+    const busy = await newDraft(otherStudent);
+    await database.prisma.convention.update({
+      where: { id: busy },
+      data: { enseignantId: teacher.id, state: "SUBMITTED", dateDebut: new Date("2027-02-01"), dateFin: new Date("2027-04-30") },
+    });
+    const id = await newDraft(student);
+    const saved = await saveSection(deps, student, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS });
+    const refused = saveSection(deps, student, {
+      conventionId: id,
+      expectedVersion: saved.convention.version,
+      sectionId: "enseignant",
+      answers: { enseignantId: teacher.id },
+    });
+    // 1 other + this one = 2 at once from 1 Feb 2027, above the ceiling of 1
+    await expect(refused).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: {
+        kind: "fields",
+        errors: [
+          expect.objectContaining({
+            field: "enseignantId",
+            params: expect.objectContaining({ rule: "ENSEIGNANT_QUOTA_EXCEEDED", count: 2, max: 1, date: "2027-02-01" }),
+          }),
+        ],
+      },
+    });
+    expect((await deps.conventions.get(id)).values.enseignantId).toBeNull();
+
+    // A ceiling of 2 takes the second intern.
+    await database.prisma.teacher.update({ where: { personId: teacher.id }, data: { maxConventions: 2 } });
+    const accepted = await saveSection(deps, student, {
+      conventionId: id,
+      expectedVersion: saved.convention.version,
+      sectionId: "enseignant",
+      answers: { enseignantId: teacher.id },
+    });
+    expect(accepted.convention.values.enseignantId).toBe(teacher.id);
+  });
+
+  it("warns when the host would take more interns in one week than its effectif allows (R124-10)", async () => {
+    const deps = { conventions: createConventionStore(database.prisma), checks, facts, clock };
+    await database.prisma.referenceItem.upsert({
+      where: { list_code: { list: "EFFECTIF", code: "EFF_1_9" } },
+      create: { list: "EFFECTIF", code: "EFF_1_9", label: "1 à 9 salariés", labelEn: "1 to 9 employees", extra: { min: 1, max: 9 } },
+      update: {},
+    });
+    const host = (await database.prisma.etablissement.create({ data: { raisonSociale: "Cabinet C", normalizedName: "cabinet c", effectifCode: "EFF_1_9" } }))
+      .id;
+    // Three other students' submitted conventions at this host in the week of Monday 1 March 2027.
+    for (const email of ["a@etu.example.fr", "b@etu.example.fr", "c@etu.example.fr"]) {
+      const person = await database.prisma.person.create({
+        data: { email, lastName: "Autre", firstName: "Élève", student: { create: { studentNumber: email, birthDate: new Date("2003-01-01") } } },
+      });
+      const draft = await createDraft(database.prisma, person.id, person.id);
+      await database.prisma.convention.update({
+        where: { id: draft.id },
+        data: { etablissementId: host, state: "SUBMITTED", dateDebut: new Date("2027-03-01"), dateFin: new Date("2027-03-05") },
+      });
+    }
+    const id = await newDraft(student, host);
+    const saved = await saveSection(deps, student, { conventionId: id, expectedVersion: 1, sectionId: "stage", answers: STAGE_679_HOURS });
+    const results = await evaluateConvention(deps, saved.convention);
+    // 3 others + this one = 4 interns in the week of 1 March, above 3 for fewer than 20 employees
+    expect(results.filter((result) => result.code === "HOST_QUOTA_EXCEEDED")).toEqual([
+      { code: "HOST_QUOTA_EXCEEDED", severity: "warning", field: "etablissementId", params: { count: 4, max: 3, week: "2027-03-01" } },
+    ]);
+  });
+
   it("reads the gratification rates from the database table", async () => {
     await database.prisma.gratificationRate.createMany({ data: [{ year: 2027, hourlyMinimum: 5 }] });
     const facts = createRulesFactsSource(database.prisma);

@@ -125,6 +125,23 @@ describe("the student's journey through the conversation core", () => {
     expect(after.version).toBe(before.version);
   });
 
+  it("shows in the stage form the minimum gratification in total and per month, and refuses a month one cent below it", async () => {
+    // 1 Feb – 30 Jun 2027 at 35 h, 7 h a weekday: Feb 20, Mar 22 (23 − Easter Monday 29),
+    // Apr 22, May 19 (21 − Ascension 6, Whit Monday 17), Jun 22 = 105 days = 735 h;
+    // 735 × 4.50 = 3 307.50 € over 5 months = 661.50 € a month
+    const conventionId = await startDraft(hugo);
+    await save(hugo, conventionId, "stage", () => ({ dateDebut: "2027-02-01", dateFin: "2027-06-30", horairesReguliers: "true", heuresHebdomadaires: "35" }));
+    const form = cardText(await openForm(hugo, conventionId, "stage"));
+    expect(form).toMatch(/ce stage en compte 735\. Le minimum légal est de 3\s307,50\s€ au total, soit 661,50\s€ par mois sur 5 mois de stage\./u);
+
+    const monthly = { gratification: "true", gratificationType: "BRUT", gratificationUnite: "MOIS", deviseCode: "EUR" };
+    const refused = effectOf(await save(hugo, conventionId, "stage", () => ({ ...monthly, gratificationMontant: "661.49" })), "form");
+    expect(refused.errors?.["gratificationMontant"]).toMatch(/Indiquez au moins 661,50\s€ par mois\./u);
+    const accepted = await save(hugo, conventionId, "stage", () => ({ ...monthly, gratificationMontant: "661.50" }));
+    expect(accepted.some((effect) => effect.kind === "form" && effect.errors !== undefined)).toBe(false);
+    expect((await stored(conventionId)).values).toMatchObject({ gratificationMontant: 661.5, gratificationUnite: "MOIS" });
+  });
+
   it("refuses 40 h a week for the minor student with the legal message", async () => {
     const minor = DEMO_PEOPLE.find((person) => person.email === "nathan.fabre@etu.univ-demo.fr")?.email ?? "";
     const conventionId = await startDraft(minor);

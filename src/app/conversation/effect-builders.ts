@@ -1,7 +1,9 @@
 import { noticeCard, progressCard, sectionFormCard, fieldErrorsByInput } from "../../cards/index.ts";
 import type { TNoticeView } from "../../cards/views.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
+import type { TRuleCode } from "../../domain/rules/index.ts";
 import type { TFieldError, TSectionId } from "../../domain/sections/index.ts";
+import { evaluateConvention } from "../evaluate-convention.ts";
 import type { TStoredConvention } from "../ports/conventions.ts";
 import type { TTurn } from "./context.ts";
 import { progressView, sectionFormView } from "./convention-views.ts";
@@ -18,6 +20,15 @@ export function noticeEffect(turn: Pick<TTurn, "locale">, conventionId: number |
   return { kind: "post", conventionId, card: noticeCard(turn.locale, view) };
 }
 
+// The figures the stage section decides, shown in its form: the durée effective and whether
+// the gratification is mandatory with its minimum, in total and per month (L124-6, D124-8).
+const STAGE_FIGURES: ReadonlySet<TRuleCode> = new Set([
+  "DUREE_EFFECTIVE",
+  "GRATIFICATION_MANDATORY",
+  "GRATIFICATION_MANDATORY_CUMULATED",
+  "GRATIFICATION_NOT_MANDATORY",
+]);
+
 /** A section's form; after a rejected submission, with its answers and each field's error. */
 export async function sectionFormEffect(
   turn: TTurn,
@@ -26,6 +37,7 @@ export async function sectionFormEffect(
   rejected?: { answers: Partial<TConventionValues>; errors: readonly TFieldError[] },
 ): Promise<TEffect> {
   const view = await sectionFormView(turn.deps.formData, turn.actor, convention, sectionId, turn.locale, rejected);
+  if (sectionId === "stage") view.figures = (await evaluateConvention(turn.deps, convention)).filter((r) => STAGE_FIGURES.has(r.code));
   const card = sectionFormCard(turn.locale, view);
   if (!rejected) return { kind: "form", conventionId: convention.id, card };
   return { kind: "form", conventionId: convention.id, card, errors: fieldErrorsByInput(turn.locale, rejected.errors) };

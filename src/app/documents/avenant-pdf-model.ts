@@ -129,6 +129,7 @@ export function buildAvenantPdfModel(input: TAvenantPdfInput): TAvenantPdfModel 
     labels: input.labels.after,
     institution: input.institution,
     createdAt: input.createdAt,
+    gratificationRates: null,
   });
   return {
     bilingual: ctx.bilingual,

@@ -1,6 +1,6 @@
 import { translate, type TLocale } from "../../i18n/translate.ts";
 import type { TPdfBlock, TPdfFact } from "../../pdf/model.ts";
-import { clause, inLanguages, labelOf, orNotSet, t, word, yesNo, type TPdfContext } from "./convention-pdf-context.ts";
+import { clause, inLanguages, labelOf, orNotSet, t, word, yesNo, type TPdfContext, type TPdfMinimum } from "./convention-pdf-context.ts";
 import { contactDetails, contactName } from "./convention-pdf-parties.ts";
 import { pdfDate, pdfMoney, pdfNumber, pdfPeriod, personName } from "./pdf-text.ts";
 
@@ -174,6 +174,19 @@ function gratificationText(ctx: TPdfContext, locale: TLocale): string {
   }).trim();
 }
 
+// D124-8: every hour of presence is owed the minimum of its year; spread over the months paid.
+function minimumFact(ctx: TPdfContext, minimum: TPdfMinimum): TPdfFact {
+  const text = inLanguages(ctx, (locale) =>
+    translate(locale, "pdf:values.minimumGratification", {
+      minimum: pdfMoney(locale, minimum.minimum, "EUR"),
+      perMonth: pdfMoney(locale, minimum.minimumPerMonth, "EUR"),
+      hours: pdfNumber(locale, minimum.hours),
+      months: pdfNumber(locale, minimum.months),
+    }),
+  );
+  return fact(ctx, "minimumGratification", text);
+}
+
 /** D124-4 8°: the stipend's amount and payment terms, or "pas de gratification" (L124-6). */
 export function gratificationArticle(ctx: TPdfContext): TPdfBlock[] {
   const v = ctx.values;
@@ -190,6 +203,7 @@ export function gratificationArticle(ctx: TPdfContext): TPdfBlock[] {
         fact(ctx, "versement", labelOf(ctx, "modeVersementCode")),
       ]
     : [fact(ctx, "gratification", word(ctx, "values.noGratification"))];
+  if (ctx.minimum !== null) facts.push(minimumFact(ctx, ctx.minimum));
   return [
     { kind: "facts", facts },
     { kind: "clause", text: clause(ctx, granted ? "gratificationYes" : "gratificationNo") },

@@ -1,7 +1,21 @@
 import type { TValueLabels } from "../../cards/views.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import { toRulesInput } from "../../domain/convention-rules.ts";
-import { computeDureeEffective, isMinorOn, pickDureeEffective, scheduleOf, stagePeriodOf, type TDureeEffective } from "../../domain/rules/index.ts";
+import {
+  computeDureeEffective,
+  isGratificationMandatory,
+  isInFrance,
+  isMinorOn,
+  minimumGratification,
+  minimumPerMonth,
+  monthsOf,
+  paidMonthUnits,
+  pickDureeEffective,
+  scheduleOf,
+  stagePeriodOf,
+  type TDureeEffective,
+  type TGratificationRates,
+} from "../../domain/rules/index.ts";
 import type { TLocale } from "../../i18n/translate.ts";
 import type { TLocalized } from "../../pdf/model.ts";
 import type { TStoredConvention } from "../ports/conventions.ts";
@@ -22,7 +36,12 @@ export interface TConventionPdfInput {
   institution: TInstitution;
   /** The document's date (PDF metadata). */
   createdAt: Date;
+  /** The rates of the legal minimum gratification; null for a document that does not print it (an avenant). */
+  gratificationRates: TGratificationRates | null;
 }
+
+/** The legal minimum gratification of the internship (D124-8), in total and per month paid. */
+export type TPdfMinimum = { hours: number; minimum: number; minimumPerMonth: number; months: number };
 
 /** The input with the facts derived from it. */
 export interface TPdfContext extends TConventionPdfInput {
@@ -37,6 +56,8 @@ export interface TPdfContext extends TConventionPdfInput {
   /** The durée effective that counts (the student's override, else the computed one), and the computed one. */
   duree: TDureeEffective | null;
   computedHours: number | null;
+  /** Printed when this internship alone makes the gratification mandatory in France (L124-6). */
+  minimum: TPdfMinimum | null;
   studentName: string;
   /** The country of the internship, in French (and English). */
   country: TLocalized;
@@ -52,11 +73,21 @@ function dureeOf(values: TConventionValues): { duree: TDureeEffective | null; co
   return { duree: schedule === null && duree.source === "COMPUTED" ? null : duree, computedHours: schedule === null ? null : computed.hours };
 }
 
+function minimumOf(values: TConventionValues, duree: TDureeEffective | null, rates: TGratificationRates | null): TPdfMinimum | null {
+  const input = toRulesInput(values, { today: "1970-01-01", birthDate: null, siret: null, studentConventions: [], tutorConventions: [] });
+  const stage = stagePeriodOf(input.startDate, input.endDate);
+  if (rates === null || duree === null || stage === null || !isInFrance(input.countryCode) || !isGratificationMandatory(duree.hours)) return null;
+  const minimum = minimumGratification(duree.byYear, rates);
+  const units = paidMonthUnits(stage, input.interruptions);
+  return { hours: duree.hours, minimum, minimumPerMonth: minimumPerMonth(minimum, units), months: monthsOf(units) };
+}
+
 /** Derives once what the parts of the model need. */
 export function contextOf(input: TConventionPdfInput): TPdfContext {
   const values = input.convention.values;
   const langue = values.langue ?? "FR";
   const { birthDate } = input.parties;
+  const duree = dureeOf(values);
   const countryFr = input.labels.fr.paysIso2 ?? input.parties.etablissement?.country.fr ?? "";
   const countryEn = input.labels.en.paysIso2 ?? input.parties.etablissement?.country.en ?? countryFr;
   return {
@@ -66,7 +97,8 @@ export function contextOf(input: TConventionPdfInput): TPdfContext {
     abroad: langue !== "FR",
     minor: birthDate !== null && values.dateDebut !== null && isMinorOn(birthDate, values.dateDebut),
     confidential: values.confidentiel === true,
-    ...dureeOf(values),
+    ...duree,
+    minimum: minimumOf(values, duree.duree, input.gratificationRates),
     studentName: personName(values.etudiantFirstName, values.etudiantLastName),
     country: langue === "EN_FR" ? { fr: countryFr, en: countryEn } : { fr: countryFr },
   };

@@ -6,7 +6,7 @@ import { buildAvenantPdfModel } from "./avenant-pdf-model.ts";
 import { buildConventionPdfModel } from "./convention-pdf-model.ts";
 import type { TAvenantFacts, TDocumentDeps } from "../ports/documents.ts";
 
-type TModelDeps = Pick<TDocumentDeps, "documents" | "formData" | "institution" | "clock">;
+type TModelDeps = Pick<TDocumentDeps, "documents" | "formData" | "institution" | "clock" | "facts">;
 
 // English labels only for the bilingual model: the others never print them.
 async function labelsOf(deps: TModelDeps, values: Partial<TConventionValues>, bilingual: boolean): Promise<{ fr: TValueLabels; en: TValueLabels }> {
@@ -17,8 +17,12 @@ async function labelsOf(deps: TModelDeps, values: Partial<TConventionValues>, bi
 /** The PDF model of a stored convention: its directory records, the labels of its codes, the institution's clauses. */
 export async function loadConventionPdfModel(deps: TModelDeps, convention: TStoredConvention): Promise<TConventionPdfModel> {
   const values = convention.values;
-  const [parties, labels] = await Promise.all([deps.documents.parties(convention.id, values), labelsOf(deps, values, values.langue === "EN_FR")]);
-  return buildConventionPdfModel({ convention, parties, labels, institution: deps.institution, createdAt: deps.clock() });
+  const [parties, labels, gratificationRates] = await Promise.all([
+    deps.documents.parties(convention.id, values),
+    labelsOf(deps, values, values.langue === "EN_FR"),
+    deps.facts.gratificationRates(),
+  ]);
+  return buildConventionPdfModel({ convention, parties, labels, institution: deps.institution, createdAt: deps.clock(), gratificationRates });
 }
 
 /** The PDF model of an avenant of `convention`, with the labels of its old and new values. */

@@ -1,7 +1,7 @@
 import type { TConventionValues } from "../../domain/convention.ts";
 import type { TAvenantPdfModel, TConventionPdfModel } from "../../pdf/model.ts";
 import type { TClock } from "./clock.ts";
-import type { TConventionStore, TFormData } from "./conventions.ts";
+import type { TConventionStore, TFormData, TRulesFactsSource } from "./conventions.ts";
 import type { TPersonDirectory } from "./directory.ts";
 import type { TInstitutionClauses } from "../documents/institution-clauses.ts";
 
@@ -122,6 +122,8 @@ export interface TDocumentDeps {
   renderer: TPdfRenderer;
   institution: TInstitution;
   clock: TClock;
+  /** The gratification rates, for the legal minimum the convention's PDF prints. */
+  facts: Pick<TRulesFactsSource, "gratificationRates">;
 }
 
 // A download link is a bearer link: whoever holds it opens the document. The audit trail keeps

@@ -28,6 +28,8 @@ export const RULE_CODES = [
   "GRATIFICATION_NOT_MANDATORY",
   "GRATIFICATION_REQUIRED",
   "GRATIFICATION_BELOW_MINIMUM",
+  "GRATIFICATION_BELOW_MINIMUM_MONTHLY",
+  "GRATIFICATION_BELOW_MINIMUM_YEARLY",
   "GRATIFICATION_AMOUNT_INVALID",
   "GRATIFICATION_ABROAD",
   "GRATIFICATION_CURRENCY_NOT_EUR",
@@ -45,6 +47,7 @@ export const RULE_CODES = [
   "MINOR_NIGHT_WORK",
   "MINOR_SUNDAY_WORK",
   "MINOR_PUBLIC_HOLIDAY_WORK",
+  "MINOR_TWO_REST_DAYS",
   "SUNDAY_WORK_NOT_DECLARED",
   "PUBLIC_HOLIDAY_WORK_NOT_DECLARED",
   "NIGHT_WORK_NOT_DESCRIBED",
@@ -53,6 +56,13 @@ export const RULE_CODES = [
   "TELEWORK_NOT_DESCRIBED",
   // Tuteur
   "TUTEUR_QUOTA_EXCEEDED",
+  // Enseignant référent
+  "ENSEIGNANT_QUOTA_EXCEEDED",
+  // Host's quota per week
+  "HOST_QUOTA_EXCEEDED",
+  "HOST_QUOTA_HEADCOUNT_NEEDED",
+  // Formation
+  "TRAINING_HOURS_BELOW_200",
   // Établissement
   "SIRET_FORMAT_INVALID",
   "SIRET_CHECKSUM_INVALID",
@@ -102,6 +112,9 @@ export const RULE_FIELDS = {
   travailJoursFeries: "travailJoursFeries",
   travailExceptionnelCommentaire: "travailExceptionnelCommentaire",
   tuteur: "tuteurId",
+  enseignant: "enseignantId",
+  etablissement: "etablissementId",
+  heuresFormation: "heuresFormation",
   siret: "siret",
 } as const;
 

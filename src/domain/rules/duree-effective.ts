@@ -52,18 +52,23 @@ function hoursOnDay(date: TIsoDate, schedule: TSchedule): number {
   return period && isCountedInPeriod(date, period) ? period.hoursPerDay : 0;
 }
 
-// Irregular periods: every day from Monday to Saturday is presence (a six-day working week
-// is the ordinary frame of the Code du travail), Sundays and public holidays only when the
-// period says so, since working them has to be written in the convention (L124-14).
+// Irregular periods: the days from Monday to Friday are presence, as for a regular schedule
+// (D124-6 counts days actually present; counting every Saturday would inflate the 308-hour
+// threshold, the 924-hour cap and the minimum gratification). Saturdays only when the period
+// says so; Sundays and public holidays too, since working them has to be written in the
+// convention (L124-14).
 function isCountedInPeriod(date: TIsoDate, period: TSchedulePeriod): boolean {
-  if (isoWeekday(date) === 7 && period.includesSundays !== true) return false;
+  const weekday = isoWeekday(date);
+  if (weekday === 6 && period.includesSaturdays !== true) return false;
+  if (weekday === 7 && period.includesSundays !== true) return false;
   if (isFrenchPublicHoliday(date) && period.includesHolidays !== true) return false;
   return true;
 }
 
 /**
  * The days of presence of the internship with their hours. Regular schedule: weekly hours / 5
- * on each day Monday–Friday, except public holidays. Irregular: see isCountedInPeriod. Days
+ * on each day Monday–Friday, except public holidays. Irregular: Monday–Friday unless the
+ * period says otherwise, see isCountedInPeriod. Days
  * inside an interruption are never presence, so a holiday inside one is not removed twice.
  */
 export function workedDays(stage: TPeriod, schedule: TSchedule, interruptions: readonly TPeriod[]): TWorkedDay[] {

@@ -7,8 +7,11 @@ import { checkDurationCap, otherHoursWithHost } from "./duration-cap.ts";
 import type { TDureeEffective } from "./duree-effective.ts";
 import { computeDureeEffective, pickDureeEffective, toCentiHours, workedDays } from "./duree-effective.ts";
 import { DEFAULT_GRATIFICATION_RATES, checkGratification } from "./gratification.ts";
+import { checkHostQuota } from "./host-quota.ts";
+import { checkReferentQuota } from "./referent-quota.ts";
 import { checkSchedule, isValidWeeklyHours, scheduleOf } from "./schedule.ts";
 import { checkSiret } from "./siret.ts";
+import { checkTrainingHours } from "./training-hours.ts";
 import { checkTutorQuota } from "./tutor-quota.ts";
 import type { TPeriod, TRulesContext, TRulesInput } from "./types.ts";
 import { checkWorkingTime, workloadOf } from "./working-time.ts";
@@ -26,7 +29,7 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
   const stage = stagePeriodOf(input.startDate, input.endDate);
   const results: TRuleResult[] = [...checkStageDates(input), ...checkInterruptions(input.interruptions, stage), ...checkSchedule(input, stage)];
   const duree = stage ? dureeEffectiveOf(input, stage) : null;
-  if (duree) {
+  if (stage && duree) {
     results.push(...dureeResults(duree.computed, duree.effective));
     const otherHours = otherHoursWithHost(input.studentConventions, input.hostId, input.academicYear);
     results.push(
@@ -37,6 +40,8 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
         gratification: input.gratification,
         weeklyHours: isValidWeeklyHours(input.weeklyHours) ? input.weeklyHours : null,
         rates: context.gratificationRates,
+        stage,
+        interruptions: input.interruptions,
       }),
       ...checkDurationCap(duree.effective.hours, otherHours),
     );
@@ -46,6 +51,9 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
   }
   results.push(...workingTimeResults(input, stage));
   if (stage) results.push(...checkTutorQuota(stage, input.tutorConventions));
+  if (stage) results.push(...checkReferentQuota(stage, input.referentConventions, input.referentMaxConventions));
+  if (stage) results.push(...checkHostQuota(stage, input.hostConventions, input.hostHeadcount));
+  results.push(...checkTrainingHours(input.trainingHoursPlus200, input.trainingHours));
   results.push(...checkSiret(input.siret));
   // Array.prototype.sort is stable: within a severity the rules keep their order.
   return results.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

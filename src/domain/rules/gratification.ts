@@ -5,7 +5,8 @@ import type { TRuleResult } from "./codes.ts";
 import { RULE_FIELDS, ruleResult } from "./codes.ts";
 import type { TDureeEffective, TYearHours } from "./duree-effective.ts";
 import { HOURS_PER_DAY, toCentiHours } from "./duree-effective.ts";
-import type { TGratificationInput, TGratificationRates, TGratificationUnit } from "./types.ts";
+import { MONTH_UNITS, monthsOf, paidMonthUnits } from "./paid-months.ts";
+import type { TGratificationInput, TGratificationRates, TGratificationUnit, TPeriod } from "./types.ts";
 
 // L124-6: mandatory when the presence in the same host is more than 2 months, i.e. more than
 // 308 hours (D124-6: 44 days of 7 hours), consecutive or not, in the same academic year.
@@ -15,9 +16,6 @@ export const GRATIFICATION_THRESHOLD_HOURS = 308;
 // D124-8 / CSS L242-4-1: 15 % of the hourly social-security ceiling, set every 1 January.
 /** Legal minimum per hour of presence, in euros, by calendar year; the admin may configure another table. */
 export const DEFAULT_GRATIFICATION_RATES: TGratificationRates = { 2024: 4.35, 2025: 4.35, 2026: 4.5 };
-
-/** Weeks in a year, to turn weekly hours into monthly and yearly ones. */
-export const WEEKS_PER_YEAR = 52;
 
 // French law, hence the mandatory gratification, applies in metropolitan France and in the
 // overseas departments, which some country lists give their own ISO codes.
@@ -64,21 +62,29 @@ type TUnitHours = { centiHours: number; divisor: number };
 
 /**
  * The hours one unit of a declared gratification covers: JOUR = 7 h (D124-6), SEMAINE = the
- * weekly hours, MOIS = weekly × 52 / 12, ANNEE = weekly × 52, TOTAL = the durée effective.
- * Null when it cannot be known (no weekly hours, no hours at all).
+ * weekly hours, TOTAL = the durée effective. Null when it cannot be known (no weekly hours,
+ * no hours at all). MOIS and ANNEE cover no fixed number of hours (D124-8: the minimum is
+ * owed per hour actually done): they are compared over the whole internship instead.
  */
-export function hoursPerUnit(unit: TGratificationUnit, weeklyHours: number | null, totalHours: number): TUnitHours | null {
+export function hoursPerUnit(unit: Exclude<TGratificationUnit, "MOIS" | "ANNEE">, weeklyHours: number | null, totalHours: number): TUnitHours | null {
   const knownWeekly = weeklyHours !== null && Number.isFinite(weeklyHours) && weeklyHours > 0;
-  const weekly = knownWeekly ? toCentiHours(weeklyHours) : null;
-  const perUnit: Record<TGratificationUnit, TUnitHours | null> = {
+  const perUnit: Record<typeof unit, TUnitHours | null> = {
     HEURE: { centiHours: 100, divisor: 1 },
     JOUR: { centiHours: HOURS_PER_DAY * 100, divisor: 1 },
-    SEMAINE: weekly === null ? null : { centiHours: weekly, divisor: 1 },
-    MOIS: weekly === null ? null : { centiHours: weekly * WEEKS_PER_YEAR, divisor: 12 },
-    ANNEE: weekly === null ? null : { centiHours: weekly * WEEKS_PER_YEAR, divisor: 1 },
+    SEMAINE: knownWeekly ? { centiHours: toCentiHours(weeklyHours), divisor: 1 } : null,
     TOTAL: totalHours > 0 ? { centiHours: toCentiHours(totalHours), divisor: 1 } : null,
   };
   return perUnit[unit];
+}
+
+/**
+ * The legal minimum of a stipend paid per month, in euros: the whole internship's minimum
+ * spread over the months paid (L124-6: paid monthly; D124-8: "lissage" must still cover every
+ * hour), rounded up to the cent. The whole minimum when no month is paid.
+ */
+export function minimumPerMonth(minimum: number, monthUnits: number): number {
+  if (monthUnits <= 0) return minimum;
+  return Math.ceil((Math.round(minimum * 100) * MONTH_UNITS) / monthUnits) / 100;
 }
 
 /** The declared amount per hour, in euros, rounded down to the cent (never shown above what it is). */
@@ -103,6 +109,9 @@ export type TGratificationCheck = {
   gratification: TGratificationInput | null;
   weeklyHours: number | null;
   rates: TGratificationRates;
+  /** The stage's dates and interruptions: the months a stipend per month pays for. */
+  stage: TPeriod;
+  interruptions: readonly TPeriod[];
 };
 
 /** Says whether the gratification is mandatory and its minimum, and checks the declared amount. */
@@ -111,6 +120,8 @@ export function checkGratification(check: TGratificationCheck): TRuleResult[] {
   const hours = duree.hours;
   const threshold = GRATIFICATION_THRESHOLD_HOURS;
   const minimum = minimumGratification(duree.byYear, check.rates);
+  const monthUnits = paidMonthUnits(check.stage, check.interruptions);
+  const perMonth = { minimumPerMonth: minimumPerMonth(minimum, monthUnits), months: monthsOf(monthUnits) };
   const mandatoryAlone = isGratificationMandatory(hours);
   const results: TRuleResult[] = [];
   if (gratification?.granted === true && gratification.amount !== null && !(gratification.amount > 0)) {
@@ -126,23 +137,29 @@ export function checkGratification(check: TGratificationCheck): TRuleResult[] {
   }
   results.push(
     mandatoryAlone
-      ? ruleResult("GRATIFICATION_MANDATORY", "info", { hours, threshold, minimum })
+      ? ruleResult("GRATIFICATION_MANDATORY", "info", { hours, threshold, minimum, ...perMonth })
       : ruleResult("GRATIFICATION_MANDATORY_CUMULATED", "info", {
           hours,
           cumulatedHours: check.cumulatedHours,
           threshold,
           minimum,
+          ...perMonth,
         }),
   );
   if (gratification?.granted === false) {
-    const params = { hours, threshold, minimum };
+    const params = { hours, threshold, minimum, ...perMonth };
     results.push(ruleResult("GRATIFICATION_REQUIRED", "error", params, RULE_FIELDS.gratification));
   }
-  if (gratification?.granted === true) results.push(...checkDeclaredAmount(check, gratification, minimum));
+  if (gratification?.granted === true) results.push(...checkDeclaredAmount(check, gratification, minimum, monthUnits));
   return results;
 }
 
-function checkDeclaredAmount(check: TGratificationCheck, declared: Extract<TGratificationInput, { granted: true }>, minimum: number): TRuleResult[] {
+function checkDeclaredAmount(
+  check: TGratificationCheck,
+  declared: Extract<TGratificationInput, { granted: true }>,
+  minimum: number,
+  monthUnits: number,
+): TRuleResult[] {
   const { amount, unit } = declared;
   if (amount === null || unit === null || !(amount > 0)) return [];
   const currency = (declared.currency ?? "EUR").trim().toUpperCase();
@@ -150,6 +167,7 @@ function checkDeclaredAmount(check: TGratificationCheck, declared: Extract<TGrat
     const params = { currency, minimum };
     return [ruleResult("GRATIFICATION_CURRENCY_NOT_EUR", "warning", params, RULE_FIELDS.gratificationDevise)];
   }
+  if (unit === "MOIS" || unit === "ANNEE") return checkPerMonth(check.duree.hours, amount, unit, minimum, monthUnits);
   const unitHours = hoursPerUnit(unit, check.weeklyHours, check.duree.hours);
   if (unitHours === null) {
     return [ruleResult("GRATIFICATION_CANNOT_CONVERT", "warning", { minimum }, RULE_FIELDS.gratificationUnite)];
@@ -168,4 +186,19 @@ function checkDeclaredAmount(check: TGratificationCheck, declared: Extract<TGrat
     minimum,
   };
   return [ruleResult("GRATIFICATION_BELOW_MINIMUM", "error", params, RULE_FIELDS.gratificationMontant)];
+}
+
+// L124-6, D124-8: an amount per month (or per year, a twelfth of it each month) is paid for
+// each month of presence; over the internship it must reach every hour's minimum at the rate
+// of the year the hour is done, whether the host pays each month's hours or spreads them.
+function checkPerMonth(hours: number, amount: number, unit: "MOIS" | "ANNEE", minimum: number, monthUnits: number): TRuleResult[] {
+  const monthsPerUnit = unit === "ANNEE" ? 12 : 1;
+  const amountCents = Math.round(amount * 100);
+  const reached = amountCents * monthUnits >= Math.round(minimum * 100) * MONTH_UNITS * monthsPerUnit;
+  if (reached) return [];
+  // What the declared amount pays over the months of the internship, rounded down to the cent.
+  const paid = Math.floor((amountCents * monthUnits) / (MONTH_UNITS * monthsPerUnit)) / 100;
+  const params = { amount, hours, months: monthsOf(monthUnits), paid, minimum, minimumPerMonth: minimumPerMonth(minimum, monthUnits) };
+  const code = unit === "MOIS" ? "GRATIFICATION_BELOW_MINIMUM_MONTHLY" : "GRATIFICATION_BELOW_MINIMUM_YEARLY";
+  return [ruleResult(code, "error", params, RULE_FIELDS.gratificationMontant)];
 }

@@ -35,7 +35,9 @@ export {
   isGratificationMandatory,
   isInFrance,
   minimumGratification,
+  minimumPerMonth,
 } from "./gratification.ts";
+export { MONTH_UNITS, monthsOf, paidMonthUnits } from "./paid-months.ts";
 export { MAX_HOURS_PER_HOST_AND_YEAR, checkDurationCap, countsTowardHostHours, otherHoursWithHost } from "./duration-cap.ts";
 export type { TWorkingTimeCheck, TWorkload } from "./working-time.ts";
 export {
@@ -46,9 +48,14 @@ export {
   MINOR_MAX_WEEKLY_HOURS,
   checkWorkingTime,
   isMinorOn,
+  weeksWithoutTwoRestDays,
   workloadOf,
 } from "./working-time.ts";
 export { MAX_CONVENTIONS_PER_TUTEUR, checkTutorQuota, countsTowardTutorQuota, peakConcurrentConventions } from "./tutor-quota.ts";
+export { NATIONAL_MAX_CONVENTIONS_PER_REFERENT, checkReferentQuota, referentCeiling } from "./referent-quota.ts";
+export type { THeadcountBand } from "./host-quota.ts";
+export { HOST_QUOTA_HEADCOUNT, SMALL_HOST_QUOTA, checkHostQuota, hostQuota, peakInternsPerWeek } from "./host-quota.ts";
+export { MIN_TRAINING_HOURS, checkTrainingHours } from "./training-hours.ts";
 export type { TSiretProblem } from "./siret.ts";
 export { LA_POSTE_SIREN, checkSiret, isValidSiren, isValidSiret, normalizeSiret, siretProblem } from "./siret.ts";
 export { DEFAULT_RULES_CONTEXT, evaluateRules } from "./evaluate.ts";

@@ -8,7 +8,9 @@ export type TPeriod = { start: TIsoDate; end: TIsoDate };
 /** A period of an irregular schedule: the intern works `hoursPerDay` on each day counted. */
 export type TSchedulePeriod = TPeriod & {
   hoursPerDay: number;
-  /** Sundays of the period are worked too (by default Monday–Saturday only). */
+  /** Saturdays of the period are worked too (by default Monday–Friday only). */
+  includesSaturdays?: boolean;
+  /** Sundays of the period are worked too (by default Monday–Friday only). */
   includesSundays?: boolean;
   /** Public holidays of the period are worked too (by default they are not). */
   includesHolidays?: boolean;
@@ -51,7 +53,7 @@ export type TStudentConvention = {
   state: TConventionState;
 };
 
-/** Another convention followed by the same tuteur, for the quota of R124-13. */
+/** Another convention followed by the same tuteur (R124-13) or enseignant référent (D124-3). */
 export type TTutorConvention = TPeriod & { state: TConventionState };
 
 /** Travail exceptionnel: presence outside ordinary hours, which the convention must describe. */
@@ -96,6 +98,15 @@ export type TRulesInput = {
   studentConventions: readonly TStudentConvention[];
   /** The tuteur's other conventions (this one excluded). */
   tutorConventions: readonly TTutorConvention[];
+  /** The enseignant référent's other conventions (this one excluded), and their own ceiling (Teacher.maxConventions). */
+  referentConventions: readonly TTutorConvention[];
+  referentMaxConventions: number | null;
+  /** The host's other conventions (this one excluded) and its effectif band, for the quota of R124-10. */
+  hostConventions: readonly TTutorConvention[];
+  hostHeadcount: { min: number; max: number } | null;
+  /** heuresFormationPlus200 and heuresFormation: the training's teaching hours a year (D124-2). */
+  trainingHoursPlus200: boolean | null;
+  trainingHours: number | null;
 };
 
 /** Euros per hour of presence by calendar year, e.g. { 2025: 4.35, 2026: 4.5 }. */

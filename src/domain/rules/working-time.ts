@@ -2,7 +2,7 @@
 import type { TRuleResult } from "./codes.ts";
 import { RULE_FIELDS, ruleResult } from "./codes.ts";
 import type { TIsoDate } from "./dates.ts";
-import { ageOn, daysBetween, isIsoDate, isoWeekday, mondayOf } from "./dates.ts";
+import { addDays, ageOn, daysBetween, isIsoDate, isoWeekday, mondayOf } from "./dates.ts";
 import type { TWorkedDay } from "./duree-effective.ts";
 import { toCentiHours } from "./duree-effective.ts";
 import { isFrenchPublicHoliday } from "./holidays.ts";
@@ -38,7 +38,25 @@ export type TWorkload = {
   maxAverageWeeklyHours: number;
   worksOnSunday: boolean;
   worksOnPublicHoliday: boolean;
+  /** Mondays of the weeks whose presence leaves no two consecutive days of rest, in order. */
+  weeksWithoutTwoRestDays: readonly TIsoDate[];
 };
+
+/**
+ * The weeks (by their Monday) in which the days of presence leave no two consecutive days
+ * without presence, from the Sunday before the week to its Sunday (L3164-2: a young worker
+ * rests two consecutive days each week). Days outside the internship are rest.
+ */
+export function weeksWithoutTwoRestDays(days: readonly TWorkedDay[]): TIsoDate[] {
+  const worked = new Set(days.map((d) => d.date));
+  const mondays = [...new Set(days.map((d) => mondayOf(d.date)))].sort();
+  return mondays.filter((monday) => {
+    for (let offset = -1; offset <= 5; offset++) {
+      if (!worked.has(addDays(monday, offset)) && !worked.has(addDays(monday, offset + 1))) return false;
+    }
+    return true;
+  });
+}
 
 function weeklyTotals(days: readonly TWorkedDay[]): number[] {
   const first = days[0];
@@ -76,6 +94,7 @@ export function workloadOf(days: readonly TWorkedDay[], declaredWeeklyHours: num
     maxAverageWeeklyHours: Math.max(declared, maxRollingAverage(totals, AVERAGE_WEEKS)),
     worksOnSunday: days.some((d) => isoWeekday(d.date) === 7),
     worksOnPublicHoliday: days.some((d) => isFrenchPublicHoliday(d.date)),
+    weeksWithoutTwoRestDays: weeksWithoutTwoRestDays(days),
   };
 }
 
@@ -139,7 +158,7 @@ function checkExceptionalPresence(workload: TWorkload, flags: TTravailExceptionn
   return results;
 }
 
-function checkMinor({ workload, travailExceptionnel: flags }: TWorkingTimeCheck, age: number): TRuleResult[] {
+function checkMinor({ workload, travailExceptionnel: flags, birthDate }: TWorkingTimeCheck, age: number): TRuleResult[] {
   // The convention is signed by the legal representative (D124-4), hence a recorded warning.
   const results = [ruleResult("MINOR_STUDENT", "warning", { age }, RULE_FIELDS.dateNaissance)];
   const daily = round2(workload.maxDailyHours);
@@ -161,6 +180,13 @@ function checkMinor({ workload, travailExceptionnel: flags }: TWorkingTimeCheck,
   }
   if (flags.telework && (flags.comment ?? "").trim() === "") {
     results.push(ruleResult("TELEWORK_NOT_DESCRIBED", "warning", {}, RULE_FIELDS.travailExceptionnelCommentaire));
+  }
+  // L3164-2: two consecutive days of rest a week, in the weeks that begin before the 18th birthday.
+  const weeks = workload.weeksWithoutTwoRestDays.filter((monday) => birthDate !== null && isMinorOn(birthDate, monday));
+  const [first] = weeks;
+  if (first !== undefined) {
+    const params = { age, week: first, weeks: weeks.length };
+    results.push(ruleResult("MINOR_TWO_REST_DAYS", "error", params, RULE_FIELDS.horairesPeriodes));
   }
   return results;
 }

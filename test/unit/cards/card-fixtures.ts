@@ -156,7 +156,12 @@ export function progressView(overrides: Partial<TProgressView> = {}): TProgressV
 export const RULES: TRuleResult[] = [
   { code: "TELEWORK_NOT_DESCRIBED", severity: "warning", field: "stage.travailExceptionnel.commentaire", params: {} },
   { code: "DUREE_EFFECTIVE", severity: "info", field: "stage.dureeEffective", params: { hours: 532, days: 76, months: 3.45 } },
-  { code: "GRATIFICATION_MANDATORY", severity: "info", field: "stage.gratification", params: { threshold: 308, hours: 532, minimum: 2394 } },
+  {
+    code: "GRATIFICATION_MANDATORY",
+    severity: "info",
+    field: "stage.gratification",
+    params: { threshold: 308, hours: 532, minimum: 2394, minimumPerMonth: 598.5, months: 4 },
+  },
 ];
 
 /** The recap of a complete convention without blocking rule. */

@@ -67,7 +67,7 @@ describe("recap: legal checks", () => {
     expect(warning?.["text"]).toBe(`⚠️ À vérifier : ${translate("fr", "rules:TELEWORK_NOT_DESCRIBED")}`);
     const info = texts.map((node) => String(node["text"]));
     expect(info).toContain("ℹ️ Durée effective du stage : 532 heures de présence, soit 76 jours de 7 heures ou 3,45 mois de 22 jours.");
-    expect(info.some((text) => /Le minimum légal est de 2\s394,00\s€\./u.test(text))).toBe(true);
+    expect(info.some((text) => /Le minimum légal est de 2\s394,00\s€ au total, soit 598,50\s€ par mois sur 4 mois de stage\./u.test(text))).toBe(true);
   });
 
   it("shows blocking rules in red, with their dates as the reader writes them, and no submit button", () => {

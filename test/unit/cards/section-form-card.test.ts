@@ -216,6 +216,19 @@ describe("hints and read-only", () => {
     expect(facts).toContainEqual({ title: "Type de convention", value: "Formation initiale" });
   });
 
+  it("shows the minimum gratification the stage's dates decide, in total and per month", () => {
+    // 1 Sep – 31 Oct 2025 at 35 h: 315 h × 4.35 = 1 370.25 €, over 2 months = 685.13 €
+    const figure = {
+      code: "GRATIFICATION_MANDATORY",
+      severity: "info",
+      params: { threshold: 308, hours: 315, minimum: 1370.25, minimumPerMonth: 685.13, months: 2 },
+    } as const;
+    const fr = visibleStrings(sectionFormCard("fr", sectionFormView("stage", { figures: [figure] })));
+    expect(fr.some((text) => /1\s370,25\s€ au total, soit 685,13\s€ par mois sur 2 mois de stage/u.test(text))).toBe(true);
+    const en = visibleStrings(sectionFormCard("en", sectionFormView("stage", { figures: [figure] })));
+    expect(en.some((text) => text.includes("€1,370.25 in total, that is €685.13 a month over 2 months"))).toBe(true);
+  });
+
   it("titles the form with the section's number and the convention", () => {
     const texts = visibleStrings(sectionFormCard("en", sectionFormView("tuteur", { header: { ...HEADER, numero: 51928 } })));
     expect(texts.slice(0, 2)).toEqual(["4. Workplace tutor", "Convention no. 51928 — Léa Martin"]);

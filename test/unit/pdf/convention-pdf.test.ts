@@ -1,3 +1,4 @@
+import { DEFAULT_GRATIFICATION_RATES } from "../../../src/domain/rules/index.ts";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -86,7 +87,19 @@ describe("the convention PDF (French model)", () => {
       ],
     ],
     [7, "Encadrement et suivi du stagiaire", ["Un entretien avec l'enseignante référente au milieu du stage"]],
-    [8, "Gratification", ["4,50 € net par heure", "Virement bancaire", "L124-6"]],
+    // 518 h × 4.50 € (2027 keeps 2026's rate) = 2 331 €; months paid 21/31 + 23/28 (22–26 Feb off) + 2
+    // = 3 037/868 = 3.5; 2 331 × 868 / 3 037 = 666.219… → 666.22 € a month
+    [
+      8,
+      "Gratification",
+      [
+        "4,50 € net par heure",
+        "Virement bancaire",
+        "L124-6",
+        "Gratification minimale légale 2 331,00 € pour 518 heures de présence",
+        "soit 666,22 € par mois sur 3,5 mois de stage",
+      ],
+    ],
     [9, "Protection sociale et responsabilité civile", ["L412-8", "responsabilité civile", "13421 Marseille Cedex 20"]],
     [10, "Congés et autorisations d'absence", ["Deux jours de congés par mois de stage", "L124-13"]],
     [11, "Suspension et résiliation", ["résiliée avant son terme", "avenant signé par les parties"]],
@@ -291,6 +304,7 @@ describe("a draft with nothing answered yet", () => {
       labels: { fr: {}, en: {} },
       institution: { name: "Université de démonstration", logo: null, clauses: institutionClauses() },
       createdAt: now,
+      gratificationRates: DEFAULT_GRATIFICATION_RATES,
     });
     const pdf = await renderConventionPdf(model, { draft: true });
     const text = bodyText(pdf);

@@ -61,13 +61,14 @@ describe("durée effective, regular schedule", () => {
 });
 
 describe("durée effective, irregular schedule", () => {
-  // 14–27 Apr 2025: 12 days Monday–Saturday, 2 Sundays, Easter Monday on the 21st.
+  // 14–27 Apr 2025: 10 days Monday–Friday, Easter Monday on the 21st among them, 2 Saturdays, 2 Sundays.
   const period = { start: "2025-04-14", end: "2025-04-27", hoursPerDay: 6 };
   it.each([
-    ["Monday to Saturday, without Sundays nor the holiday", {}, 11 * 6],
-    ["with Sundays", { includesSundays: true }, 13 * 6],
-    ["with public holidays", { includesHolidays: true }, 12 * 6],
-    ["with both", { includesSundays: true, includesHolidays: true }, 14 * 6],
+    ["Monday to Friday by default, without the holiday", {}, 9 * 6],
+    ["with Saturdays", { includesSaturdays: true }, 11 * 6],
+    ["with Sundays", { includesSundays: true }, 11 * 6],
+    ["with public holidays", { includesHolidays: true }, 10 * 6],
+    ["with all three", { includesSaturdays: true, includesSundays: true, includesHolidays: true }, 14 * 6],
   ])("%s", (_label, flags, hours) => {
     const schedule: TSchedule = { kind: "IRREGULAR", periods: [{ ...period, ...flags }] };
     expect(computeDureeEffective({ start: "2025-04-14", end: "2025-04-27" }, schedule, []).hours).toBe(hours);
@@ -77,14 +78,27 @@ describe("durée effective, irregular schedule", () => {
     const schedule: TSchedule = {
       kind: "IRREGULAR",
       periods: [
-        { start: "2025-03-03", end: "2025-03-08", hoursPerDay: 8 }, // Mon–Sat: 6 days
+        { start: "2025-03-03", end: "2025-03-08", hoursPerDay: 8 }, // Mon–Sat, Saturday not worked: 5 days
         { start: "2025-03-17", end: "2025-03-21", hoursPerDay: 4.5 }, // 5 days
-        { start: "2025-03-28", end: "2025-04-05", hoursPerDay: 7 }, // only 28–31 Mar in the stage: 3 days
+        { start: "2025-03-28", end: "2025-04-05", hoursPerDay: 7 }, // only 28–31 Mar in the stage: Fri 28, Mon 31
       ],
     };
     const days = workedDays({ start: "2025-03-01", end: "2025-03-31" }, schedule, []);
     expect(days.filter((d) => d.date >= "2025-03-10" && d.date <= "2025-03-16")).toEqual([]);
-    expect(computeDureeEffective({ start: "2025-03-01", end: "2025-03-31" }, schedule, []).hours).toBe(48 + 22.5 + 21);
+    expect(computeDureeEffective({ start: "2025-03-01", end: "2025-03-31" }, schedule, []).hours).toBe(5 * 8 + 5 * 4.5 + 2 * 7);
+  });
+
+  it.each([
+    // 3–28 Mar 2025 (Mon – Fri, four weeks, no holiday): 20 weekdays × 7 = 140 h; with the
+    // Saturdays 8, 15 and 22 (1 and 29 Mar are outside): 23 days × 7 = 161 h
+    ["a four-week March, Monday to Friday", { start: "2025-03-03", end: "2025-03-28" }, {}, 140],
+    ["the same March with its Saturdays", { start: "2025-03-03", end: "2025-03-28" }, { includesSaturdays: true }, 161],
+    // 28 Apr – 1 May 2025, ending on the 1 May holiday (Thursday): Mon 28, Tue 29, Wed 30 = 3 × 7
+    ["a period ending on a public holiday", { start: "2025-04-28", end: "2025-05-01" }, {}, 21],
+    ["the same, the holiday worked", { start: "2025-04-28", end: "2025-05-01" }, { includesHolidays: true }, 28],
+  ])("%s", (_label, dates, flags, hours) => {
+    const schedule: TSchedule = { kind: "IRREGULAR", periods: [{ ...dates, hoursPerDay: 7, ...flags }] };
+    expect(computeDureeEffective(dates, schedule, []).hours).toBe(hours);
   });
 
   it("counts a day of two overlapping periods once", () => {

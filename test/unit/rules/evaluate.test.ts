@@ -58,14 +58,16 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
   ["GRATIFICATION_MANDATORY_CUMULATED", { endDate: "2025-04-04", studentConventions: [otherConvention(200)] }],
   ["GRATIFICATION_NOT_MANDATORY", { endDate: "2025-04-04" }],
   ["GRATIFICATION_REQUIRED", { gratification: { granted: false } }],
-  ["GRATIFICATION_BELOW_MINIMUM", gratification({ amount: 600, unit: "MOIS" })],
+  ["GRATIFICATION_BELOW_MINIMUM", gratification({ amount: 4 })],
+  ["GRATIFICATION_BELOW_MINIMUM_MONTHLY", gratification({ amount: 600, unit: "MOIS" })],
+  ["GRATIFICATION_BELOW_MINIMUM_YEARLY", gratification({ amount: 7000, unit: "ANNEE" })],
   ["GRATIFICATION_AMOUNT_INVALID", gratification({ amount: 0 })],
   ["GRATIFICATION_ABROAD", { countryCode: "DE", gratification: { granted: false } }],
   ["GRATIFICATION_CURRENCY_NOT_EUR", gratification({ amount: 800, unit: "MOIS", currency: "CHF" })],
   [
     "GRATIFICATION_CANNOT_CONVERT",
     {
-      ...gratification({ amount: 700, unit: "MOIS" }),
+      ...gratification({ amount: 160, unit: "SEMAINE" }),
       horairesReguliers: false,
       irregularPeriods: [{ start: "2025-03-03", end: "2025-06-27", hoursPerDay: 7 }],
       weeklyHours: null,
@@ -83,6 +85,15 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
   ["MINOR_SUNDAY_WORK", { birthDate: MINOR, ...flags({ sunday: true }) }],
   ["MINOR_PUBLIC_HOLIDAY_WORK", { birthDate: MINOR, ...flags({ publicHoliday: true }) }],
   [
+    "MINOR_TWO_REST_DAYS",
+    {
+      birthDate: MINOR,
+      horairesReguliers: false,
+      irregularPeriods: [{ start: "2025-03-03", end: "2025-03-08", hoursPerDay: 5, includesSaturdays: true }],
+      weeklyHours: 30,
+    },
+  ],
+  [
     "SUNDAY_WORK_NOT_DECLARED",
     { horairesReguliers: false, irregularPeriods: [{ start: "2025-03-03", end: "2025-03-09", hoursPerDay: 5, includesSundays: true }] },
   ],
@@ -95,6 +106,16 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
   ["PUBLIC_HOLIDAY_WORK_NOT_DESCRIBED", flags({ publicHoliday: true })],
   ["TELEWORK_NOT_DESCRIBED", flags({ telework: true })],
   ["TUTEUR_QUOTA_EXCEEDED", { tutorConventions: [1, 2, 3].map(() => ({ start: "2025-01-06", end: "2025-03-31", state: "VALIDATED" as const })) }],
+  ["ENSEIGNANT_QUOTA_EXCEEDED", { referentMaxConventions: 1, referentConventions: [{ start: "2025-01-06", end: "2025-03-31", state: "SUBMITTED" }] }],
+  [
+    "HOST_QUOTA_EXCEEDED",
+    { hostHeadcount: { min: 1, max: 9 }, hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) },
+  ],
+  [
+    "HOST_QUOTA_HEADCOUNT_NEEDED",
+    { hostHeadcount: { min: 20, max: 49 }, hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) },
+  ],
+  ["TRAINING_HOURS_BELOW_200", { trainingHoursPlus200: false, trainingHours: 150 }],
   ["SIRET_FORMAT_INVALID", { siret: "732 829 320" }],
   ["SIRET_CHECKSUM_INVALID", { siret: "73282932000075" }],
 ];
@@ -105,7 +126,13 @@ describe("evaluateRules", () => {
     expect(results.filter((r) => r.severity !== "info")).toEqual([]);
     expect(results).toEqual([
       { code: "DUREE_EFFECTIVE", severity: "info", field: "dureeEffectiveSaisie", params: { hours: 560, days: 80, months: 3.64 } },
-      { code: "GRATIFICATION_MANDATORY", severity: "info", params: { hours: 560, threshold: 308, minimum: 2436 } },
+      // 560 h × 4.35 = 2 436 €; months paid 29/31 + 1 + 1 + 27/30 = 3 567/930 = 3.84;
+      // 2 436 × 930 / 3 567 = 635.121… → 635.13 € a month
+      {
+        code: "GRATIFICATION_MANDATORY",
+        severity: "info",
+        params: { hours: 560, threshold: 308, minimum: 2436, minimumPerMonth: 635.13, months: 3.84 },
+      },
     ]);
   });
 
@@ -205,11 +232,23 @@ describe("messages", () => {
     }
   });
 
-  it("tells a student the threshold and the minimum, in French", () => {
+  it("tells a student the threshold and the minimum, in total and per month, in French", () => {
+    // 309 h × 4.35 = 1 344.15 €, over 3 567/930 months: 1 344.15 × 930 / 3 567 = 350.451… → 350.46 €
     const result = only(evaluateRules(rulesInput({ dureeEffectiveOverrideHours: 309 })), "GRATIFICATION_MANDATORY");
     expect(translate("fr", "rules:GRATIFICATION_MANDATORY", result.params)).toMatch(
-      /^La gratification est obligatoire au-delà de 308 heures \(2 mois\) de présence : ce stage en compte 309\. Le minimum légal est de 1\s344,15\s€\.$/u,
+      /^La gratification est obligatoire au-delà de 308 heures \(2 mois\) de présence : ce stage en compte 309\. Le minimum légal est de 1\s344,15\s€ au total, soit 350,46\s€ par mois sur 3,84 mois de stage\.$/u,
     );
-    expect(translate("en", "rules:GRATIFICATION_MANDATORY", result.params)).toContain("€1,344.15");
+    expect(translate("en", "rules:GRATIFICATION_MANDATORY", result.params)).toContain("€1,344.15 in total, that is €350.46 a month over 3.84 months");
+  });
+
+  it("names the monthly figure to reach when a monthly amount falls short", () => {
+    // 600 € × 3 567/930 months = 2 301.29 € paid, below 2 436 €; at least 635.13 € a month
+    const result = only(evaluateRules(rulesInput(gratification({ amount: 600, unit: "MOIS" }))), "GRATIFICATION_BELOW_MINIMUM_MONTHLY");
+    expect(translate("fr", "rules:GRATIFICATION_BELOW_MINIMUM_MONTHLY", result.params)).toMatch(
+      /font 2\s301,29\s€.*2\s436,00\s€.*Indiquez au moins 635,13\s€ par mois\.$/u,
+    );
+    expect(translate("en", "rules:GRATIFICATION_BELOW_MINIMUM_MONTHLY", result.params)).toContain("Enter at least €635.13 a month.");
+    expect(hasBlockingError(evaluateRules(rulesInput(gratification({ amount: 635.13, unit: "MOIS" }))))).toBe(false);
+    expect(hasBlockingError(evaluateRules(rulesInput(gratification({ amount: 635.12, unit: "MOIS" }))))).toBe(true);
   });
 });

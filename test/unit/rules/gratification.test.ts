@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { TDureeEffective, TGratificationInput, TGratificationUnit } from "../../../src/domain/rules/index.ts";
+import type { TDureeEffective, TGratificationInput, TGratificationUnit, TPeriod } from "../../../src/domain/rules/index.ts";
 import {
   DEFAULT_GRATIFICATION_RATES,
   checkGratification,
+  computeDureeEffective,
   gratificationRateFor,
   isGratificationMandatory,
   minimumGratification,
@@ -28,7 +29,24 @@ function check(hoursByYear: Record<number, number>, gratification: TGratificatio
     gratification,
     weeklyHours: 35,
     rates: DEFAULT_GRATIFICATION_RATES,
+    stage: { start: "2025-09-01", end: "2025-12-31" },
+    interruptions: [],
     ...more,
+  });
+}
+
+// The real calendar: 35 h a week, 7 h on each weekday that is not a public holiday.
+function checkCalendar(stage: TPeriod, gratification: TGratificationInput, interruptions: readonly TPeriod[] = []) {
+  const d = computeDureeEffective(stage, { kind: "REGULAR", weeklyHours: 35 }, interruptions);
+  return checkGratification({
+    duree: d,
+    cumulatedHours: d.hours,
+    countryCode: "FR",
+    gratification,
+    weeklyHours: 35,
+    rates: DEFAULT_GRATIFICATION_RATES,
+    stage,
+    interruptions,
   });
 }
 
@@ -114,8 +132,6 @@ describe("declared amount against the minimum (35 h a week, 309 h in 2025)", () 
     ["HEURE", 4.35, 4.34],
     ["JOUR", 30.45, 30.44], // 7 h
     ["SEMAINE", 152.25, 152.24], // 35 h
-    ["MOIS", 659.75, 659.74], // 35 × 52 / 12 = 151.67 h
-    ["ANNEE", 7917, 7916.99], // 35 × 52 h
     ["TOTAL", 1344.15, 1344.14], // 309 h
   ] as const)("per %s: %s € reaches it, %s € does not", (unit, enough, tooLittle) => {
     expect(codesOf(check({ 2025: 309 }, declared(enough, unit)))).toEqual(["GRATIFICATION_MANDATORY"]);
@@ -129,14 +145,6 @@ describe("declared amount against the minimum (35 h a week, 309 h in 2025)", () 
     expect(codesOf(check({ 2025: 309 }, net))).toContain("GRATIFICATION_BELOW_MINIMUM");
   });
 
-  it("across 1 January 2026 a monthly amount must reach 4.50 €/h for 2026's hours", () => {
-    expect(only(check({ 2025: 200, 2026: 150 }, declared(659.75, "MOIS")), "GRATIFICATION_BELOW_MINIMUM").params).toMatchObject({
-      minimumHourly: 4.5,
-      minimum: 1545, // 200 × 4.35 + 150 × 4.50
-    });
-    expect(codesOf(check({ 2025: 200, 2026: 150 }, declared(682.5, "MOIS")))).toEqual(["GRATIFICATION_MANDATORY"]);
-  });
-
   it("a lump sum across 1 January must reach the sum of each year's minimum", () => {
     expect(codesOf(check({ 2025: 200, 2026: 150 }, declared(1545, "TOTAL")))).toEqual(["GRATIFICATION_MANDATORY"]);
     expect(codesOf(check({ 2025: 200, 2026: 150 }, declared(1544.99, "TOTAL")))).toContain("GRATIFICATION_BELOW_MINIMUM");
@@ -148,14 +156,74 @@ describe("declared amount against the minimum (35 h a week, 309 h in 2025)", () 
     expect(codesOf(results)).not.toContain("GRATIFICATION_BELOW_MINIMUM");
   });
 
-  it("warns when a weekly, monthly or yearly amount cannot be turned into hours", () => {
-    const results = check({ 2025: 309 }, declared(100, "MOIS"), { weeklyHours: null });
+  it("warns when a weekly amount cannot be turned into hours; a monthly one needs no weekly hours", () => {
+    const results = check({ 2025: 309 }, declared(100, "SEMAINE"), { weeklyHours: null });
     expect(only(results, "GRATIFICATION_CANNOT_CONVERT").severity).toBe("warning");
     expect(codesOf(check({ 2025: 309 }, declared(4.35, "HEURE"), { weeklyHours: null }))).toEqual(["GRATIFICATION_MANDATORY"]);
+    // 309 h × 4.35 = 1 344.15 € over the 4 months from 1 September to 31 December: 336.04 € a month
+    expect(codesOf(check({ 2025: 309 }, declared(336.04, "MOIS"), { weeklyHours: null }))).toEqual(["GRATIFICATION_MANDATORY"]);
   });
 
   it.each([0, -10])("refuses an amount of %s", (amount) => {
     expect(only(check({ 2025: 100 }, declared(amount, "HEURE")), "GRATIFICATION_AMOUNT_INVALID").severity).toBe("error");
+  });
+});
+
+// D124-8: the minimum is owed for each hour of presence actually done, at the rate of the year
+// the hour falls in; an amount per month pays each month of the internship (a partial month
+// in proportion to its calendar days, an interruption not at all) and must cover the total.
+// Working days counted by hand (35 h a week = 7 h a weekday, public holidays off):
+// Sep 2025 22 (Mon 1 – Tue 30), Oct 2025 23 (Wed 1 – Fri 31), Nov 2025 19 (20 weekdays − Tue 11),
+// Dec 2025 22 (23 − Thu 25), Jan 2026 21 (22 − Thu 1), Feb 2026 20.
+describe("an amount per month against every hour of presence (D124-8)", () => {
+  it("September 2025 alone is 22 days × 7 h × 4.35 € = 669.90 €, more than 35 × 52 / 12 h", () => {
+    const results = checkCalendar({ start: "2025-09-01", end: "2025-09-30" }, declared(0, "HEURE"));
+    // 154 h, not above 308: only reported, with the minimum it would have
+    expect(only(results, "GRATIFICATION_NOT_MANDATORY").params).toMatchObject({ hours: 154 });
+    const d = computeDureeEffective({ start: "2025-09-01", end: "2025-09-30" }, { kind: "REGULAR", weeklyHours: 35 }, []);
+    expect(minimumGratification(d.byYear, DEFAULT_GRATIFICATION_RATES)).toBe(669.9);
+  });
+
+  it.each([
+    // [case, stage, interruptions, hours, minimum, months, minimum per month]
+    // Sep + Oct 2025: (22 + 23) × 7 = 315 h × 4.35 = 1 370.25 €, over 2 months = 685.125 → 685.13 €
+    ["1 Sep – 31 Oct 2025", { start: "2025-09-01", end: "2025-10-31" }, [], 315, 1370.25, 2, 685.13],
+    // 15 Sep – 17 Nov 2025: (12 + 23 + 10) × 7 = 315 h, 1 370.25 €; months 16/30 + 1 + 17/30 = 2.1 → 652.50 €
+    ["15 Sep – 17 Nov 2025", { start: "2025-09-15", end: "2025-11-17" }, [], 315, 1370.25, 2.1, 652.5],
+    // Dec 2025 – Feb 2026: 22 × 7 = 154 h × 4.35 = 669.90 € + (21 + 20) × 7 = 287 h × 4.50 = 1 291.50 €
+    // = 1 961.40 € over 3 months = 653.80 €
+    ["1 Dec 2025 – 28 Feb 2026", { start: "2025-12-01", end: "2026-02-28" }, [], 441, 1961.4, 3, 653.8],
+    // Sep – Nov 2025 with 20 Oct – 2 Nov off: (22 + 13 + 19) × 7 = 378 h × 4.35 = 1 644.30 €;
+    // months paid 1 + 19/31 + 28/30 = 2 368/930 = 2.55 → 1 644.30 × 930 / 2 368 = 645.776… → 645.78 €
+    ["Sep – Nov 2025, 2 weeks off", { start: "2025-09-01", end: "2025-11-30" }, [{ start: "2025-10-20", end: "2025-11-02" }], 378, 1644.3, 2.55, 645.78],
+  ] as const)(
+    "%s: the minimum a month from the real calendar, reached and missed by one cent",
+    (_case, stage, interruptions, hours, minimum, months, perMonth) => {
+      const atMinimum = checkCalendar(stage, declared(perMonth, "MOIS"), interruptions);
+      expect(codesOf(atMinimum)).toEqual(["GRATIFICATION_MANDATORY"]);
+      expect(only(atMinimum, "GRATIFICATION_MANDATORY").params).toMatchObject({ hours, minimum, months, minimumPerMonth: perMonth });
+      const oneCentBelow = only(
+        checkCalendar(stage, declared(Math.round(perMonth * 100 - 1) / 100, "MOIS"), interruptions),
+        "GRATIFICATION_BELOW_MINIMUM_MONTHLY",
+      );
+      expect(oneCentBelow).toMatchObject({ severity: "error", field: "gratificationMontant" });
+      expect(oneCentBelow.params).toMatchObject({ hours, minimum, months, minimumPerMonth: perMonth });
+    },
+  );
+
+  it("refuses the 659.75 € a month of 35 × 52 / 12 h when September and October hold 315 h", () => {
+    const below = only(checkCalendar({ start: "2025-09-01", end: "2025-10-31" }, declared(659.75, "MOIS")), "GRATIFICATION_BELOW_MINIMUM_MONTHLY");
+    // 659.75 × 2 = 1 319.50 € paid, below 1 370.25 €
+    expect(below.params).toMatchObject({ amount: 659.75, paid: 1319.5, minimum: 1370.25, minimumPerMonth: 685.13 });
+  });
+
+  it("a yearly amount pays a twelfth each month: 1 370.25 € over 2 months needs 8 221.50 € a year", () => {
+    const stage = { start: "2025-09-01", end: "2025-10-31" };
+    expect(codesOf(checkCalendar(stage, declared(8221.5, "ANNEE")))).toEqual(["GRATIFICATION_MANDATORY"]);
+    // 35 × 52 h × 4.35 = 7 917 € a year was accepted; it pays 7 917 × 2 / 12 = 1 319.50 €
+    const below = only(checkCalendar(stage, declared(7917, "ANNEE")), "GRATIFICATION_BELOW_MINIMUM_YEARLY");
+    expect(below.params).toMatchObject({ paid: 1319.5, minimum: 1370.25, minimumPerMonth: 685.13 });
+    expect(codesOf(checkCalendar(stage, declared(8221.49, "ANNEE")))).toContain("GRATIFICATION_BELOW_MINIMUM_YEARLY");
   });
 });
 

@@ -21,6 +21,12 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     siret: "732 829 320 00074",
     studentConventions: [],
     tutorConventions: [],
+    referentConventions: [],
+    referentMaxConventions: null,
+    hostConventions: [],
+    hostHeadcount: null,
+    trainingHoursPlus200: true,
+    trainingHours: null,
     ...overrides,
   };
 }

@@ -52,7 +52,9 @@ describe("adults", () => {
   });
 
   it("finds a 54 h week inside an irregular schedule declared at 35 h", () => {
-    const results = evaluateRules(rulesInput({ ...irregular({ start: "2025-03-03", end: "2025-03-08", hoursPerDay: 9 }), weeklyHours: 35 }));
+    const results = evaluateRules(
+      rulesInput({ ...irregular({ start: "2025-03-03", end: "2025-03-08", hoursPerDay: 9, includesSaturdays: true }), weeklyHours: 35 }),
+    );
     expect(only(results, "WEEKLY_HOURS_EXCEEDED").params).toEqual({ hours: 54, max: 48 });
   });
 
@@ -134,6 +136,28 @@ describe("minors", () => {
     const input = rulesInput({ birthDate: MINOR, ...exceptionnel({ ...flags, comment: "Décrit." }) });
     expect(only(evaluateRules(input), code)).toMatchObject({ severity: "error", field, params: { age: 16 } });
     expect(codes({ birthDate: ADULT, ...exceptionnel({ ...flags, comment: "Décrit." }) })).not.toContain(code);
+  });
+
+  // L3164-2: two consecutive days of rest each week. 3–28 Mar 2025 at 5 h: weeks of 3, 10, 17
+  // and 24 March; with the Saturdays, the first three rest on Sunday alone (6 × 5 = 30 h a week,
+  // within 35 h and 8 h a day), the last one ends on Friday 28 (Saturday 29 is outside).
+  const march = (flags: object) => irregular({ start: "2025-03-03", end: "2025-03-28", hoursPerDay: 5, ...flags });
+  it.each([
+    ["Monday to Friday: Saturday and Sunday off", MINOR, {}, null],
+    ["with the Saturdays: Sunday alone, weeks of 3, 10 and 17 March", MINOR, { includesSaturdays: true }, { age: 16, week: "2025-03-03", weeks: 3 }],
+    // 18 on 12 Mar 2025: the weeks of 3 and 10 March begin before the birthday, that of 17 March after
+    ["18 on 12 March (minor on the start date)", "2007-03-12", { includesSaturdays: true }, { age: 17, week: "2025-03-03", weeks: 2 }],
+  ])("two consecutive rest days: %s", (_label, birthDate, flags, expected) => {
+    const results = evaluateRules(rulesInput({ ...march(flags), weeklyHours: 30, birthDate }));
+    const found = results.filter((r) => r.code === "MINOR_TWO_REST_DAYS");
+    if (expected === null) expect(found).toEqual([]);
+    else expect(found).toEqual([{ code: "MINOR_TWO_REST_DAYS", severity: "error", field: "irregularPeriods", params: expected }]);
+  });
+
+  it("accepts a week of Tuesday to Saturday, resting Sunday and Monday", () => {
+    // 4–8 Mar 2025 at 5 h with the Saturday: rest on Sunday 2 and Monday 3, then Sunday 9 and Monday 10
+    const schedule = irregular({ start: "2025-03-04", end: "2025-03-08", hoursPerDay: 5, includesSaturdays: true });
+    expect(codes({ ...schedule, startDate: "2025-03-04", weeklyHours: 25, birthDate: MINOR })).not.toContain("MINOR_TWO_REST_DAYS");
   });
 
   it("forbids a schedule that works on a Sunday", () => {
