@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TConversation } from "../../src/app/ports/conversation.ts";
-import { cardText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
+import { shownText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
 import { DEMO, PSY } from "../support/demo.ts";
 import { fillConvention, submitFromRecap } from "../support/journey.ts";
 import { createSeededConversation } from "../support/seeded-conversation.ts";
@@ -20,7 +20,7 @@ describe("deleting a convention says what it means", () => {
     await database.drop();
   });
 
-  const text = (card: unknown) => cardText(card).replace(/\\(.)/g, "$1");
+  const text = shownText;
 
   async function refusedByReferent(dates: { dateDebut: string; dateFin: string }): Promise<{ conventionId: number; numero: number }> {
     const conventionId = await fillConvention(conversation, DEMO.lea, PSY(dates));

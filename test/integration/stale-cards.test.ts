@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TConversation } from "../../src/app/ports/conversation.ts";
-import { cardText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
+import { shownText, conversationDriver, effectOf, executeActions } from "../support/conversation-driver.ts";
 import { DEMO, PSY } from "../support/demo.ts";
 import { fillConvention } from "../support/journey.ts";
 import { createSeededConversation } from "../support/seeded-conversation.ts";
@@ -20,7 +20,7 @@ describe("cards follow the convention's state", () => {
     await database.drop();
   });
 
-  const text = (card: unknown) => cardText(card).replace(/\\(.)/g, "$1");
+  const text = shownText;
   const verbs = (card: unknown) => executeActions(card).map((action) => action.verb);
 
   it("an old récapitulatif's « Valider », a submitted then validated convention's récapitulatif and progress card", async () => {

@@ -37,6 +37,11 @@ export function cardText(card: unknown): string {
   return parts.join("\n");
 }
 
+/** What a reader sees of a card: its texts with the card's markdown escapes taken out. */
+export function shownText(card: unknown): string {
+  return cardText(card).replace(/\\(.)/g, "$1");
+}
+
 /** Drives the conversation core as one person would, through a channel. */
 export function conversationDriver(conversation: TConversation, email: string) {
   const send = (event: TInboundEvent) => conversation.handle({ platform: "WEB", email }, event);
