@@ -34,6 +34,15 @@ describe("the history card, on the demo data", () => {
     }
   }
 
+  it("answers « historique <n° > » where it was typed (the main conversation), a button in its convention's thread (issue 14, item 7)", async () => {
+    const { numero } = await database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    const garcia = conversationDriver(conversation, DEMO.garcia);
+    const typed = effectOf(await garcia.say(`historique ${numero ?? 0}`), "post");
+    expect(typed.conventionId).toBeNull();
+    expect(cardText(typed.card)).toContain(String(numero));
+    expect(effectOf(await garcia.act("show_history", { conventionId }), "post").conventionId).toBe(conventionId);
+  });
+
   it("names the signataire, the référent, the formation and the country instead of their ids and codes", async () => {
     const stored = await database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
     const signataire = await database.prisma.contact.findUniqueOrThrow({ where: { id: stored.signataireId ?? -1 } });

@@ -116,7 +116,7 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
       const target = command.numero === null ? conventionId : await conventionIdOfNumber(turn, command.numero);
       if (target === null)
         return [noticeEffect(turn, conventionId, { tone: "warning", titleKey: "conversation:notFound.title", params: { numero: command.numero ?? "" } })];
-      return showHistory(turn, { conventionId: target });
+      return showHistory(turn, { conventionId: target }, conventionId);
     }
     case "language": {
       await turn.deps.directory.setLocale(turn.actor.personId, command.locale);

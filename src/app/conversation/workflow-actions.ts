@@ -173,7 +173,7 @@ export async function findConvention(turn: TTurn, query: string, conventionId: n
 }
 
 /** The "Historique" card: every change and decision, who, when, before and after. */
-export async function showHistory(turn: TTurn, data: unknown): Promise<TEffect[]> {
+export async function showHistory(turn: TTurn, data: unknown, answeredIn?: number | null): Promise<TEffect[]> {
   const { conventionId } = parseData(z.object({ conventionId: ZId }), data);
   const convention = await turn.deps.conventions.get(conventionId);
   assertAllowed(turn.actor, { kind: "view_history" }, convention);
@@ -183,5 +183,6 @@ export async function showHistory(turn: TTurn, data: unknown): Promise<TEffect[]
     labelHistory(turn.deps.formData, history.entries, turn.locale),
   ]);
   const card = historyCard(turn.locale, { header, entries, omitted: history.omitted });
-  return [{ kind: "post", conventionId, card }];
+  // Typed somewhere ("historique 12" in the main conversation), it is answered there; a button answers in its convention's thread.
+  return [{ kind: "post", conventionId: answeredIn === undefined ? conventionId : answeredIn, card }];
 }
