@@ -20,6 +20,8 @@ import {
 } from "./composition/channels.ts";
 import { createConversationDeps } from "./composition/create-conversation-deps.ts";
 import { createDocumentDownloadDeps } from "./composition/create-document-download-deps.ts";
+import { createJobScheduler } from "./composition/create-job-scheduler.ts";
+import { scheduledJobs } from "./composition/scheduled-jobs.ts";
 import { channelMode, loadConfig, ConfigError, type TConfig } from "./config.ts";
 import { createDatabase, type TDatabase } from "./db/create-database.ts";
 import { createOutboxQueue } from "./db/outbox.ts";
@@ -105,18 +107,27 @@ async function main(): Promise<void> {
     ...(slack ? [slackNotifications(slack)] : []),
     ...(teams ? [teamsNotifications(teams)] : []),
   ];
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const dispatcher = createDispatcher({
     queue: createOutboxQueue(database.prisma),
     render: (recipientId, payload) => renderNotification(deps, recipientId, payload),
     deliver: createNotificationDelivery(channels),
     clock: () => new Date(),
     logger: logger.child({ component: "outbox" }),
-    instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    instanceId,
   });
   // Without any channel, notifications wait in the outbox rather than running out of attempts.
   if (channels.length > 0) dispatcher.start(config.OUTBOX_INTERVAL_MS);
+  // Digests, reminders and housekeeping: every instance schedules them, JobRun elects one per slot.
+  const scheduler = createJobScheduler(database.prisma, {
+    jobs: scheduledJobs(database.prisma, { clock: () => new Date() }),
+    logger: logger.child({ component: "jobs" }),
+    instanceId,
+  });
+  await scheduler.start();
   const app = createHttpApp({
     databaseKind: database.kind,
+    jobsStatus: () => scheduler.status(),
     logger: logger.child({ component: "http" }),
     pingDatabase: async () => {
       await database.prisma.$queryRaw`SELECT 1`;
@@ -164,6 +175,7 @@ async function main(): Promise<void> {
     // Stop accepting work: no new connection, idle keep-alive ones closed; requests in flight finish.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
+    await scheduler.stop();
     await dispatcher.stop();
     // What Teams clicks left to do after their answer (a progress card, a notice) is finished.
     await teams?.idle();

@@ -1,5 +1,6 @@
 import express, { type Express, type RequestHandler } from "express";
 import type { TDatabaseKind } from "../db/create-database.ts";
+import type { TJobStatus } from "../jobs/index.ts";
 import { errorAnswer, notFound, requestId, type THttpLogger } from "./http-errors.ts";
 
 /**
@@ -34,6 +35,8 @@ export interface THttpDependencies {
   databaseKind: TDatabaseKind;
   /** Resolves when the database answers; rejects otherwise. */
   pingDatabase(): Promise<void>;
+  /** When each scheduled job last ran and runs next, shown by /healthz. */
+  jobsStatus?: () => Promise<TJobStatus[]>;
   /** Mounts the channels' routes (Slack, Teams, the playground) after /healthz. */
   mount?: (app: Express) => void;
   /** Where failures are written, with their request id: answers never carry details. */
@@ -44,6 +47,16 @@ export interface THttpDependencies {
  * The one HTTP application: health now; Slack (/slack/events), Teams (/api/messages), the
  * playground and PDF links mount here too. No global body parser: Bolt reads raw bodies.
  */
+/** What /healthz says of a job: no error text, only when it ran, how it ended and when it runs next. */
+function healthOfJob(status: TJobStatus) {
+  return {
+    id: status.jobId,
+    schedule: `${status.cron} (${status.timeZone})`,
+    lastRun: status.lastRun && { status: status.lastRun.status, startedAt: status.lastRun.startedAt, finishedAt: status.lastRun.finishedAt },
+    nextRun: status.nextRunLocal,
+  };
+}
+
 export function createHttpApp(deps: THttpDependencies): Express {
   const app = express();
   app.disable("x-powered-by");
@@ -53,7 +66,8 @@ export function createHttpApp(deps: THttpDependencies): Express {
   app.get("/healthz", async (_request, response) => {
     try {
       await deps.pingDatabase();
-      response.json({ status: "ok", db: deps.databaseKind });
+      const jobs = deps.jobsStatus ? (await deps.jobsStatus()).map(healthOfJob) : undefined;
+      response.json({ status: "ok", db: deps.databaseKind, ...(jobs ? { jobs } : {}) });
     } catch {
       response.status(503).json({ status: "unavailable", db: deps.databaseKind });
     }

@@ -17,7 +17,10 @@ describe("npm start with no DATABASE_URL", () => {
     app = await startApp({ DATA_DIR: dataDir });
     const response = await fetch(`${app.base}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", db: "pglite" });
+    const health = (await response.json()) as { status: string; db: string; jobs: Array<{ id: string; nextRun: string | null }> };
+    expect(health).toMatchObject({ status: "ok", db: "pglite" });
+    // Every scheduled job is listed with its next run (issue 13).
+    expect(health.jobs.every((job) => typeof job.id === "string" && job.nextRun !== undefined)).toBe(true);
     expect(app.output.join("")).toContain("demo university loaded");
 
     // A terminal's Ctrl-C: SIGINT to the whole group (npm and node).
