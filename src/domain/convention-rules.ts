@@ -50,6 +50,7 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
       end: period.dateFin,
       hoursPerDay: period.hoursPerDay,
     })),
+    saturdaysWorked: values.samedisTravailles ?? false,
     dureeEffectiveOverrideHours: values.dureeEffectiveSaisie,
     countryCode: values.paysIso2,
     gratification: gratificationOf(values),

@@ -100,6 +100,7 @@ export const RULE_FIELDS = {
   interruptions: "interruptions",
   horairesPeriodes: "irregularPeriods",
   heuresHebdomadaires: "heuresHebdomadaires",
+  samedisTravailles: "samedisTravailles",
   dureeEffective: "dureeEffectiveSaisie",
   pays: "paysIso2",
   gratification: "gratification",

@@ -9,7 +9,7 @@ import { computeDureeEffective, pickDureeEffective, toCentiHours, workedDays } f
 import { DEFAULT_GRATIFICATION_RATES, checkGratification } from "./gratification.ts";
 import { checkHostQuota } from "./host-quota.ts";
 import { checkReferentQuota } from "./referent-quota.ts";
-import { checkSchedule, isValidWeeklyHours, scheduleOf } from "./schedule.ts";
+import { checkSchedule, isValidWeeklyHours, scheduleOf, workdaysPerWeek } from "./schedule.ts";
 import { checkSiret } from "./siret.ts";
 import { checkTrainingHours } from "./training-hours.ts";
 import { checkTutorQuota } from "./tutor-quota.ts";
@@ -84,7 +84,7 @@ function workingTimeResults(input: TRulesInput, stage: TPeriod | null): TRuleRes
   const days = stage && schedule ? workedDays(stage, schedule, input.interruptions) : [];
   const weeklyHours = isValidWeeklyHours(input.weeklyHours) ? input.weeklyHours : null;
   return checkWorkingTime({
-    workload: workloadOf(days, weeklyHours),
+    workload: workloadOf(days, weeklyHours, workdaysPerWeek(input)),
     birthDate: input.birthDate,
     startDate: stage?.start ?? null,
     travailExceptionnel: input.travailExceptionnel,

@@ -17,7 +17,9 @@ export type TSchedulePeriod = TPeriod & {
 };
 
 /** How presence is spread: the same hours every week, or periods with hours per day. */
-export type TSchedule = { kind: "REGULAR"; weeklyHours: number } | { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] };
+export type TSchedule =
+  /** `includesSaturdays`: the weekly hours are spread over Monday–Saturday instead of Monday–Friday. */
+  { kind: "REGULAR"; weeklyHours: number; includesSaturdays?: boolean } | { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] };
 
 /** Unit of a declared gratification (UNITE_DUREE list). */
 export type TGratificationUnit = "HEURE" | "JOUR" | "SEMAINE" | "MOIS" | "ANNEE" | "TOTAL";
@@ -81,6 +83,8 @@ export type TRulesInput = {
   weeklyHours: number | null;
   /** Irregular schedule periods (used when horairesReguliers is false). */
   irregularPeriods: readonly TSchedulePeriod[];
+  /** samedisTravailles: Saturdays are days of presence too, in either schedule (D124-6). */
+  saturdaysWorked: boolean;
   /** dureeEffectiveSaisie: the student's own count of hours, replacing the computed one. */
   dureeEffectiveOverrideHours: number | null;
   /** stage.pays as ISO 3166-1 alpha-2 ("FR"); null is read as France. */

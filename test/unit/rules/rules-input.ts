@@ -11,6 +11,7 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     horairesReguliers: true,
     weeklyHours: 35,
     irregularPeriods: [],
+    saturdaysWorked: false,
     dureeEffectiveOverrideHours: null,
     countryCode: "FR",
     gratification: { granted: true, amount: 4.35, unit: "HEURE", basis: "NET", currency: "EUR" },
