@@ -62,6 +62,7 @@ export const FORM_FIELDS: Readonly<Record<keyof TConventionValues, TFieldSpec>> 
   typeConvention: { kind: "derived" },
   langue: { kind: "code", options: LANGUES, required: true },
   etablissementId: { kind: "id", dataset: "etablissements", required: true },
+  effectifAccueil: { kind: "number" },
   serviceId: { kind: "id", dataset: "services", required: true },
   tuteurId: { kind: "id", dataset: "contacts", required: true },
   enseignantId: { kind: "id", dataset: "enseignants", required: true },
@@ -134,7 +135,7 @@ export const SECTION_LAYOUT: Readonly<Record<TSectionId, readonly TFieldGroup[]>
       fields: ["inscriptionId", "academicYear", "elementPedagogiqueId", "heuresFormationPlus200", "heuresFormation", "typeConvention", "langue"],
     },
   ],
-  etablissement: [{ key: null, fields: ["etablissementId"] }],
+  etablissement: [{ key: null, fields: ["etablissementId", "effectifAccueil"] }],
   service: [{ key: null, fields: ["serviceId"] }],
   tuteur: [{ key: null, fields: ["tuteurId"] }],
   stage: [

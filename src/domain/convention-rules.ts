@@ -71,6 +71,7 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
     referentMaxConventions: facts.referentMaxConventions ?? null,
     hostConventions: facts.hostConventions ?? [],
     hostHeadcount: facts.hostHeadcount ?? null,
+    hostExactHeadcount: values.effectifAccueil,
     trainingHoursPlus200: values.heuresFormationPlus200,
     trainingHours: values.heuresFormation,
   };

@@ -61,6 +61,7 @@ export const RULE_CODES = [
   // Host's quota per week
   "HOST_QUOTA_EXCEEDED",
   "HOST_QUOTA_HEADCOUNT_NEEDED",
+  "HOST_QUOTA_HEADCOUNT_UNKNOWN",
   // Formation
   "TRAINING_HOURS_BELOW_200",
   // Établissement
@@ -115,6 +116,7 @@ export const RULE_FIELDS = {
   tuteur: "tuteurId",
   enseignant: "enseignantId",
   etablissement: "etablissementId",
+  effectifAccueil: "effectifAccueil",
   heuresFormation: "heuresFormation",
   siret: "siret",
 } as const;

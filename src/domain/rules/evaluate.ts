@@ -52,7 +52,7 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
   results.push(...workingTimeResults(input, stage));
   if (stage) results.push(...checkTutorQuota(stage, input.tutorConventions));
   if (stage) results.push(...checkReferentQuota(stage, input.referentConventions, input.referentMaxConventions));
-  if (stage) results.push(...checkHostQuota(stage, input.hostConventions, input.hostHeadcount));
+  if (stage) results.push(...checkHostQuota(stage, input.hostConventions, input.hostHeadcount, input.hostExactHeadcount));
   results.push(...checkTrainingHours(input.trainingHoursPlus200, input.trainingHours));
   results.push(...checkSiret(input.siret));
   // Array.prototype.sort is stable: within a severity the rules keep their order.

@@ -108,6 +108,8 @@ export type TRulesInput = {
   /** The host's other conventions (this one excluded) and its effectif band, for the quota of R124-10. */
   hostConventions: readonly TTutorConvention[];
   hostHeadcount: { min: number; max: number } | null;
+  /** effectifAccueil: the exact headcount given on this convention; it replaces the band. */
+  hostExactHeadcount: number | null;
   /** heuresFormationPlus200 and heuresFormation: the training's teaching hours a year (D124-2). */
   trainingHoursPlus200: boolean | null;
   trainingHours: number | null;

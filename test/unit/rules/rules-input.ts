@@ -26,6 +26,7 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     referentMaxConventions: null,
     hostConventions: [],
     hostHeadcount: null,
+    hostExactHeadcount: null,
     trainingHoursPlus200: true,
     trainingHours: null,
     ...overrides,
