@@ -85,4 +85,30 @@ describe("legal rules through the conversation core", () => {
     expect(accepted.some((effect) => effect.kind === "form" && effect.errors !== undefined)).toBe(false);
     expect((await stored(conventionId)).values.dateDebut).toBe("2027-02-01");
   });
+
+  it("warns at 199 training hours, refuses below 200 once the centre makes it blocking, accepts 200 (D124-2)", async () => {
+    const conventionId = await startDraft(hugo);
+    // A draft's centre is its formation's (the convention's own is set at submission).
+    const { inscriptionId } = (await stored(conventionId)).values;
+    const inscription = await database.prisma.inscription.findUniqueOrThrow({ where: { id: inscriptionId ?? 0 }, include: { formation: true } });
+    const centreId = inscription.formation.centreId;
+    const inputs = { heuresFormationPlus200: "false", heuresFormation: "199" };
+    // Without the setting: 199 < 200 is a warning, the answer is saved.
+    const warned = await save(hugo, conventionId, "etudiant", inputs);
+    expect(warned.some((effect) => effect.kind === "form" && effect.errors !== undefined)).toBe(false);
+    expect((await stored(conventionId)).values.heuresFormation).toBe(199);
+    // The centre refuses it: the same answer is refused next to the field, naming it.
+    await database.prisma.centreGestion.update({ where: { id: centreId }, data: { refuseTrainingHoursBelow200: true } });
+    const refused = effectOf(await save(hugo, conventionId, "etudiant", { ...inputs, heuresFormation: "150" }), "form");
+    expect(refused.errors?.heuresFormation).toBe(
+      "La formation compte 150 heures d'enseignement par année, moins que les 200 heures qu'exige un stage intégré à un cursus (article D124-2) : " +
+        "votre centre de gestion n'accepte pas de convention dans ce cas. Corrigez le « Nombre d'heures de formation » ou cochez « Plus de 200 heures » si la formation les atteint.",
+    );
+    expect((await stored(conventionId)).values.heuresFormation).toBe(199);
+    // 200 is accepted.
+    const accepted = await save(hugo, conventionId, "etudiant", { ...inputs, heuresFormation: "200" });
+    expect(accepted.some((effect) => effect.kind === "form" && effect.errors !== undefined)).toBe(false);
+    expect((await stored(conventionId)).values.heuresFormation).toBe(200);
+    await database.prisma.centreGestion.update({ where: { id: centreId }, data: { refuseTrainingHoursBelow200: false } });
+  });
 });

@@ -53,7 +53,7 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
   if (stage) results.push(...checkTutorQuota(stage, input.tutorConventions));
   if (stage) results.push(...checkReferentQuota(stage, input.referentConventions, input.referentMaxConventions));
   if (stage) results.push(...checkHostQuota(stage, input.hostConventions, input.hostHeadcount, input.hostExactHeadcount));
-  results.push(...checkTrainingHours(input.trainingHoursPlus200, input.trainingHours));
+  results.push(...checkTrainingHours(input.trainingHoursPlus200, input.trainingHours, input.trainingHoursBelow200Refused));
   results.push(...checkSiret(input.siret));
   // Array.prototype.sort is stable: within a severity the rules keep their order.
   return results.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

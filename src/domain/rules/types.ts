@@ -113,6 +113,8 @@ export type TRulesInput = {
   /** heuresFormationPlus200 and heuresFormation: the training's teaching hours a year (D124-2). */
   trainingHoursPlus200: boolean | null;
   trainingHours: number | null;
+  /** The convention's centre de gestion refuses training hours below 200 instead of warning. */
+  trainingHoursBelow200Refused: boolean;
 };
 
 /** Euros per hour of presence by calendar year, e.g. { 2025: 4.35, 2026: 4.5 }. */

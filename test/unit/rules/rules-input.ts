@@ -29,6 +29,7 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     hostExactHeadcount: null,
     trainingHoursPlus200: true,
     trainingHours: null,
+    trainingHoursBelow200Refused: false,
     ...overrides,
   };
 }
