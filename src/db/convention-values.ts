@@ -50,7 +50,7 @@ export function toConventionValues(record: TConventionRecord): TConventionValues
 const DATE_FIELDS = new Set(["dateDebut", "dateFin"]);
 
 // Yes/no flags stored NOT NULL: a cleared flag means "no".
-const FLAG_FIELDS = new Set(["confidentiel", "teletravail", "travailNuit", "travailDimanche", "travailJoursFeries", "deplacements"]);
+const FLAG_FIELDS = new Set(["confidentiel", "teletravail", "travailNuit", "travailDimanche", "travailJoursFeries", "deplacements", "samedisTravailles"]);
 
 /** The repository's changes for some domain values (dates to Date; periods as whole lists). */
 export function toConventionChanges(values: Partial<TConventionValues>): TConventionChanges {

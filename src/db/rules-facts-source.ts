@@ -67,17 +67,28 @@ async function hostFacts(prisma: PrismaClient, convention: TStoredConvention, ef
   return { hostConventions, hostHeadcount };
 }
 
+// A draft has no centre yet (set at submission): the centre that will manage it is its formation's.
+async function centreSettings(prisma: PrismaClient, convention: TStoredConvention) {
+  const select = { refuseTrainingHoursBelow200: true } as const;
+  if (convention.centreId !== null) return prisma.centreGestion.findUnique({ where: { id: convention.centreId }, select });
+  const inscriptionId = convention.values.inscriptionId;
+  if (inscriptionId === null) return null;
+  const inscription = await prisma.inscription.findUnique({ where: { id: inscriptionId }, select: { formation: { select: { centre: { select } } } } });
+  return inscription?.formation.centre ?? null;
+}
+
 /** The directory and the other conventions, as the legal rules need them. */
 export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource {
   return {
     factsFor: async (convention, today): Promise<TConventionRulesFacts> => {
       const etablissementId = convention.values.etablissementId;
-      const [student, etablissement, studentOthers, tutorOthers, referent] = await Promise.all([
+      const [student, etablissement, studentOthers, tutorOthers, referent, centre] = await Promise.all([
         prisma.student.findUnique({ where: { personId: convention.studentId }, select: { birthDate: true } }),
         etablissementId === null ? null : prisma.etablissement.findUnique({ where: { id: etablissementId }, select: { siret: true, effectifCode: true } }),
         studentConventions(prisma, convention),
         tutorConventions(prisma, convention),
         referentFacts(prisma, convention),
+        centreSettings(prisma, convention),
       ]);
       return {
         today,
@@ -86,6 +97,7 @@ export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource 
         studentConventions: studentOthers,
         tutorConventions: tutorOthers,
         ...referent,
+        trainingHoursBelow200Refused: centre?.refuseTrainingHoursBelow200 ?? false,
         ...(await hostFacts(prisma, convention, etablissement?.effectifCode)),
       };
     },

@@ -22,6 +22,8 @@ export type TConventionRulesFacts = {
   /** The host's other conventions and effectif band (R124-10); absent when unknown. */
   hostConventions?: readonly TTutorConvention[];
   hostHeadcount?: { min: number; max: number } | null;
+  /** The centre de gestion's setting refuseTrainingHoursBelow200 (D124-2); absent: a warning. */
+  trainingHoursBelow200Refused?: boolean;
 };
 
 function gratificationOf(values: TConventionValues): TGratificationInput | null {
@@ -50,6 +52,7 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
       end: period.dateFin,
       hoursPerDay: period.hoursPerDay,
     })),
+    saturdaysWorked: values.samedisTravailles ?? false,
     dureeEffectiveOverrideHours: values.dureeEffectiveSaisie,
     countryCode: values.paysIso2,
     gratification: gratificationOf(values),
@@ -70,8 +73,10 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
     referentMaxConventions: facts.referentMaxConventions ?? null,
     hostConventions: facts.hostConventions ?? [],
     hostHeadcount: facts.hostHeadcount ?? null,
+    hostExactHeadcount: values.effectifAccueil,
     trainingHoursPlus200: values.heuresFormationPlus200,
     trainingHours: values.heuresFormation,
+    trainingHoursBelow200Refused: facts.trainingHoursBelow200Refused ?? false,
   };
 }
 

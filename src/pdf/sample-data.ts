@@ -223,6 +223,7 @@ export function sampleConvention(options: TSampleOptions = {}): TStoredConventio
     travailDimanche: false,
     travailJoursFeries: false,
     deplacements: false,
+    samedisTravailles: false,
     interruptions: [],
     irregularPeriods: [],
     ...stageValues(options),

@@ -215,6 +215,25 @@ describe("saving sections and evaluating rules on real PostgreSQL", () => {
     expect(results.filter((result) => result.code === "HOST_QUOTA_EXCEEDED")).toEqual([
       { code: "HOST_QUOTA_EXCEEDED", severity: "warning", field: "etablissementId", params: { count: 4, max: 3, week: "2027-03-01" } },
     ]);
+    // The exact headcount is stored on the convention (section 2) and replaces the band "1 à 9":
+    // 21 employees × 15 % = 3.15 → 4 interns allowed; 20 × 15 % = 3 → still exceeded.
+    const withHeadcount = await saveSection(deps, student, {
+      conventionId: id,
+      expectedVersion: saved.convention.version,
+      sectionId: "etablissement",
+      answers: { effectifAccueil: 21 },
+    });
+    expect(withHeadcount.convention.values.effectifAccueil).toBe(21);
+    expect((await evaluateConvention(deps, withHeadcount.convention)).map((result) => result.code)).not.toContain("HOST_QUOTA_EXCEEDED");
+    const at20 = await saveSection(deps, student, {
+      conventionId: id,
+      expectedVersion: withHeadcount.convention.version,
+      sectionId: "etablissement",
+      answers: { effectifAccueil: 20 },
+    });
+    expect((await evaluateConvention(deps, at20.convention)).filter((result) => result.code === "HOST_QUOTA_EXCEEDED")).toEqual([
+      { code: "HOST_QUOTA_EXCEEDED", severity: "warning", field: "etablissementId", params: { count: 4, max: 3, week: "2027-03-01" } },
+    ]);
   });
 
   it("reads the gratification rates from the database table", async () => {

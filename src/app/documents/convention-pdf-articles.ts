@@ -144,6 +144,7 @@ export function presenceArticle(ctx: TPdfContext): TPdfBlock[] {
         fact(ctx, "weeklyHours", weeklyHours(ctx)),
         fact(ctx, "tempsTravail", labelOf(ctx, "tempsTravailCode")),
         ...(v.commentaireTempsTravail ? [fact(ctx, "commentaireTempsTravail", v.commentaireTempsTravail)] : []),
+        fact(ctx, "samedis", yesNo(ctx, v.samedisTravailles)),
         fact(ctx, "nuit", yesNo(ctx, v.travailNuit)),
         fact(ctx, "dimanche", yesNo(ctx, v.travailDimanche)),
         fact(ctx, "feries", yesNo(ctx, v.travailJoursFeries)),

@@ -12,6 +12,7 @@ export const ZCentreRow = z.object({
   address: ZOptionalText,
   steps: ZSteps,
   studentsMayRequestAvenant: ZBoolean,
+  refuseTrainingHoursBelow200: ZBoolean,
 });
 export type TCentreRow = z.infer<typeof ZCentreRow>;
 

@@ -61,8 +61,10 @@ export const RULE_CODES = [
   // Host's quota per week
   "HOST_QUOTA_EXCEEDED",
   "HOST_QUOTA_HEADCOUNT_NEEDED",
+  "HOST_QUOTA_HEADCOUNT_UNKNOWN",
   // Formation
   "TRAINING_HOURS_BELOW_200",
+  "TRAINING_HOURS_BELOW_200_REFUSED",
   // Établissement
   "SIRET_FORMAT_INVALID",
   "SIRET_CHECKSUM_INVALID",
@@ -100,6 +102,7 @@ export const RULE_FIELDS = {
   interruptions: "interruptions",
   horairesPeriodes: "irregularPeriods",
   heuresHebdomadaires: "heuresHebdomadaires",
+  samedisTravailles: "samedisTravailles",
   dureeEffective: "dureeEffectiveSaisie",
   pays: "paysIso2",
   gratification: "gratification",
@@ -114,6 +117,7 @@ export const RULE_FIELDS = {
   tuteur: "tuteurId",
   enseignant: "enseignantId",
   etablissement: "etablissementId",
+  effectifAccueil: "effectifAccueil",
   heuresFormation: "heuresFormation",
   siret: "siret",
 } as const;

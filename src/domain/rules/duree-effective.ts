@@ -43,8 +43,11 @@ function isUsablePeriod(period: TPeriod): boolean {
 
 function hoursOnDay(date: TIsoDate, schedule: TSchedule): number {
   if (schedule.kind === "REGULAR") {
+    // D124-6 counts the days present: the weekly hours spread over the days worked in a week.
     const weekday = isoWeekday(date);
-    return weekday <= 5 && !isFrenchPublicHoliday(date) ? schedule.weeklyHours / 5 : 0;
+    const saturdays = schedule.includesSaturdays === true;
+    const worked = weekday <= 5 || (weekday === 6 && saturdays);
+    return worked && !isFrenchPublicHoliday(date) ? schedule.weeklyHours / (saturdays ? 6 : 5) : 0;
   }
   // Periods are disjoint when valid; if not (reported by checkSchedule) the first one wins,
   // so no day is counted twice.

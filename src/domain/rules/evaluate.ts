@@ -9,7 +9,7 @@ import { computeDureeEffective, pickDureeEffective, toCentiHours, workedDays } f
 import { DEFAULT_GRATIFICATION_RATES, checkGratification } from "./gratification.ts";
 import { checkHostQuota } from "./host-quota.ts";
 import { checkReferentQuota } from "./referent-quota.ts";
-import { checkSchedule, isValidWeeklyHours, scheduleOf } from "./schedule.ts";
+import { checkSchedule, isValidWeeklyHours, scheduleOf, workdaysPerWeek } from "./schedule.ts";
 import { checkSiret } from "./siret.ts";
 import { checkTrainingHours } from "./training-hours.ts";
 import { checkTutorQuota } from "./tutor-quota.ts";
@@ -52,8 +52,8 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
   results.push(...workingTimeResults(input, stage));
   if (stage) results.push(...checkTutorQuota(stage, input.tutorConventions));
   if (stage) results.push(...checkReferentQuota(stage, input.referentConventions, input.referentMaxConventions));
-  if (stage) results.push(...checkHostQuota(stage, input.hostConventions, input.hostHeadcount));
-  results.push(...checkTrainingHours(input.trainingHoursPlus200, input.trainingHours));
+  if (stage) results.push(...checkHostQuota(stage, input.hostConventions, input.hostHeadcount, input.hostExactHeadcount));
+  results.push(...checkTrainingHours(input.trainingHoursPlus200, input.trainingHours, input.trainingHoursBelow200Refused));
   results.push(...checkSiret(input.siret));
   // Array.prototype.sort is stable: within a severity the rules keep their order.
   return results.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -84,7 +84,7 @@ function workingTimeResults(input: TRulesInput, stage: TPeriod | null): TRuleRes
   const days = stage && schedule ? workedDays(stage, schedule, input.interruptions) : [];
   const weeklyHours = isValidWeeklyHours(input.weeklyHours) ? input.weeklyHours : null;
   return checkWorkingTime({
-    workload: workloadOf(days, weeklyHours),
+    workload: workloadOf(days, weeklyHours, workdaysPerWeek(input)),
     birthDate: input.birthDate,
     startDate: stage?.start ?? null,
     travailExceptionnel: input.travailExceptionnel,

@@ -33,20 +33,37 @@ export function peakInternsPerWeek(period: TPeriod, others: readonly TTutorConve
   return peak;
 }
 
+// The smallest headcount from `from` whose quota takes `count` interns.
+function headcountFor(count: number, from: number): number {
+  let headcount = from;
+  while (hostQuota(headcount) < count) headcount++;
+  return headcount;
+}
+
 /**
  * Warns when the host would take more interns in one week than R124-10 allows, from the
- * conventions Stagebot knows. When the effectif band leaves the quota open (a band around
- * 20, or wide enough), asks for the exact headcount, naming the one below which it is exceeded.
+ * conventions Stagebot knows. The exact headcount given on the convention (effectifAccueil)
+ * decides; without it the établissement's effectif band does. When the band leaves the quota
+ * open (a band around 20, or wide enough), or when nothing is known and more than 3 interns
+ * (the quota of any host) are there, asks for the exact headcount, naming the one it takes.
  */
-export function checkHostQuota(period: TPeriod, others: readonly TTutorConvention[], band: THeadcountBand | null): TRuleResult[] {
-  if (band === null || compareIsoDates(period.end, period.start) < 0) return [];
+export function checkHostQuota(
+  period: TPeriod,
+  others: readonly TTutorConvention[],
+  band: THeadcountBand | null,
+  exactHeadcount: number | null = null,
+): TRuleResult[] {
+  if (compareIsoDates(period.end, period.start) < 0) return [];
+  const known = exactHeadcount !== null && Number.isInteger(exactHeadcount) && exactHeadcount >= 0 ? { min: exactHeadcount, max: exactHeadcount } : band;
   const { count, week } = peakInternsPerWeek(period, others);
-  const highest = hostQuota(band.max);
+  if (known === null) {
+    if (count <= SMALL_HOST_QUOTA) return [];
+    const params = { count, week, headcount: headcountFor(count, HOST_QUOTA_HEADCOUNT) };
+    return [ruleResult("HOST_QUOTA_HEADCOUNT_UNKNOWN", "warning", params, RULE_FIELDS.effectifAccueil)];
+  }
+  const highest = hostQuota(known.max);
   if (count > highest) return [ruleResult("HOST_QUOTA_EXCEEDED", "warning", { count, max: highest, week }, RULE_FIELDS.etablissement)];
-  if (count <= hostQuota(band.min)) return [];
-  // The smallest headcount of the band whose quota takes `count` interns.
-  let headcount = band.min;
-  while (hostQuota(headcount) < count) headcount++;
-  const params = { count, week, headcount, min: band.min, max: band.max };
-  return [ruleResult("HOST_QUOTA_HEADCOUNT_NEEDED", "warning", params, RULE_FIELDS.etablissement)];
+  if (count <= hostQuota(known.min)) return [];
+  const params = { count, week, headcount: headcountFor(count, known.min), min: known.min, max: known.max };
+  return [ruleResult("HOST_QUOTA_HEADCOUNT_NEEDED", "warning", params, RULE_FIELDS.effectifAccueil)];
 }

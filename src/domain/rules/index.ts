@@ -21,7 +21,7 @@ export {
 } from "./dates.ts";
 export { frenchPublicHolidays, frenchPublicHolidaysBetween, isFrenchPublicHoliday } from "./holidays.ts";
 export { MAX_STAGE_MONTHS, checkInterruptions, checkStageDates, latestEndDate, stagePeriodOf } from "./dates-consistency.ts";
-export { checkSchedule, isValidWeeklyHours, scheduleOf } from "./schedule.ts";
+export { checkSchedule, isValidWeeklyHours, scheduleOf, workdaysPerWeek } from "./schedule.ts";
 export type { TDureeEffective, TWorkedDay, TYearHours } from "./duree-effective.ts";
 export { DAYS_PER_MONTH, HOURS_PER_DAY, computeDureeEffective, pickDureeEffective, workedDays } from "./duree-effective.ts";
 export type { TGratificationCheck } from "./gratification.ts";

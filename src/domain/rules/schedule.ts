@@ -16,14 +16,24 @@ function isValidHoursPerDay(hours: number): boolean {
   return Number.isFinite(hours) && hours > 0 && hours <= 24;
 }
 
+/** Days of presence in a week of the schedule: Monday–Friday, or Monday–Saturday when Saturdays are worked (D124-6). */
+export function workdaysPerWeek(input: Pick<Partial<TRulesInput>, "saturdaysWorked">): number {
+  return input.saturdaysWorked === true ? 6 : 5;
+}
+
 /** The schedule described by the input, or null while it is incomplete or unusable. */
-export function scheduleOf(input: Pick<TRulesInput, "horairesReguliers" | "weeklyHours" | "irregularPeriods">): TSchedule | null {
+export function scheduleOf(
+  input: Pick<TRulesInput, "horairesReguliers" | "weeklyHours" | "irregularPeriods"> & Pick<Partial<TRulesInput>, "saturdaysWorked">,
+): TSchedule | null {
+  const saturdays = input.saturdaysWorked === true;
   if (input.horairesReguliers === true) {
-    return isValidWeeklyHours(input.weeklyHours) ? { kind: "REGULAR", weeklyHours: input.weeklyHours } : null;
+    if (!isValidWeeklyHours(input.weeklyHours)) return null;
+    return saturdays ? { kind: "REGULAR", weeklyHours: input.weeklyHours, includesSaturdays: true } : { kind: "REGULAR", weeklyHours: input.weeklyHours };
   }
   if (input.horairesReguliers === false && input.irregularPeriods.length > 0) {
     // Periods with unusable hours are reported by checkSchedule and left out of the count.
-    return { kind: "IRREGULAR", periods: input.irregularPeriods.filter((p) => isValidHoursPerDay(p.hoursPerDay)) };
+    const periods = input.irregularPeriods.filter((p) => isValidHoursPerDay(p.hoursPerDay));
+    return { kind: "IRREGULAR", periods: saturdays ? periods.map((p) => ({ ...p, includesSaturdays: true })) : periods };
   }
   return null;
 }

@@ -17,7 +17,9 @@ export type TSchedulePeriod = TPeriod & {
 };
 
 /** How presence is spread: the same hours every week, or periods with hours per day. */
-export type TSchedule = { kind: "REGULAR"; weeklyHours: number } | { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] };
+export type TSchedule =
+  /** `includesSaturdays`: the weekly hours are spread over Monday–Saturday instead of Monday–Friday. */
+  { kind: "REGULAR"; weeklyHours: number; includesSaturdays?: boolean } | { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] };
 
 /** Unit of a declared gratification (UNITE_DUREE list). */
 export type TGratificationUnit = "HEURE" | "JOUR" | "SEMAINE" | "MOIS" | "ANNEE" | "TOTAL";
@@ -81,6 +83,8 @@ export type TRulesInput = {
   weeklyHours: number | null;
   /** Irregular schedule periods (used when horairesReguliers is false). */
   irregularPeriods: readonly TSchedulePeriod[];
+  /** samedisTravailles: Saturdays are days of presence too, in either schedule (D124-6). */
+  saturdaysWorked: boolean;
   /** dureeEffectiveSaisie: the student's own count of hours, replacing the computed one. */
   dureeEffectiveOverrideHours: number | null;
   /** stage.pays as ISO 3166-1 alpha-2 ("FR"); null is read as France. */
@@ -104,9 +108,13 @@ export type TRulesInput = {
   /** The host's other conventions (this one excluded) and its effectif band, for the quota of R124-10. */
   hostConventions: readonly TTutorConvention[];
   hostHeadcount: { min: number; max: number } | null;
+  /** effectifAccueil: the exact headcount given on this convention; it replaces the band. */
+  hostExactHeadcount: number | null;
   /** heuresFormationPlus200 and heuresFormation: the training's teaching hours a year (D124-2). */
   trainingHoursPlus200: boolean | null;
   trainingHours: number | null;
+  /** The convention's centre de gestion refuses training hours below 200 instead of warning. */
+  trainingHoursBelow200Refused: boolean;
 };
 
 /** Euros per hour of presence by calendar year, e.g. { 2025: 4.35, 2026: 4.5 }. */

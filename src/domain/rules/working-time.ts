@@ -83,13 +83,14 @@ function maxRollingAverage(totals: readonly number[], window: number): number {
 
 /**
  * The workload of the days of presence, never below what the convention declares: the
- * declared weekly hours count as a week's hours, as its average, and / 5 as a day's.
+ * declared weekly hours count as a week's hours, as its average, and spread over the
+ * `workdays` of a week (5, or 6 with the Saturdays) as a day's.
  */
-export function workloadOf(days: readonly TWorkedDay[], declaredWeeklyHours: number | null): TWorkload {
+export function workloadOf(days: readonly TWorkedDay[], declaredWeeklyHours: number | null, workdays = 5): TWorkload {
   const declared = declaredWeeklyHours !== null && declaredWeeklyHours > 0 ? declaredWeeklyHours : 0;
   const totals = weeklyTotals(days);
   return {
-    maxDailyHours: Math.max(declared / 5, ...days.map((d) => d.hours)),
+    maxDailyHours: Math.max(declared / workdays, ...days.map((d) => d.hours)),
     maxWeeklyHours: Math.max(declared, ...totals),
     maxAverageWeeklyHours: Math.max(declared, maxRollingAverage(totals, AVERAGE_WEEKS)),
     worksOnSunday: days.some((d) => isoWeekday(d.date) === 7),
@@ -182,11 +183,12 @@ function checkMinor({ workload, travailExceptionnel: flags, birthDate }: TWorkin
     results.push(ruleResult("TELEWORK_NOT_DESCRIBED", "warning", {}, RULE_FIELDS.travailExceptionnelCommentaire));
   }
   // L3164-2: two consecutive days of rest a week, in the weeks that begin before the 18th birthday.
+  // With Sunday off, only the Saturday can be the second day: the result points at "Samedis travaillés".
   const weeks = workload.weeksWithoutTwoRestDays.filter((monday) => birthDate !== null && isMinorOn(birthDate, monday));
   const [first] = weeks;
   if (first !== undefined) {
     const params = { age, week: first, weeks: weeks.length };
-    results.push(ruleResult("MINOR_TWO_REST_DAYS", "error", params, RULE_FIELDS.horairesPeriodes));
+    results.push(ruleResult("MINOR_TWO_REST_DAYS", "error", params, RULE_FIELDS.samedisTravailles));
   }
   return results;
 }

@@ -39,6 +39,8 @@ const shape = {
   // 1..48 are absolute bounds; the legal weekly limits (adults, minors) are the rules' job.
   heuresHebdomadaires: draftField(zDecimal2({ min: 1, max: 48 })),
   irregularPeriods: draftField(z.array(ZIrregularPeriod).max(MAX_PERIODS)),
+  // D124-6 counts the days present: Monday to Friday unless the student says Saturdays too.
+  samedisTravailles: draftField(z.boolean()),
   congesAutorises: draftField(zText(TEXT_MAX.comment)),
   dureeEffectiveSaisie: draftField(zDecimal2({ min: 0, max: 99_999.99, exclusiveMin: true })),
   tempsTravailCode: draftField(zReferenceCode),

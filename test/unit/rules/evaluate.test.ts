@@ -115,7 +115,9 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
     "HOST_QUOTA_HEADCOUNT_NEEDED",
     { hostHeadcount: { min: 20, max: 49 }, hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) },
   ],
+  ["HOST_QUOTA_HEADCOUNT_UNKNOWN", { hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) }],
   ["TRAINING_HOURS_BELOW_200", { trainingHoursPlus200: false, trainingHours: 150 }],
+  ["TRAINING_HOURS_BELOW_200_REFUSED", { trainingHoursPlus200: false, trainingHours: 150, trainingHoursBelow200Refused: true }],
   ["SIRET_FORMAT_INVALID", { siret: "732 829 320" }],
   ["SIRET_CHECKSUM_INVALID", { siret: "73282932000075" }],
 ];

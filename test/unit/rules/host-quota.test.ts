@@ -50,15 +50,53 @@ describe("the quota of a host per calendar week", () => {
       expect(results).toEqual([]);
       return;
     }
-    expect(results).toEqual([{ code, severity: "warning", field: "etablissementId", params: { week: "2025-03-10", ...params } }]);
+    const field = code === "HOST_QUOTA_EXCEEDED" ? "etablissementId" : "effectifAccueil";
+    expect(results).toEqual([{ code, severity: "warning", field, params: { week: "2025-03-10", ...params } }]);
   });
 
-  it("says nothing while the host's headcount is unknown", () => {
-    expect(checkHostQuota(STAGE, others(10), null)).toEqual([]);
+  it.each([
+    // [exact headcount on the convention, others in the week of 10 March, expected]
+    // 19 employees: fewer than 20 → 3 interns; 3 others + this one = 4 > 3
+    [19, 3, { code: "HOST_QUOTA_EXCEEDED", params: { count: 4, max: 3 } }],
+    // exactly 20: 20 × 15 % = 3.00 → 3; 4 > 3
+    [20, 3, { code: "HOST_QUOTA_EXCEEDED", params: { count: 4, max: 3 } }],
+    // exactly 20 with 2 others: 3 ≤ 3
+    [20, 2, null],
+    // 21: 21 × 15 % = 3.15 → 4; 4 ≤ 4
+    [21, 3, null],
+    // 21 with 4 others: 5 > 4
+    [21, 4, { code: "HOST_QUOTA_EXCEEDED", params: { count: 5, max: 4 } }],
+    // 40: 6.00 → 6, 41: 6.15 → 7; 7 interns
+    [40, 6, { code: "HOST_QUOTA_EXCEEDED", params: { count: 7, max: 6 } }],
+    [41, 6, null],
+  ] as const)("exact headcount %i with %i others (the band 10–49 says nothing then)", (headcount, count, expected) => {
+    const results = checkHostQuota(STAGE, others(count), { min: 10, max: 49 }, headcount);
+    if (expected === null) expect(results).toEqual([]);
+    else expect(results).toEqual([{ ...expected, severity: "warning", field: "etablissementId", params: { ...expected.params, week: "2025-03-10" } }]);
+  });
+
+  it.each([
+    // no band, no exact headcount: 3 interns is within any host's quota (3 below 20, 3 at 20)
+    [2, null],
+    // 4 interns: 15 % × h ≥ 4 from h = 21 (3.15 → 4)
+    [3, { count: 4, headcount: 21 }],
+    // 11 interns: 15 % × h > 10 from h = 67 (10.05 → 11; 66 gives 9.9 → 10)
+    [10, { count: 11, headcount: 67 }],
+  ] as const)("headcount unknown with %i others: asks it when more than 3 interns → %o", (count, expected) => {
+    const results = checkHostQuota(STAGE, others(count), null);
+    if (expected === null) expect(results).toEqual([]);
+    else
+      expect(results).toEqual([
+        { code: "HOST_QUOTA_HEADCOUNT_UNKNOWN", severity: "warning", field: "effectifAccueil", params: { ...expected, week: "2025-03-10" } },
+      ]);
   });
 
   it("is part of the rules evaluated on a convention, as a warning", () => {
     const results = evaluateRules(rulesInput({ hostConventions: others(3), hostHeadcount: { min: 1, max: 9 } }));
     expect(only(results, "HOST_QUOTA_EXCEEDED")).toMatchObject({ severity: "warning", params: { count: 4, max: 3 } });
+    // the exact headcount on the convention (effectifAccueil) replaces the band: 21 → 4 interns
+    expect(
+      evaluateRules(rulesInput({ hostConventions: others(3), hostHeadcount: { min: 1, max: 9 }, hostExactHeadcount: 21 })).map((r) => r.code),
+    ).not.toContain("HOST_QUOTA_EXCEEDED");
   });
 });

@@ -11,6 +11,7 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     horairesReguliers: true,
     weeklyHours: 35,
     irregularPeriods: [],
+    saturdaysWorked: false,
     dureeEffectiveOverrideHours: null,
     countryCode: "FR",
     gratification: { granted: true, amount: 4.35, unit: "HEURE", basis: "NET", currency: "EUR" },
@@ -25,8 +26,10 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     referentMaxConventions: null,
     hostConventions: [],
     hostHeadcount: null,
+    hostExactHeadcount: null,
     trainingHoursPlus200: true,
     trainingHours: null,
+    trainingHoursBelow200Refused: false,
     ...overrides,
   };
 }

@@ -151,7 +151,7 @@ describe("minors", () => {
     const results = evaluateRules(rulesInput({ ...march(flags), weeklyHours: 30, birthDate }));
     const found = results.filter((r) => r.code === "MINOR_TWO_REST_DAYS");
     if (expected === null) expect(found).toEqual([]);
-    else expect(found).toEqual([{ code: "MINOR_TWO_REST_DAYS", severity: "error", field: "irregularPeriods", params: expected }]);
+    else expect(found).toEqual([{ code: "MINOR_TWO_REST_DAYS", severity: "error", field: "samedisTravailles", params: expected }]);
   });
 
   it("accepts a week of Tuesday to Saturday, resting Sunday and Monday", () => {
