@@ -45,4 +45,37 @@ describe("forms people can trust", () => {
     const stored = await database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
     expect(stored.dateDebut).toBeNull();
   });
+
+  // Item 15.
+  it("a refused établissement says its SIRET error once, under the field, without repeating the label", async () => {
+    const hugo = conversationDriver(conversation, DEMO.hugo);
+    const conventionId = effectOf(await hugo.say("nouvelle convention"), "progress").conventionId;
+    const form = effectOf(await hugo.act("open_etablissement_create", { conventionId }), "form").card;
+    const inputs = { raisonSociale: "Cabinet Dupont", siret: "12345678901234", addressLine: "1 rue de Rome", postalCode: "13001", city: "Marseille" };
+    const refused = effectOf(await hugo.act("create_etablissement", submission(form, "create_etablissement", inputs)), "form");
+    const checksum = "La clé de contrôle du SIRET ne correspond pas";
+    const shown = shownText(refused.card);
+    expect(shown.split(checksum).length - 1).toBe(1);
+    expect(shown).not.toContain("« Numéro SIRET » :");
+    expect(shown).toContain("5 réponses sont à corriger : voyez les messages sous les champs concernés.");
+    // Slack shows this one under the input, which is labelled already.
+    expect(refused.errors?.["siret"]).toMatch(new RegExp(`^${checksum}`));
+  });
+
+  it("a saved section counts what is left with plural rules, in French and English", async () => {
+    const lea = conversationDriver(conversation, DEMO.lea);
+    const { conventionId, form } = await stageForm(DEMO.lea);
+    const all = stageInputs(form, { dateDebut: "2027-01-11", dateFin: "2027-03-26" });
+    const saved = await lea.act("save_section", submission(form, "save_section", { ...all, tempsTravailCode: "" }));
+    expect(saved.map((effect) => ("card" in effect ? shownText(effect.card) : "")).join("\n")).toContain(
+      "Section « Stage » enregistrée. Il reste un champ obligatoire à remplir.",
+    );
+    await lea.say("english");
+    const again = effectOf(await lea.act("open_section", { conventionId, section: "stage" }), "form").card;
+    const two = await lea.act("save_section", submission(again, "save_section", { sujet: "", competences: "" }));
+    expect(two.map((effect) => ("card" in effect ? shownText(effect.card) : "")).join("\n")).toContain(
+      "Section “Internship” saved. 3 mandatory fields still to fill in.",
+    );
+    await lea.say("français");
+  });
 });
