@@ -2,8 +2,8 @@ import type { TChoice } from "./card-contract.ts";
 import type { TAvenantFieldError } from "../domain/avenant.ts";
 import { isAnswered } from "../domain/sections/fields.ts";
 import { FORM_FIELD, type TFieldError } from "../domain/sections/index.ts";
-import { fieldErrorMessage, fieldLabel } from "../i18n/field-error-message.ts";
-import { hasTranslation, translate, type TLocale } from "../i18n/translate.ts";
+import { fieldErrorMessage, fieldLabel, namedFieldError } from "../i18n/field-error-message.ts";
+import { hasTranslation, type TLocale } from "../i18n/translate.ts";
 import { cardText, formatDate, formatNumber } from "./card-format.ts";
 import { displayValue } from "./display-value.ts";
 import { inputErrorMessage } from "./field-messages.ts";
@@ -66,8 +66,7 @@ export function avenantErrorMessage(locale: TLocale, error: TAvenantFieldError, 
   }
   if (error.field === FORM_FIELD && error.code === "no_change") return cardText(locale, "avenantErrors.noChange");
   if ((AVENANT_OWN_FIELDS as readonly string[]).includes(error.field)) {
-    const key = hasTranslation(locale, `domain:field.${error.code}`) ? `domain:field.${error.code}` : "domain:field.invalid";
-    return translate(locale, key, { ...params, field: avenantFieldLabel(locale, error.field) });
+    return namedFieldError(locale, avenantFieldLabel(locale, error.field), error.code, params);
   }
   // The remaining codes are the sections' field error codes.
   return inputErrorMessage(locale, error as TFieldError);

@@ -3,7 +3,7 @@ import { isAnswered } from "../domain/sections/fields.ts";
 import type { TLocale } from "../i18n/translate.ts";
 import { cardText, type TCardAction, type TNotice } from "./card-format.ts";
 import { optionLabel } from "./display-value.ts";
-import { inputErrorMessage } from "./field-messages.ts";
+import { inputErrorText } from "./field-messages.ts";
 import type { TFieldSpec } from "./section-form-fields.ts";
 
 // The data of adaptive-cards/form.json, shared by the section, établissement and service /
@@ -144,15 +144,15 @@ export function inputItem(locale: TLocale, source: TItemSource): TFormItem {
   const mandatory = spec.required === true;
   const required = mandatory && source.blockIfEmpty !== false;
   const label = mandatory && !required ? `${source.label} *` : source.label;
-  const requiredMessage = inputErrorMessage(locale, { field: source.id, code: "required" });
+  const requiredMessage = inputErrorText(locale, { field: source.id, code: "required" });
   const base: TFormItem = {
     ...blankItem("text", source.id, label, source.error, source.hint),
     required,
-    errorMessage: required ? requiredMessage : inputErrorMessage(locale, { field: source.id, code: "invalid" }),
+    errorMessage: required ? requiredMessage : inputErrorText(locale, { field: source.id, code: "invalid" }),
   };
   switch (spec.kind) {
     case "text": {
-      const tooLong = inputErrorMessage(locale, { field: source.id, code: "too_long", params: { max: spec.maxLength } });
+      const tooLong = inputErrorText(locale, { field: source.id, code: "too_long", params: { max: spec.maxLength } });
       const textStyle = spec.style ?? "text";
       const errorMessage = required ? requiredMessage : tooLong;
       return { ...base, value: asText(value), maxLength: spec.maxLength, multiline: spec.multiline === true, textStyle, errorMessage };

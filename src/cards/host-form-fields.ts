@@ -89,7 +89,8 @@ export function hostFormContent(
   });
   const names = new Set(fields.map(([field]) => field));
   const notices: TNotice[] = [];
-  if (source.errors.length > 0) notices.push({ text: cardText(locale, "form.errors", { count: source.errors.length }), color: "Attention" });
+  const wrongFields = new Set(source.errors.map((error) => error.field)).size;
+  if (wrongFields > 0) notices.push({ text: cardText(locale, "form.errors", { count: wrongFields }), color: "Attention" });
   for (const error of source.errors) {
     if (!names.has(error.field)) notices.push({ text: inputErrorMessage(locale, error), color: "Attention" });
   }

@@ -1,7 +1,8 @@
 import { VERBS, type TCard, type TVerb } from "./card-contract.ts";
 import type { TFieldError } from "../domain/sections/index.ts";
 import { REASON_MAX } from "../domain/workflow.ts";
-import { hasTranslation, translate, type TLocale } from "../i18n/translate.ts";
+import { bareFieldError } from "../i18n/field-error-message.ts";
+import type { TLocale } from "../i18n/translate.ts";
 import { cardAction, cardText } from "./card-format.ts";
 import { blankItem, type TFormItem, type TFormModel } from "./form-items.ts";
 import { renderTemplate } from "./render-template.ts";
@@ -11,10 +12,9 @@ import { numeroText } from "./workflow-format.ts";
 /** The id of the form's only input, as the submission carries it. */
 export const REASON_INPUT_ID = "reason";
 
-// The reason is not a convention field: its error reads like a field error, labelled "Motif".
+// Under the "Motif" input, which names it already.
 function reasonErrorMessage(locale: TLocale, error: Pick<TFieldError, "code" | "params">): string {
-  const key = hasTranslation(locale, `domain:field.${error.code}`) ? `domain:field.${error.code}` : "domain:field.invalid";
-  return translate(locale, key, { max: REASON_MAX, ...error.params, field: cardText(locale, "reasonForm.label") });
+  return bareFieldError(locale, error.code, { max: REASON_MAX, ...error.params });
 }
 
 function reasonItem(locale: TLocale, view: TReasonFormView): TFormItem {

@@ -37,7 +37,9 @@ function links(locale: TLocale, view: TSectionFormView): TCardAction[] {
 function notices(locale: TLocale, view: TSectionFormView, placed: Set<string>): TNotice[] {
   const list: TNotice[] = [];
   if (view.readOnly) list.push({ text: cardText(locale, "form.readOnly"), color: "Accent" });
-  if (view.errors.length > 0) list.push({ text: cardText(locale, "form.errors", { count: view.errors.length }), color: "Attention" });
+  // One line says how many answers to correct; each error is said once, under its input.
+  const wrongFields = new Set(view.errors.map((error) => error.field)).size;
+  if (wrongFields > 0) list.push({ text: cardText(locale, "form.errors", { count: wrongFields }), color: "Attention" });
   for (const error of view.errors) {
     if (!placed.has(error.field)) list.push({ text: inputErrorMessage(locale, error), color: "Attention" });
   }

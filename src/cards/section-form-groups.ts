@@ -72,6 +72,13 @@ function periodItems(context: TContext, field: TField, spec: Extract<TFieldSpec,
   return items;
 }
 
+// The durée effective's hint says the hours computed from the answers, so the field never looks unknown.
+function hintOf(context: TContext, field: TField): string {
+  const hours = context.view.computedDureeEffective;
+  if (field === "dureeEffectiveSaisie" && typeof hours === "number") return cardText(context.locale, "formStumbles.dureeEffectiveComputed", { hours });
+  return optionalText(context.locale, `hints.${field}`);
+}
+
 function fieldItems(context: TContext, field: TField): TFormItem[] {
   const { locale, view } = context;
   const spec = FORM_FIELDS[field];
@@ -92,7 +99,7 @@ function fieldItems(context: TContext, field: TField): TFormItem[] {
     choices: view.choices[field],
     valueLabel: view.labels[field],
     error: errorOf(context, field),
-    hint: optionalText(locale, `hints.${field}`),
+    hint: hintOf(context, field),
     // A section is saved even incomplete: completion, not the form, says what is missing.
     blockIfEmpty: false,
   };

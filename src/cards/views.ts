@@ -65,6 +65,8 @@ export type TSectionFormView = {
   readOnly: boolean;
   /** The legal figures this section's answers decide (the minimum gratification, in total and per month). */
   figures?: readonly TRuleResult[];
+  /** The durée effective in hours computed from the dates and hours shown (null: not enough answers yet). */
+  computedDureeEffective?: number | null;
 };
 
 /** Everything at a glance with the legal rules' results, then "Valider". */

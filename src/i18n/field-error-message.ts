@@ -27,15 +27,41 @@ export function withDisplayDates(params: Record<string, string | number>): Recor
   return shown;
 }
 
-/** The localised message of a field error, naming the field (and the other field of a conflict). */
-export function fieldErrorMessage(locale: TLocale, error: TFieldError): string {
+/** The sentence of an error code, without the field ("ce champ est obligatoire."), naming the other field of a conflict. */
+function errorSentence(locale: TLocale, code: string, params: Record<string, unknown>): string {
+  const key = hasTranslation(locale, `domain:field.${code}`) ? `domain:field.${code}` : "domain:field.invalid";
+  const shown: Record<string, unknown> = { ...params };
+  const other = params["other"];
+  if (typeof other === "string") shown["other"] = fieldLabel(locale, other);
+  return translate(locale, key, shown);
+}
+
+function capitalized(locale: TLocale, text: string): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+}
+
+/** An error code's message naming a field labelled `label`: "« Motif » : ce champ est obligatoire." */
+export function namedFieldError(locale: TLocale, label: string, code: string, params: Record<string, unknown> = {}): string {
+  return translate(locale, "domain:fieldNamed", { field: label, message: errorSentence(locale, code, params) });
+}
+
+/** An error code's message as it reads under its own input, which is labelled already: "Ce champ est obligatoire." */
+export function bareFieldError(locale: TLocale, code: string, params: Record<string, unknown> = {}): string {
+  return capitalized(locale, errorSentence(locale, code, params));
+}
+
+function legalRuleMessage(locale: TLocale, error: TFieldError): string | null {
   // A legal rule's message already says what is wrong and what the law expects.
-  if (error.code === "legal_rule" && typeof error.params?.["rule"] === "string") {
-    return translate(locale, `rules:${error.params["rule"]}`, withDisplayDates(error.params));
-  }
-  const key = hasTranslation(locale, `domain:field.${error.code}`) ? `domain:field.${error.code}` : "domain:field.invalid";
-  const params: Record<string, string | number> = { ...error.params, field: fieldLabel(locale, error.field) };
-  const other = error.params?.["other"];
-  if (typeof other === "string") params["other"] = fieldLabel(locale, other);
-  return translate(locale, key, params);
+  if (error.code !== "legal_rule" || typeof error.params?.["rule"] !== "string") return null;
+  return translate(locale, `rules:${error.params["rule"]}`, withDisplayDates(error.params));
+}
+
+/** The localised message of a field error, naming the field (and the other field of a conflict): for a place away from the input. */
+export function fieldErrorMessage(locale: TLocale, error: TFieldError): string {
+  return legalRuleMessage(locale, error) ?? namedFieldError(locale, fieldLabel(locale, error.field), error.code, error.params ?? {});
+}
+
+/** The localised message of a field error as it reads under its input: the field is not named again. */
+export function fieldErrorText(locale: TLocale, error: TFieldError): string {
+  return legalRuleMessage(locale, error) ?? bareFieldError(locale, error.code, error.params ?? {});
 }

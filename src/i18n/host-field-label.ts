@@ -1,5 +1,5 @@
 import type { TFieldError } from "../domain/sections/field-error.ts";
-import { fieldLabel } from "./field-error-message.ts";
+import { bareFieldError, fieldLabel, namedFieldError } from "./field-error-message.ts";
 import { hasTranslation, translate, type TLocale } from "./translate.ts";
 
 // The host forms (établissement, service, contact) have fields of their own, labelled under
@@ -13,6 +13,10 @@ export function hostFieldLabel(locale: TLocale, field: string): string {
 
 /** The localised message of a host form's field error, naming the field. */
 export function hostFieldErrorMessage(locale: TLocale, error: TFieldError): string {
-  const key = hasTranslation(locale, `domain:field.${error.code}`) ? `domain:field.${error.code}` : "domain:field.invalid";
-  return translate(locale, key, { ...error.params, field: hostFieldLabel(locale, error.field) });
+  return namedFieldError(locale, hostFieldLabel(locale, error.field), error.code, error.params ?? {});
+}
+
+/** The message of a host form's field error under its input, the field not named again. */
+export function hostFieldErrorText(locale: TLocale, error: TFieldError): string {
+  return bareFieldError(locale, error.code, error.params ?? {});
 }

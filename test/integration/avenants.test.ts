@@ -219,7 +219,8 @@ describe("avenants through the core, with the outbox delivered", () => {
     const form = effectOf(await click(FONTAINE, await avenantCard(FONTAINE, avenant?.id ?? -1), "open_refuse_avenant"), "form").card;
     expect(cardText(form)).toMatch(/Refuser l'avenant n° 2/);
     const empty = await click(FONTAINE, form, "refuse_avenant", { reason: "  " });
-    expect(effectOf(empty, "form").errors?.reason).toMatch(/Motif/);
+    // Under the « Motif » input, which is labelled already (issue 14, item 15).
+    expect(effectOf(empty, "form").errors?.reason).toBe("Ce champ est obligatoire.");
     expect((await avenants()).at(-1)?.status).toBe("SUBMITTED");
 
     const reason = "Le nouveau sujet relève d'un autre service : une nouvelle convention est préférable.";

@@ -1,3 +1,4 @@
+import { bareFieldError } from "../../i18n/field-error-message.ts";
 import { z } from "zod/v4";
 import { headerOf } from "./convention-views.ts";
 import { ZId } from "./inbound-values.ts";
@@ -6,7 +7,6 @@ import { avenantErrorMessage } from "../../cards/avenant-format.ts";
 import { avenantFormErrorsByInput, avenantRequestFormCard } from "../../cards/avenant-request-form-card.ts";
 import { formAnswers, reasonFormCard } from "../../cards/index.ts";
 import { SECTION_IDS, type TFieldError } from "../../domain/sections/index.ts";
-import { translate } from "../../i18n/translate.ts";
 import { AppError, avenantErrorsOf, conflictOf, fieldErrorsOf } from "../app-error.ts";
 import { avenantApprovalView } from "../avenants/avenant-approval-view.ts";
 import { avenantFormView, type TRejectedAvenant } from "../avenants/avenant-form-view.ts";
@@ -158,7 +158,7 @@ async function reasonForm(
   };
   const card = reasonFormCard(turn.locale, view);
   if (!error) return { kind: "form", conventionId: convention.id, card };
-  const message = translate(turn.locale, `domain:field.${error.code}`, { field: translate(turn.locale, "cards:reasonForm.label"), max: 2000 });
+  const message = bareFieldError(turn.locale, error.code, { max: 2000 });
   return { kind: "form", conventionId: convention.id, card, errors: { reason: message } };
 }
 

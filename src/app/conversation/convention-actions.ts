@@ -92,7 +92,7 @@ export async function saveSectionAction(turn: TTurn, data: Record<string, unknow
       noticeEffect(turn, convention.id, {
         tone: missing === 0 ? "good" : "warning",
         titleKey: missing === 0 ? "conversation:saved.complete" : "conversation:saved.incomplete",
-        params: { section: translate(turn.locale, `domain:sections.${section}`), missing },
+        params: { section: translate(turn.locale, `domain:sections.${section}`), count: missing },
       }),
     ];
   } catch (error) {

@@ -72,7 +72,8 @@ export async function sectionFormView(
     labels,
     choices,
     errors: [...(rejected?.errors ?? [])],
-    missing: sectionCompletion(sectionId, convention.values).missing,
+    // What the person just typed counts: only the fields still empty are said missing.
+    missing: sectionCompletion(sectionId, values).missing,
     readOnly: !rightsOf(actor, convention).canEdit,
   };
 }

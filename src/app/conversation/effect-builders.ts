@@ -2,7 +2,8 @@ import { noticeCard, progressCard, sectionFormCard, fieldErrorsByInput } from ".
 import type { TNoticeView } from "../../cards/views.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import type { TRuleCode } from "../../domain/rules/index.ts";
-import type { TFieldError, TSectionId } from "../../domain/sections/index.ts";
+import { computedDureeEffectiveHours } from "../../domain/convention-rules.ts";
+import { validSectionAnswers, type TFieldError, type TSectionId } from "../../domain/sections/index.ts";
 import { evaluateConvention } from "../evaluate-convention.ts";
 import type { TStoredConvention } from "../ports/conventions.ts";
 import type { TTurn } from "./context.ts";
@@ -37,7 +38,13 @@ export async function sectionFormEffect(
   rejected?: { answers: Partial<TConventionValues>; errors: readonly TFieldError[] },
 ): Promise<TEffect> {
   const view = await sectionFormView(turn.deps.formData, turn.actor, convention, sectionId, turn.locale, rejected);
-  if (sectionId === "stage") view.figures = (await evaluateConvention(turn.deps, convention)).filter((r) => STAGE_FIGURES.has(r.code));
+  if (sectionId === "stage") {
+    // After a refused save, the figures follow the answers typed right, not only the saved ones.
+    const typed = rejected ? validSectionAnswers(sectionId, rejected.answers) : {};
+    const shown = { ...convention, values: { ...convention.values, ...typed } };
+    view.figures = (await evaluateConvention(turn.deps, shown)).filter((r) => STAGE_FIGURES.has(r.code));
+    view.computedDureeEffective = computedDureeEffectiveHours(shown.values);
+  }
   const card = sectionFormCard(turn.locale, view);
   if (!rejected) return { kind: "form", conventionId: convention.id, card };
   return { kind: "form", conventionId: convention.id, card, errors: fieldErrorsByInput(turn.locale, rejected.errors) };

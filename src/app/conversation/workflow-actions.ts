@@ -1,3 +1,4 @@
+import { bareFieldError } from "../../i18n/field-error-message.ts";
 import { z } from "zod/v4";
 import { headerOf } from "./convention-views.ts";
 import { ZId } from "./inbound-values.ts";
@@ -86,9 +87,7 @@ async function reasonForm(
     kind: "form",
     conventionId,
     card,
-    ...(error
-      ? { errors: { reason: translate(turn.locale, `domain:field.${error.code}`, { field: translate(turn.locale, "workflow:reasonLabel"), max: 2000 }) } }
-      : {}),
+    ...(error ? { errors: { reason: bareFieldError(turn.locale, error.code, { max: 2000 }) } } : {}),
   };
 }
 

@@ -58,6 +58,25 @@ export function parseSectionDraft<S extends TSectionId>(sectionId: S, input: unk
   return { ok: false, errors: dedupeFieldErrors([...fieldErrorsFromZod(parsed.error.issues), ...cross]) };
 }
 
+/**
+ * The answers of a rejected submission that are right on their own: the fields named by an
+ * error are dropped, so what is shown beside the errors (the legal figures) is computed only
+ * from what was typed correctly.
+ */
+export function validSectionAnswers(sectionId: TSectionId, input: Record<string, unknown>): Partial<TConventionValues> {
+  let remaining: Record<string, unknown> = { ...input };
+  // Each round drops at least one field, so this ends within the section's field count.
+  for (let round = 0; round <= SECTIONS[sectionId].fields.length; round++) {
+    const parsed = parseSectionDraft(sectionId, remaining);
+    if (parsed.ok) return parsed.value;
+    const wrong = new Set(parsed.errors.map((error) => error.field.split(".")[0] ?? ""));
+    const kept = Object.fromEntries(Object.entries(remaining).filter(([field]) => !wrong.has(field)));
+    if (Object.keys(kept).length === Object.keys(remaining).length) return {};
+    remaining = kept;
+  }
+  return {};
+}
+
 function pickSection(sectionId: TSectionId, values: Partial<TConventionValues>): Record<string, unknown> {
   const source: TLooseValues = values;
   const picked: Record<string, unknown> = {};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsByInput, sectionFormCard } from "../../../src/cards/index.ts";
 import type { TFieldError } from "../../../src/domain/sections/index.ts";
-import { fieldErrorMessage } from "../../../src/i18n/field-error-message.ts";
+import { fieldErrorText } from "../../../src/i18n/field-error-message.ts";
 import { inputsOf } from "./card-checks.ts";
 import { sectionFormView } from "./card-fixtures.ts";
 
@@ -17,10 +17,10 @@ const ERRORS: TFieldError[] = [
 describe("fieldErrorsByInput", () => {
   it("maps each error to the id of the input that shows it, with its localised message", () => {
     expect(fieldErrorsByInput("fr", ERRORS)).toEqual({
-      dateFin: fieldErrorMessage("fr", ERRORS[0]!),
-      "interruptions.1.dateDebut": fieldErrorMessage("fr", ERRORS[1]!),
-      "irregularPeriods.0.dateDebut": fieldErrorMessage("fr", ERRORS[2]!),
-      heuresHebdomadaires: `${fieldErrorMessage("fr", ERRORS[3]!)} ${fieldErrorMessage("fr", ERRORS[4]!)}`,
+      dateFin: fieldErrorText("fr", ERRORS[0]!),
+      "interruptions.1.dateDebut": fieldErrorText("fr", ERRORS[1]!),
+      "irregularPeriods.0.dateDebut": fieldErrorText("fr", ERRORS[2]!),
+      heuresHebdomadaires: `${fieldErrorText("fr", ERRORS[3]!)} ${fieldErrorText("fr", ERRORS[4]!)}`,
     });
   });
 
@@ -31,13 +31,14 @@ describe("fieldErrorsByInput", () => {
   });
 
   it("speaks the reader's language", () => {
-    expect(fieldErrorsByInput("en", [ERRORS[0]!])).toEqual({ dateFin: "“Internship end date”: the end date must be on or after the start date." });
-    expect(fieldErrorsByInput("fr", [ERRORS[0]!])["dateFin"]).toContain("« Date de fin du stage »");
+    // Slack shows them under the input, which is labelled already.
+    expect(fieldErrorsByInput("en", [ERRORS[0]!])).toEqual({ dateFin: "The end date must be on or after the start date." });
+    expect(fieldErrorsByInput("fr", [ERRORS[0]!])["dateFin"]).toBe("La date de fin doit être postérieure ou égale à la date de début.");
   });
 
-  it("names the fields of the host forms by their labels", () => {
+  it("does not repeat the label of a host form's input either", () => {
     expect(fieldErrorsByInput("fr", [{ field: "raisonSociale", code: "required" }])).toEqual({
-      raisonSociale: "« Raison sociale » : ce champ est obligatoire.",
+      raisonSociale: "Ce champ est obligatoire.",
     });
   });
 

@@ -139,7 +139,7 @@ describe("etablissementFormCard", () => {
     expect(inputById(card, "raisonSociale")).toMatchObject({ label: "Raison sociale", value: "Calanques Numeriques", isRequired: true });
     expect(inputById(card, "siret")).toMatchObject({ isRequired: false });
     expect(inputById(card, "typeStructureCode")).toMatchObject({ type: "Input.ChoiceSet" });
-    expect(elementAfterInput(card, "postalCode")).toMatchObject({ color: "Attention", text: "« Code postal » : ce champ est obligatoire." });
+    expect(elementAfterInput(card, "postalCode")).toMatchObject({ color: "Attention", text: "Ce champ est obligatoire." });
     expect(elementAfterInput(card, "siret")).toMatchObject({ color: "Attention" });
   });
 
@@ -173,7 +173,7 @@ describe("hostChildFormCard", () => {
     expect(inputById(card, "lastName")).toMatchObject({ isRequired: true, value: "Moreau" });
     expect(inputById(card, "serviceId")).toMatchObject({ type: "Input.ChoiceSet", value: "200" });
     expect(inputById(card, "civilite")).toMatchObject({ value: "Mme" });
-    expect(elementAfterInput(card, "firstName")).toMatchObject({ text: "« Prénom » : ce champ est obligatoire." });
+    expect(elementAfterInput(card, "firstName")).toMatchObject({ text: "Ce champ est obligatoire." });
     expect(actionsOf(card)[0]).toMatchObject({ verb: "create_contact", data: { conventionId: 42, etablissementId: 100, forSection: "tuteur" } });
   });
 

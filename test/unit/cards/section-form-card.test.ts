@@ -3,7 +3,7 @@ import { sectionFormCard } from "../../../src/cards/index.ts";
 import { FORM_FIELDS, SECTION_LAYOUT } from "../../../src/cards/section-form-fields.ts";
 import { TEXT_MAX } from "../../../src/domain/sections/fields.ts";
 import { SECTION_IDS, type TFieldError, type TSectionId } from "../../../src/domain/sections/index.ts";
-import { fieldErrorMessage, fieldLabel } from "../../../src/i18n/field-error-message.ts";
+import { fieldErrorText, fieldLabel } from "../../../src/i18n/field-error-message.ts";
 import { LOCALES } from "../../../src/i18n/translate.ts";
 import { completeConventionValues } from "../domain/fixtures.ts";
 import { actionsOf, elementAfterInput, inputById, inputsOf, nodesOf, visibleStrings } from "./card-checks.ts";
@@ -17,12 +17,13 @@ const STAGE_ERRORS: TFieldError[] = [
   { field: "gratification", code: "required" },
 ];
 
+// Issue 14, item 15: under its input, an error does not repeat the input's label.
 describe("a field's error is right under its input", () => {
   it.each(LOCALES)("in %s, for plain fields and period rows", (locale) => {
     const card = sectionFormCard(locale, sectionFormView("stage", { errors: STAGE_ERRORS }));
     for (const error of STAGE_ERRORS) {
       const next = elementAfterInput(card, error.field);
-      expect(next, error.field).toMatchObject({ type: "TextBlock", color: "Attention", wrap: true, text: fieldErrorMessage(locale, error) });
+      expect(next, error.field).toMatchObject({ type: "TextBlock", color: "Attention", wrap: true, text: fieldErrorText(locale, error) });
     }
   });
 
@@ -34,12 +35,12 @@ describe("a field's error is right under its input", () => {
     ];
     const card = sectionFormCard("fr", sectionFormView("etudiant", { errors }));
     const under = elementAfterInput(card, "cpamAutre");
-    expect(under?.["text"]).toBe(`${fieldErrorMessage("fr", errors[0]!)} ${fieldErrorMessage("fr", errors[1]!)}`);
+    expect(under?.["text"]).toBe(`${fieldErrorText("fr", errors[0]!)} ${fieldErrorText("fr", errors[1]!)}`);
     const top = nodesOf(card)
       .slice(0, 6)
       .map((node) => node["text"]);
-    expect(top).toContain(fieldErrorMessage("fr", errors[2]!));
-    expect(top).toContain("3 réponses sont à corriger : voyez les messages sous les champs concernés.");
+    expect(top).toContain(fieldErrorText("fr", errors[2]!));
+    expect(top).toContain("2 réponses sont à corriger : voyez les messages sous les champs concernés.");
   });
 
   it("shows an error on a whole period list under the list's heading", () => {
@@ -47,13 +48,13 @@ describe("a field's error is right under its input", () => {
     const card = sectionFormCard("fr", sectionFormView("stage", { errors: [error] }));
     const texts = nodesOf(card).map((node) => node["text"]);
     const heading = texts.indexOf(fieldLabel("fr", "interruptions"));
-    expect(texts[heading + 1]).toBe(fieldErrorMessage("fr", error));
+    expect(texts[heading + 1]).toBe(fieldErrorText("fr", error));
   });
 
   it("adds rows so that an error on a later period still has its input", () => {
     const error: TFieldError = { field: "interruptions.4.dateDebut", code: "invalid_date" };
     const card = sectionFormCard("fr", sectionFormView("stage", { errors: [error] }));
-    expect(elementAfterInput(card, "interruptions.4.dateDebut")?.["text"]).toBe(fieldErrorMessage("fr", error));
+    expect(elementAfterInput(card, "interruptions.4.dateDebut")?.["text"]).toBe(fieldErrorText("fr", error));
     expect(inputById(card, "interruptions.6.dateFin")).toBeDefined();
   });
 });
@@ -205,7 +206,7 @@ describe("hints and read-only", () => {
     const texts = visibleStrings(card);
     const fact = texts.indexOf("Aucune valeur disponible : contactez votre gestionnaire de conventions.");
     expect(texts[fact - 1]).toBe("Formation");
-    expect(texts[fact + 1]).toBe(fieldErrorMessage("fr", error));
+    expect(texts[fact + 1]).toBe(fieldErrorText("fr", error));
   });
 
   it("shows the fields the application derives from the inscription as text", () => {

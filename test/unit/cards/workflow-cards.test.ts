@@ -211,7 +211,7 @@ describe("reasonFormCard", () => {
   it.each(SUBMITTABLE)("asks a required reason of at most 2000 characters, then submits %s with its data", (purpose) => {
     const card = reasonFormCard("fr", reasonView(purpose));
     expect(inputById(card, "reason")).toMatchObject({ type: "Input.Text", isRequired: true, maxLength: 2000, isMultiline: true, label: "Motif" });
-    expect(String(inputById(card, "reason")["errorMessage"])).toBe("« Motif » : ce champ est obligatoire.");
+    expect(String(inputById(card, "reason")["errorMessage"])).toBe("Ce champ est obligatoire.");
     const [submit, cancel] = actionsOf(card);
     expect(submit).toMatchObject({ verb: purpose, data: { ...reasonView(purpose).data, conventionId: 12 }, associatedInputs: "auto" });
     expect(cancel).toMatchObject({ title: "Annuler", verb: "cancel", associatedInputs: "none" });
@@ -226,7 +226,7 @@ describe("reasonFormCard", () => {
     const tooLong = "x".repeat(2001);
     const card = reasonFormCard("fr", reasonView("refuse_step", { reason: tooLong, error: { field: "reason", code: "too_long", params: { max: 2000 } } }));
     expect(inputById(card, "reason")["value"]).toBe(tooLong);
-    expect(elementAfterInput(card, "reason")).toMatchObject({ text: "« Motif » : 2000 caractères au maximum.", color: "Attention" });
+    expect(elementAfterInput(card, "reason")).toMatchObject({ text: "2000 caractères au maximum.", color: "Attention" });
     const fresh = reasonFormCard("fr", reasonView("refuse_step"));
     expect(elementAfterInput(fresh, "reason")?.["color"]).not.toBe("Attention");
   });

@@ -1,7 +1,7 @@
 // The local playground: pick a demo person, talk to the bot, fill the forms. Everything the
 // page shows comes from the server (cards from the core, threads from PostgreSQL); the page
 // keeps only what is on screen.
-import { inputLabel, renderCard } from "./cards.js";
+import { renderCard } from "./cards.js";
 import { applyStrings, lang, setLang, t } from "./strings.js";
 
 const EMAIL_KEY = "stagebot.playground.email";
@@ -234,18 +234,14 @@ function sendEvent(event) {
   });
 }
 
+// The card says each error once, under its input (and those of no input on top): the dialog
+// repeats none of them; its hidden alert only tells screen readers that there are some.
 function openForm(card, errors) {
   const dialog = byId("form-dialog");
   const summary = byId("form-errors");
-  summary.replaceChildren();
-  const entries = Object.entries(errors ?? {});
-  summary.hidden = entries.length === 0;
-  if (entries.length > 0) {
-    summary.append(Object.assign(document.createElement("p"), { textContent: t("formErrors") }));
-    const list = document.createElement("ul");
-    for (const [id, message] of entries) list.append(Object.assign(document.createElement("li"), { textContent: `${inputLabel(card, id)} : ${message}` }));
-    summary.append(list);
-  }
+  const count = Object.keys(errors ?? {}).length;
+  summary.textContent = count > 0 ? t("formErrors") : "";
+  summary.hidden = count === 0;
   byId("form-card").replaceChildren(renderCard(card, cardHandlers));
   if (!dialog.open) dialog.showModal();
 }

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TConversation } from "../../src/app/ports/conversation.ts";
+import type { TCard } from "../../src/app/conversation/effects.ts";
+import { conversationDriver, effectOf, shownText, submission } from "../support/conversation-driver.ts";
+import { DEMO } from "../support/demo.ts";
+import { stageInputs } from "../support/journey.ts";
+import { createSeededConversation } from "../support/seeded-conversation.ts";
+import type { createTestDatabase } from "../support/test-database.ts";
+
+// Issue 14, items 5, 9, 10, 15: what people stumble on in the forms, on every channel (the core
+// and the card builders they share).
+describe("forms people can trust", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let conversation: TConversation;
+
+  beforeAll(async () => {
+    ({ database, conversation } = await createSeededConversation(() => new Date("2026-11-28T10:00:00Z")));
+  });
+
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  async function stageForm(email: string): Promise<{ conventionId: number; form: TCard }> {
+    const student = conversationDriver(conversation, email);
+    const conventionId = effectOf(await student.say("nouvelle convention"), "progress").conventionId;
+    return { conventionId, form: effectOf(await student.act("open_section", { conventionId, section: "stage" }), "form").card };
+  }
+
+  // Item 9.
+  it("a refused stage save shows only the fields still empty as missing, and the figures of the dates and hours typed", async () => {
+    const lea = conversationDriver(conversation, DEMO.lea);
+    const { conventionId, form } = await stageForm(DEMO.lea);
+    // 11/01/2027 – 26/03/2027, 35 h a week: 55 weekdays x 7 h = 385 h; the sujet is too long.
+    const inputs = { ...stageInputs(form, { dateDebut: "2027-01-11", dateFin: "2027-03-26" }), sujet: "x".repeat(600), tempsTravailCode: "" };
+    const refused = effectOf(await lea.act("save_section", submission(form, "save_section", inputs)), "form");
+    const shown = shownText(refused.card);
+    expect(shown).toContain("Champs obligatoires encore à renseigner : Temps de travail.");
+    expect(shown).toContain("Durée effective du stage : 385 heures de présence, soit 55 jours de 7 heures ou 2,5 mois de 22 jours.");
+    expect(shown).toContain("Calculée d'après les dates, les horaires et les interruptions : 385 heures.");
+    expect(shown).toMatch(
+      /La gratification est obligatoire au-delà de 308 heures \(2 mois\) de présence : ce stage en compte 385\. Le minimum légal est de 1[\s\u202f]732,50 €/,
+    );
+    // Nothing was saved.
+    const stored = await database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    expect(stored.dateDebut).toBeNull();
+  });
+
+  // Item 15.
+  it("a refused établissement says its SIRET error once, under the field, without repeating the label", async () => {
+    const hugo = conversationDriver(conversation, DEMO.hugo);
+    const conventionId = effectOf(await hugo.say("nouvelle convention"), "progress").conventionId;
+    const form = effectOf(await hugo.act("open_etablissement_create", { conventionId }), "form").card;
+    const inputs = { raisonSociale: "Cabinet Dupont", siret: "12345678901234", addressLine: "1 rue de Rome", postalCode: "13001", city: "Marseille" };
+    const refused = effectOf(await hugo.act("create_etablissement", submission(form, "create_etablissement", inputs)), "form");
+    const checksum = "La clé de contrôle du SIRET ne correspond pas";
+    const shown = shownText(refused.card);
+    expect(shown.split(checksum).length - 1).toBe(1);
+    expect(shown).not.toContain("« Numéro SIRET » :");
+    expect(shown).toContain("5 réponses sont à corriger : voyez les messages sous les champs concernés.");
+    // Slack shows this one under the input, which is labelled already.
+    expect(refused.errors?.["siret"]).toMatch(new RegExp(`^${checksum}`));
+  });
+
+  it("a saved section counts what is left with plural rules, in French and English", async () => {
+    const lea = conversationDriver(conversation, DEMO.lea);
+    const { conventionId, form } = await stageForm(DEMO.lea);
+    const all = stageInputs(form, { dateDebut: "2027-01-11", dateFin: "2027-03-26" });
+    const saved = await lea.act("save_section", submission(form, "save_section", { ...all, tempsTravailCode: "" }));
+    expect(saved.map((effect) => ("card" in effect ? shownText(effect.card) : "")).join("\n")).toContain(
+      "Section « Stage » enregistrée. Il reste un champ obligatoire à remplir.",
+    );
+    await lea.say("english");
+    const again = effectOf(await lea.act("open_section", { conventionId, section: "stage" }), "form").card;
+    const two = await lea.act("save_section", submission(again, "save_section", { sujet: "", competences: "" }));
+    expect(two.map((effect) => ("card" in effect ? shownText(effect.card) : "")).join("\n")).toContain(
+      "Section “Internship” saved. 3 mandatory fields still to fill in.",
+    );
+    await lea.say("français");
+  });
+});
