@@ -1,5 +1,6 @@
 import { z } from "zod/v4";
 import { BOT_FRAMEWORK_OPENID_METADATA_URL } from "./channels/teams/auth/open-id-keys.ts";
+import { scheduleProblem } from "./jobs/slots.ts";
 
 const ZOptionalText = z
   .string()
@@ -8,6 +9,14 @@ const ZOptionalText = z
   .optional();
 
 const MINUTES = "must be a whole number of minutes, from 1 to 1440";
+
+/** A whole number from `min` to `max`, with a message saying so. */
+const ZWhole = (min: number, max: number) => {
+  const error = `must be a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+
+const ZCron = z.string().refine((cron) => scheduleProblem(cron) === null, { error: "must be a cron expression (5 fields: minute hour day month weekday)" });
 
 /** Every environment variable Stagebot reads (README.md, "Configuration", documents each). */
 export const ZConfig = z.object({
@@ -33,6 +42,19 @@ export const ZConfig = z.object({
   PUBLIC_BASE_URL: ZOptionalText.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).optional()),
   /** How often each instance delivers the notification outbox, in milliseconds. */
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
+  // Running it for years (README, "Retention", "Personal data"): the maintenance jobs' policy.
+  /** When the retention job runs (cron, Europe/Paris). */
+  RETENTION_CRON: ZCron.default("30 3 * * *"),
+  /** Platform events and delivery records are kept this many hours (Slack and the Bot Framework retry for minutes). */
+  RETENTION_PROCESSED_EVENT_HOURS: ZWhole(1, 24 * 365).default(48),
+  /** Delivered notifications are kept this many days. */
+  RETENTION_SENT_OUTBOX_DAYS: ZWhole(1, 3650).default(30),
+  /** Messages of a deleted draft's thread are kept this many days (the thread says it is closed meanwhile). */
+  RETENTION_DELETED_CONVENTION_MESSAGE_DAYS: ZWhole(1, 3650).default(90),
+  /** Finished job runs are kept this many days. */
+  RETENTION_JOB_RUN_DAYS: ZWhole(1, 3650).default(90),
+  /** Rows per DELETE statement. */
+  RETENTION_BATCH_SIZE: ZWhole(1, 10_000).default(500),
   SLACK_BOT_TOKEN: ZOptionalText,
   SLACK_SIGNING_SECRET: ZOptionalText,
   SLACK_API_URL: ZOptionalText,

@@ -22,6 +22,7 @@ import { createConversationDeps } from "./composition/create-conversation-deps.t
 import { createDocumentDownloadDeps } from "./composition/create-document-download-deps.ts";
 import { createJobScheduler } from "./composition/create-job-scheduler.ts";
 import { scheduledJobs } from "./composition/scheduled-jobs.ts";
+import { operationsPolicyOf } from "./composition/operations-jobs.ts";
 import { channelMode, loadConfig, ConfigError, type TConfig } from "./config.ts";
 import { createDatabase, type TDatabase } from "./db/create-database.ts";
 import { createOutboxQueue } from "./db/outbox.ts";
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
   if (channels.length > 0) dispatcher.start(config.OUTBOX_INTERVAL_MS);
   // Digests, reminders and housekeeping: every instance schedules them, JobRun elects one per slot.
   const scheduler = createJobScheduler(database.prisma, {
-    jobs: scheduledJobs(database.prisma, { clock: () => new Date() }),
+    jobs: scheduledJobs(database.prisma, { clock: () => new Date(), operations: operationsPolicyOf(config) }),
     logger: logger.child({ component: "jobs" }),
     instanceId,
   });
