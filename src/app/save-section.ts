@@ -87,7 +87,10 @@ export async function saveSection(
   if (legalErrors.length > 0) throw new AppError("INVALID_INPUT", { section: command.sectionId }, { kind: "fields", errors: legalErrors });
 
   const update: TConventionUpdate = { ...answers, ...checked.derived };
-  if (command.sectionId === "stage") update.dureeEffectiveCalculee = computedDureeEffectiveHours(merged);
+  // The place of work decides the holidays: saving the service or the établissement changes it too.
+  if (["stage", "etablissement", "service"].includes(command.sectionId)) {
+    update.dureeEffectiveCalculee = computedDureeEffectiveHours(merged, await deps.facts.holidayZone(merged));
+  }
   const before = Object.fromEntries(Object.keys(withoutComputed(update)).map((field) => [field, stored.values[field as keyof TConventionValues]]));
   const convention = await deps.conventions.update(command.conventionId, command.expectedVersion, update, {
     actorId: actor.personId,

@@ -1,6 +1,7 @@
 import type { TRulesFactsSource, TStoredConvention } from "../app/ports/conventions.ts";
 import type { TConventionRulesFacts } from "../domain/convention-rules.ts";
-import { DEFAULT_GRATIFICATION_RATES, type TGratificationRates } from "../domain/rules/index.ts";
+import type { TConventionValues } from "../domain/convention.ts";
+import { DEFAULT_GRATIFICATION_RATES, holidayZoneOf, type TGratificationRates, type THolidayZone } from "../domain/rules/index.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { toIsoDate } from "./convention-values.ts";
 
@@ -77,6 +78,16 @@ async function centreSettings(prisma: PrismaClient, convention: TStoredConventio
   return inscription?.formation.centre ?? null;
 }
 
+// The place of work: the service's address, else the établissement's, else the convention's country.
+async function holidayZoneFor(prisma: PrismaClient, values: TConventionValues): Promise<THolidayZone> {
+  const select = { postalCode: true, countryIso2: true } as const;
+  const [service, etablissement] = await Promise.all([
+    values.serviceId === null ? null : prisma.service.findUnique({ where: { id: values.serviceId }, select }),
+    values.etablissementId === null ? null : prisma.etablissement.findUnique({ where: { id: values.etablissementId }, select }),
+  ]);
+  return holidayZoneOf(service, etablissement, { countryIso2: values.paysIso2, postalCode: null });
+}
+
 /** The directory and the other conventions, as the legal rules need them. */
 export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource {
   return {
@@ -90,6 +101,7 @@ export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource 
         referentFacts(prisma, convention),
         centreSettings(prisma, convention),
       ]);
+      const holidayZone = await holidayZoneFor(prisma, convention.values);
       return {
         today,
         birthDate: student ? toIsoDate(student.birthDate) : null,
@@ -98,9 +110,11 @@ export function createRulesFactsSource(prisma: PrismaClient): TRulesFactsSource 
         tutorConventions: tutorOthers,
         ...referent,
         trainingHoursBelow200Refused: centre?.refuseTrainingHoursBelow200 ?? false,
+        holidayZone,
         ...(await hostFacts(prisma, convention, etablissement?.effectifCode)),
       };
     },
+    holidayZone: (values) => holidayZoneFor(prisma, values),
     // The admin's table (GratificationRate); the legal defaults while it is empty.
     gratificationRates: async (): Promise<TGratificationRates> => {
       const rows = await prisma.gratificationRate.findMany();

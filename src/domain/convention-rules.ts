@@ -4,6 +4,7 @@ import {
   scheduleOf,
   stagePeriodOf,
   type TGratificationInput,
+  type THolidayZone,
   type TRulesInput,
   type TStudentConvention,
   type TTutorConvention,
@@ -24,6 +25,8 @@ export type TConventionRulesFacts = {
   hostHeadcount?: { min: number; max: number } | null;
   /** The centre de gestion's setting refuseTrainingHoursBelow200 (D124-2); absent: a warning. */
   trainingHoursBelow200Refused?: boolean;
+  /** The public-holiday calendar of the place of work (see holidayZoneOf); absent: metropolitan France. */
+  holidayZone?: THolidayZone;
 };
 
 function gratificationOf(values: TConventionValues): TGratificationInput | null {
@@ -53,6 +56,7 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
       hoursPerDay: period.hoursPerDay,
     })),
     saturdaysWorked: values.samedisTravailles ?? false,
+    holidayZone: facts.holidayZone ?? "METROPOLE",
     dureeEffectiveOverrideHours: values.dureeEffectiveSaisie,
     countryCode: values.paysIso2,
     gratification: gratificationOf(values),
@@ -80,9 +84,12 @@ export function toRulesInput(values: TConventionValues, facts: TConventionRulesF
   };
 }
 
-/** The durée effective computed from the dates, schedule and interruptions (not the override); null until they are known. */
-export function computedDureeEffectiveHours(values: TConventionValues): number | null {
-  const input = toRulesInput(values, { today: "1970-01-01", birthDate: null, siret: null, studentConventions: [], tutorConventions: [] });
+/**
+ * The durée effective computed from the dates, schedule and interruptions (not the override),
+ * without the public holidays of `holidayZone`; null until they are known.
+ */
+export function computedDureeEffectiveHours(values: TConventionValues, holidayZone: THolidayZone = "METROPOLE"): number | null {
+  const input = toRulesInput(values, { today: "1970-01-01", birthDate: null, siret: null, studentConventions: [], tutorConventions: [], holidayZone });
   const stage = stagePeriodOf(input.startDate, input.endDate);
   const schedule = scheduleOf(input);
   if (stage === null || schedule === null) return null;

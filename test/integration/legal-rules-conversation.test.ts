@@ -111,4 +111,26 @@ describe("legal rules through the conversation core", () => {
     expect((await stored(conventionId)).values.heuresFormation).toBe(200);
     await database.prisma.centreGestion.update({ where: { id: centreId }, data: { refuseTrainingHoursBelow200: false } });
   });
+
+  it("removes Good Friday from the durée effective of an internship in Strasbourg, and only there (L3134-13)", async () => {
+    const strasbourg = await database.prisma.etablissement.create({
+      data: { raisonSociale: "Clinique de l'Orangerie", normalizedName: "clinique de l orangerie", postalCode: "67000", city: "Strasbourg" },
+    });
+    const paris = await database.prisma.etablissement.create({
+      data: { raisonSociale: "Clinique du Louvre", normalizedName: "clinique du louvre", postalCode: "75001", city: "Paris" },
+    });
+    // 22–26 Mar 2027, 35 h: Good Friday is 26 March 2027 (Easter on the 28th), the last day.
+    const stage = { dateDebut: "2027-03-22", dateFin: "2027-03-26", horairesReguliers: "true", heuresHebdomadaires: "35" };
+    const conventionId = await startDraft(hugo);
+    await save(hugo, conventionId, "etablissement", { etablissementId: String(paris.id) });
+    await save(hugo, conventionId, "stage", stage);
+    // Paris: 5 days × 7 h = 35 h
+    expect((await stored(conventionId)).dureeEffectiveCalculee).toBe(35);
+    // Moving the host to Strasbourg recomputes it without the stage being saved again: 4 days × 7 h = 28 h
+    await save(hugo, conventionId, "etablissement", { etablissementId: String(strasbourg.id) });
+    expect((await stored(conventionId)).values.etablissementId).toBe(strasbourg.id);
+    expect((await stored(conventionId)).dureeEffectiveCalculee).toBe(28);
+    // The stage form shows the student the figure of the rules
+    expect(shownText(await openForm(hugo, conventionId, "stage"))).toMatch(/28 heures/);
+  });
 });

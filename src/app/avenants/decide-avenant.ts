@@ -66,7 +66,7 @@ async function application(
   return {
     conventionId: convention.id,
     expectedVersion: convention.version,
-    update: { ...avenant.changes, dureeEffectiveCalculee: computedDureeEffectiveHours(merged) },
+    update: { ...avenant.changes, dureeEffectiveCalculee: computedDureeEffectiveHours(merged, await deps.facts.holidayZone(merged)) },
     previousValues,
     conventionAudit: { actorId, action: "avenant.applied", before: previousValues, after: { avenantNumero: avenant.numero, ...avenant.changes } },
   };

@@ -3,6 +3,7 @@ import type { TConventionValues } from "../../domain/convention.ts";
 import { toRulesInput } from "../../domain/convention-rules.ts";
 import {
   computeDureeEffective,
+  holidayZoneOf,
   isGratificationMandatory,
   isInFrance,
   isMinorOn,
@@ -63,8 +64,14 @@ export interface TPdfContext extends TConventionPdfInput {
   country: TLocalized;
 }
 
-function dureeOf(values: TConventionValues): { duree: TDureeEffective | null; computedHours: number | null } {
-  const input = toRulesInput(values, { today: "1970-01-01", birthDate: null, siret: null, studentConventions: [], tutorConventions: [] });
+function dureeOf(values: TConventionValues, parties: TConventionParties): { duree: TDureeEffective | null; computedHours: number | null } {
+  // The public holidays of the place of work: the service's postcode, else the établissement's.
+  const country = values.paysIso2;
+  const holidayZone = holidayZoneOf(
+    { countryIso2: country, postalCode: parties.service?.postalCode ?? null },
+    { countryIso2: country, postalCode: parties.etablissement?.postalCode ?? null },
+  );
+  const input = toRulesInput(values, { today: "1970-01-01", birthDate: null, siret: null, studentConventions: [], tutorConventions: [], holidayZone });
   const stage = stagePeriodOf(input.startDate, input.endDate);
   const schedule = scheduleOf(input);
   if (stage === null) return { duree: null, computedHours: null };
@@ -87,7 +94,7 @@ export function contextOf(input: TConventionPdfInput): TPdfContext {
   const values = input.convention.values;
   const langue = values.langue ?? "FR";
   const { birthDate } = input.parties;
-  const duree = dureeOf(values);
+  const duree = dureeOf(values, input.parties);
   const countryFr = input.labels.fr.paysIso2 ?? input.parties.etablissement?.country.fr ?? "";
   const countryEn = input.labels.en.paysIso2 ?? input.parties.etablissement?.country.en ?? countryFr;
   return {

@@ -1,7 +1,7 @@
 import type { TConventionState, TConventionValues, TValidationStep } from "../../domain/convention.ts";
 import type { TConventionRulesFacts } from "../../domain/convention-rules.ts";
 import type { TActor } from "../../domain/permissions.ts";
-import type { TGratificationRates } from "../../domain/rules/index.ts";
+import type { TGratificationRates, THolidayZone } from "../../domain/rules/index.ts";
 import type { TFieldError, TSectionId } from "../../domain/sections/index.ts";
 import type { THistoryEntry, TStaffListItem, TValueLabels } from "../../cards/views.ts";
 import type { TLocale } from "../../i18n/translate.ts";
@@ -104,6 +104,8 @@ export interface TFormData {
 export interface TRulesFactsSource {
   factsFor(convention: TStoredConvention, today: string): Promise<TConventionRulesFacts>;
   gratificationRates(): Promise<TGratificationRates>;
+  /** The public-holiday calendar of the place of work of these values (service, else établissement). */
+  holidayZone(values: TConventionValues): Promise<THolidayZone>;
 }
 
 /** Checks of answers against the directory and the reference lists, and the values they imply. */

@@ -2,7 +2,7 @@
 // threshold and of the 924-hour cap.
 import type { TIsoDate } from "./dates.ts";
 import { compareIsoDates, eachDay, isIsoDate, isWithin, isoWeekday, yearOf } from "./dates.ts";
-import { isFrenchPublicHoliday } from "./holidays.ts";
+import { isPublicHoliday } from "./holidays.ts";
 import type { TPeriod, TSchedule, TSchedulePeriod } from "./types.ts";
 
 // D124-6: 7 hours of presence, consecutive or not, make one day; 22 days make one month.
@@ -47,12 +47,12 @@ function hoursOnDay(date: TIsoDate, schedule: TSchedule): number {
     const weekday = isoWeekday(date);
     const saturdays = schedule.includesSaturdays === true;
     const worked = weekday <= 5 || (weekday === 6 && saturdays);
-    return worked && !isFrenchPublicHoliday(date) ? schedule.weeklyHours / (saturdays ? 6 : 5) : 0;
+    return worked && !isPublicHoliday(date, schedule.holidayZone) ? schedule.weeklyHours / (saturdays ? 6 : 5) : 0;
   }
   // Periods are disjoint when valid; if not (reported by checkSchedule) the first one wins,
   // so no day is counted twice.
   const period = schedule.periods.find((p) => isUsablePeriod(p) && isWithin(date, p.start, p.end));
-  return period && isCountedInPeriod(date, period) ? period.hoursPerDay : 0;
+  return period && isCountedInPeriod(date, period, schedule) ? period.hoursPerDay : 0;
 }
 
 // Irregular periods: the days from Monday to Friday are presence, as for a regular schedule
@@ -60,11 +60,11 @@ function hoursOnDay(date: TIsoDate, schedule: TSchedule): number {
 // threshold, the 924-hour cap and the minimum gratification). Saturdays only when the period
 // says so; Sundays and public holidays too, since working them has to be written in the
 // convention (L124-14).
-function isCountedInPeriod(date: TIsoDate, period: TSchedulePeriod): boolean {
+function isCountedInPeriod(date: TIsoDate, period: TSchedulePeriod, schedule: TSchedule): boolean {
   const weekday = isoWeekday(date);
   if (weekday === 6 && period.includesSaturdays !== true) return false;
   if (weekday === 7 && period.includesSundays !== true) return false;
-  if (isFrenchPublicHoliday(date) && period.includesHolidays !== true) return false;
+  if (isPublicHoliday(date, schedule.holidayZone) && period.includesHolidays !== true) return false;
   return true;
 }
 

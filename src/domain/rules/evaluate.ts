@@ -84,7 +84,7 @@ function workingTimeResults(input: TRulesInput, stage: TPeriod | null): TRuleRes
   const days = stage && schedule ? workedDays(stage, schedule, input.interruptions) : [];
   const weeklyHours = isValidWeeklyHours(input.weeklyHours) ? input.weeklyHours : null;
   return checkWorkingTime({
-    workload: workloadOf(days, weeklyHours, workdaysPerWeek(input)),
+    workload: workloadOf(days, weeklyHours, workdaysPerWeek(input), input.holidayZone),
     birthDate: input.birthDate,
     startDate: stage?.start ?? null,
     travailExceptionnel: input.travailExceptionnel,

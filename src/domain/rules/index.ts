@@ -19,7 +19,16 @@ export {
   toDayNumber,
   yearOf,
 } from "./dates.ts";
-export { frenchPublicHolidays, frenchPublicHolidaysBetween, isFrenchPublicHoliday } from "./holidays.ts";
+export type { THolidayZone, TWorkplace } from "./holidays.ts";
+export {
+  HOLIDAY_ZONES,
+  frenchPublicHolidays,
+  frenchPublicHolidaysBetween,
+  holidayZoneOf,
+  isFrenchPublicHoliday,
+  isPublicHoliday,
+  publicHolidays,
+} from "./holidays.ts";
 export { MAX_STAGE_MONTHS, checkInterruptions, checkStageDates, latestEndDate, stagePeriodOf } from "./dates-consistency.ts";
 export { checkSchedule, isValidWeeklyHours, scheduleOf, workdaysPerWeek } from "./schedule.ts";
 export type { TDureeEffective, TWorkedDay, TYearHours } from "./duree-effective.ts";

@@ -23,17 +23,18 @@ export function workdaysPerWeek(input: Pick<Partial<TRulesInput>, "saturdaysWork
 
 /** The schedule described by the input, or null while it is incomplete or unusable. */
 export function scheduleOf(
-  input: Pick<TRulesInput, "horairesReguliers" | "weeklyHours" | "irregularPeriods"> & Pick<Partial<TRulesInput>, "saturdaysWorked">,
+  input: Pick<TRulesInput, "horairesReguliers" | "weeklyHours" | "irregularPeriods"> & Pick<Partial<TRulesInput>, "saturdaysWorked" | "holidayZone">,
 ): TSchedule | null {
   const saturdays = input.saturdaysWorked === true;
+  const zone = input.holidayZone !== undefined && input.holidayZone !== "METROPOLE" ? { holidayZone: input.holidayZone } : {};
   if (input.horairesReguliers === true) {
     if (!isValidWeeklyHours(input.weeklyHours)) return null;
-    return saturdays ? { kind: "REGULAR", weeklyHours: input.weeklyHours, includesSaturdays: true } : { kind: "REGULAR", weeklyHours: input.weeklyHours };
+    return { kind: "REGULAR", weeklyHours: input.weeklyHours, ...(saturdays ? { includesSaturdays: true } : {}), ...zone };
   }
   if (input.horairesReguliers === false && input.irregularPeriods.length > 0) {
     // Periods with unusable hours are reported by checkSchedule and left out of the count.
     const periods = input.irregularPeriods.filter((p) => isValidHoursPerDay(p.hoursPerDay));
-    return { kind: "IRREGULAR", periods: saturdays ? periods.map((p) => ({ ...p, includesSaturdays: true })) : periods };
+    return { kind: "IRREGULAR", periods: saturdays ? periods.map((p) => ({ ...p, includesSaturdays: true })) : periods, ...zone };
   }
   return null;
 }

@@ -1,6 +1,7 @@
 // The plain data the legal rules read. A convention from the database is mapped to
 // TRulesInput by the caller; the rules never see Prisma, a platform or the clock.
 import type { TIsoDate } from "./dates.ts";
+import type { THolidayZone } from "./holidays.ts";
 
 /** A period of consecutive days, both ends included. */
 export type TPeriod = { start: TIsoDate; end: TIsoDate };
@@ -17,9 +18,11 @@ export type TSchedulePeriod = TPeriod & {
 };
 
 /** How presence is spread: the same hours every week, or periods with hours per day. */
-export type TSchedule =
-  /** `includesSaturdays`: the weekly hours are spread over Monday–Saturday instead of Monday–Friday. */
-  { kind: "REGULAR"; weeklyHours: number; includesSaturdays?: boolean } | { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] };
+export type TSchedule = /** `includesSaturdays`: the weekly hours are spread over Monday–Saturday instead of Monday–Friday. */
+({ kind: "REGULAR"; weeklyHours: number; includesSaturdays?: boolean } | { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] }) & {
+  /** Whose public holidays are not presence (metropolitan France when absent). */
+  holidayZone?: THolidayZone;
+};
 
 /** Unit of a declared gratification (UNITE_DUREE list). */
 export type TGratificationUnit = "HEURE" | "JOUR" | "SEMAINE" | "MOIS" | "ANNEE" | "TOTAL";
@@ -85,6 +88,8 @@ export type TRulesInput = {
   irregularPeriods: readonly TSchedulePeriod[];
   /** samedisTravailles: Saturdays are days of presence too, in either schedule (D124-6). */
   saturdaysWorked: boolean;
+  /** The public-holiday calendar of the place of work (service, else établissement). */
+  holidayZone: THolidayZone;
   /** dureeEffectiveSaisie: the student's own count of hours, replacing the computed one. */
   dureeEffectiveOverrideHours: number | null;
   /** stage.pays as ISO 3166-1 alpha-2 ("FR"); null is read as France. */

@@ -5,7 +5,8 @@ import type { TIsoDate } from "./dates.ts";
 import { addDays, ageOn, daysBetween, isIsoDate, isoWeekday, mondayOf } from "./dates.ts";
 import type { TWorkedDay } from "./duree-effective.ts";
 import { toCentiHours } from "./duree-effective.ts";
-import { isFrenchPublicHoliday } from "./holidays.ts";
+import type { THolidayZone } from "./holidays.ts";
+import { isPublicHoliday } from "./holidays.ts";
 import type { TTravailExceptionnel } from "./types.ts";
 
 // Code du travail L3121-18, L3121-20, L3121-22, applied to interns by L124-14.
@@ -86,7 +87,7 @@ function maxRollingAverage(totals: readonly number[], window: number): number {
  * declared weekly hours count as a week's hours, as its average, and spread over the
  * `workdays` of a week (5, or 6 with the Saturdays) as a day's.
  */
-export function workloadOf(days: readonly TWorkedDay[], declaredWeeklyHours: number | null, workdays = 5): TWorkload {
+export function workloadOf(days: readonly TWorkedDay[], declaredWeeklyHours: number | null, workdays = 5, zone: THolidayZone = "METROPOLE"): TWorkload {
   const declared = declaredWeeklyHours !== null && declaredWeeklyHours > 0 ? declaredWeeklyHours : 0;
   const totals = weeklyTotals(days);
   return {
@@ -94,7 +95,7 @@ export function workloadOf(days: readonly TWorkedDay[], declaredWeeklyHours: num
     maxWeeklyHours: Math.max(declared, ...totals),
     maxAverageWeeklyHours: Math.max(declared, maxRollingAverage(totals, AVERAGE_WEEKS)),
     worksOnSunday: days.some((d) => isoWeekday(d.date) === 7),
-    worksOnPublicHoliday: days.some((d) => isFrenchPublicHoliday(d.date)),
+    worksOnPublicHoliday: days.some((d) => isPublicHoliday(d.date, zone)),
     weeksWithoutTwoRestDays: weeksWithoutTwoRestDays(days),
   };
 }

@@ -12,6 +12,7 @@ export function rulesInput(overrides: Partial<TRulesInput> = {}): TRulesInput {
     weeklyHours: 35,
     irregularPeriods: [],
     saturdaysWorked: false,
+    holidayZone: "METROPOLE",
     dureeEffectiveOverrideHours: null,
     countryCode: "FR",
     gratification: { granted: true, amount: 4.35, unit: "HEURE", basis: "NET", currency: "EUR" },
