@@ -1,4 +1,5 @@
 import type { TAnswerChecks, TConventionUpdate, TStoredConvention } from "../app/ports/conventions.ts";
+import { languageModelOf } from "../domain/convention-language.ts";
 import type { TConventionValues } from "../domain/convention.ts";
 import { etablissementConsistencyErrors, type TFieldError, type TSectionId } from "../domain/sections/index.ts";
 import type { PrismaClient, ReferenceList } from "../generated/prisma/client.ts";
@@ -14,10 +15,20 @@ const CODE_LISTS: ReadonlyArray<[keyof TConventionValues, ReferenceList]> = [
   ["modaliteValidationCode", "MODALITE_VALIDATION"],
 ];
 
-// French overseas départements follow French law: the convention model is the French one.
-const FRANCE_ISO2 = new Set(["FR", "GP", "MQ", "GF", "RE", "YT"]);
-
 type TCheck = { errors: TFieldError[]; derived: TConventionUpdate };
+
+// The language model follows the stage's country once it is known: a contradicting choice is
+// refused, saying which model the country asks (before it is known, the choice stands until
+// the stage section derives it).
+async function langueErrors(prisma: PrismaClient, answers: Partial<TConventionValues>, stored: TStoredConvention): Promise<TFieldError[]> {
+  const iso2 = stored.values.paysIso2;
+  if (answers.langue == null || iso2 === null) return [];
+  const pays = await prisma.pays.findUnique({ where: { iso2 } });
+  if (!pays) return [];
+  const expected = languageModelOf(pays);
+  if (expected === answers.langue) return [];
+  return [{ field: "langue", code: "langue_mismatch", params: { expected, countryFr: pays.label, countryEn: pays.labelEn } }];
+}
 
 async function checkEtudiant(prisma: PrismaClient, answers: Partial<TConventionValues>, stored: TStoredConvention): Promise<TCheck> {
   const result: TCheck = { errors: [], derived: {} };
@@ -27,6 +38,7 @@ async function checkEtudiant(prisma: PrismaClient, answers: Partial<TConventionV
   if (answers.etudiantCountryIso2 != null && (await prisma.pays.count({ where: { iso2: answers.etudiantCountryIso2 } })) === 0) {
     result.errors.push({ field: "etudiantCountryIso2", code: "invalid_country" });
   }
+  result.errors.push(...(await langueErrors(prisma, answers, stored)));
   const inscriptionId = answers.inscriptionId !== undefined ? answers.inscriptionId : stored.values.inscriptionId;
   const inscription =
     inscriptionId === null
@@ -108,7 +120,7 @@ async function checkStage(prisma: PrismaClient, answers: Partial<TConventionValu
     const pays = await prisma.pays.findUnique({ where: { iso2: answers.paysIso2 } });
     if (!pays) result.errors.push({ field: "paysIso2", code: "invalid_country" });
     // The language model follows the country (DESIGN, section 1).
-    else result.derived.langue = FRANCE_ISO2.has(pays.iso2) ? "FR" : pays.francophone ? "FR_FRANCOPHONE" : "EN_FR";
+    else result.derived.langue = languageModelOf(pays);
   }
   return result;
 }

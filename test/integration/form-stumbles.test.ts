@@ -78,4 +78,38 @@ describe("forms people can trust", () => {
     );
     await lea.say("français");
   });
+
+  // Item 5.
+  it("the language model follows the stage's country: a contradicting choice is refused, saying which one; overseas is France", async () => {
+    const ines = conversationDriver(conversation, DEMO.ines);
+    const { conventionId, form } = await stageForm(DEMO.ines);
+    const stage = stageInputs(form, { dateDebut: "2027-01-11", dateFin: "2027-02-26" });
+    expect(effectOf(await ines.act("save_section", submission(form, "save_section", stage)), "close_form")).toBeDefined();
+    const stored = () => database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    expect((await stored()).langue).toBe("FR");
+
+    const etudiant = effectOf(await ines.act("open_section", { conventionId, section: "etudiant" }), "form").card;
+    const refused = effectOf(await ines.act("save_section", submission(etudiant, "save_section", { langue: "EN_FR" })), "form");
+    expect(shownText(refused.card)).toContain(
+      "Le stage a lieu en « France » : la convention doit être « Français — stage en France ». Choisissez ce modèle, ou corrigez le pays dans la rubrique Stage.",
+    );
+    expect(refused.errors?.["langue"]).toMatch(/^Le stage a lieu en « France »/);
+    expect((await stored()).langue).toBe("FR");
+
+    // Nouvelle-Calédonie is France for the convention's language.
+    const again = effectOf(await ines.act("open_section", { conventionId, section: "stage" }), "form").card;
+    expect(effectOf(await ines.act("save_section", submission(again, "save_section", { paysIso2: "NC" })), "close_form")).toBeDefined();
+    expect((await stored()).langue).toBe("FR");
+    // Belgium is francophone: the French model for abroad, and « bilingue » is refused in English too.
+    const third = effectOf(await ines.act("open_section", { conventionId, section: "stage" }), "form").card;
+    await ines.act("save_section", submission(third, "save_section", { paysIso2: "BE" }));
+    expect((await stored()).langue).toBe("FR_FRANCOPHONE");
+    await ines.say("english");
+    const inEnglish = effectOf(await ines.act("open_section", { conventionId, section: "etudiant" }), "form").card;
+    const refusedEn = effectOf(await ines.act("save_section", submission(inEnglish, "save_section", { langue: "EN_FR" })), "form");
+    expect(refusedEn.errors?.["langue"]).toBe(
+      "The internship takes place in “Belgium”: the agreement must be “French — internship abroad in a French-speaking country”. Choose this model, or correct the country in the Internship section.",
+    );
+    await ines.say("français");
+  });
 });

@@ -1,3 +1,4 @@
+import { isFranceForConvention } from "../../domain/convention-language.ts";
 import type { TValueLabels } from "../../cards/views.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import { toRulesInput } from "../../domain/convention-rules.ts";
@@ -91,8 +92,10 @@ function minimumOf(values: TConventionValues, duree: TDureeEffective | null, rat
 
 /** Derives once what the parts of the model need. */
 export function contextOf(input: TConventionPdfInput): TPdfContext {
-  const values = input.convention.values;
-  const langue = values.langue ?? "FR";
+  const stored = input.convention.values;
+  // A stage in France (overseas included) is printed on the French model whatever was chosen.
+  const langue = stored.paysIso2 !== null && isFranceForConvention(stored.paysIso2) ? "FR" : (stored.langue ?? "FR");
+  const values = { ...stored, langue };
   const { birthDate } = input.parties;
   const duree = dureeOf(values, input.parties);
   const countryFr = input.labels.fr.paysIso2 ?? input.parties.etablissement?.country.fr ?? "";

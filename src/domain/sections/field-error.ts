@@ -35,6 +35,8 @@ export const FIELD_ERROR_CODES = [
   "duplicate_siret",
   "duplicate_name",
   "no_change",
+  // The language model contradicts the stage's country; params.expected is the model it asks.
+  "langue_mismatch",
 ] as const;
 
 /** A stable, translatable field error code. */
