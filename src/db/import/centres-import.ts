@@ -12,6 +12,9 @@ export const ZCentreRow = z.object({
   address: ZOptionalText,
   steps: ZSteps,
   studentsMayRequestAvenant: ZBoolean,
+  /** Who signs the centre's conventions for the university, by delegation (blank: the institution's signatory). */
+  signatoryName: ZOptionalText,
+  signatoryTitle: ZOptionalText,
 });
 export type TCentreRow = z.infer<typeof ZCentreRow>;
 
