@@ -32,6 +32,11 @@ export const ZConfig = z.object({
   DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   UNIVERSITY_NAME: z.string().default("Université de démonstration"),
+  /** Who signs the conventions for the university (a centre's delegation, stored on the centre, comes first). */
+  UNIVERSITY_SIGNATORY_NAME: ZOptionalText,
+  UNIVERSITY_SIGNATORY_TITLE: ZOptionalText,
+  /** The city of « Fait à …, le … » above the signatures; unset: left blank, to fill by hand. */
+  UNIVERSITY_CITY: ZOptionalText,
   /** Path of a PNG or JPEG printed at the top of the PDFs; none by default. */
   UNIVERSITY_LOGO: ZOptionalText,
   /** Key of the PDF download links (HMAC-SHA256); unset: a random key per process, so links die with it. */

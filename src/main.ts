@@ -67,7 +67,13 @@ async function main(): Promise<void> {
     ttlMs: config.PDF_LINK_TTL_MINUTES * 60_000,
   };
   const deps = createConversationDeps(database.prisma, () => new Date(), {
-    institution: { name: config.UNIVERSITY_NAME, logo: loadInstitutionLogo(config.UNIVERSITY_LOGO), clauses: institutionClauses() },
+    institution: {
+      name: config.UNIVERSITY_NAME,
+      logo: loadInstitutionLogo(config.UNIVERSITY_LOGO),
+      clauses: institutionClauses(),
+      signatory: config.UNIVERSITY_SIGNATORY_NAME ? { name: config.UNIVERSITY_SIGNATORY_NAME, title: config.UNIVERSITY_SIGNATORY_TITLE ?? null } : null,
+      city: config.UNIVERSITY_CITY ?? null,
+    },
     links,
   });
   const conversation = createConversation(deps);

@@ -1,4 +1,12 @@
-import type { TAvenantFacts, TConventionParties, TDocumentKey, TDocumentStore, TNewDocument, TStoredDocument } from "../app/ports/documents.ts";
+import type {
+  TValidationRecord,
+  TAvenantFacts,
+  TConventionParties,
+  TDocumentKey,
+  TDocumentStore,
+  TNewDocument,
+  TStoredDocument,
+} from "../app/ports/documents.ts";
 import { AppError } from "../app/app-error.ts";
 import { sha256Hex } from "../app/documents/sha256-hex.ts";
 import type { TConventionValues } from "../domain/convention.ts";
@@ -126,6 +134,20 @@ function contact(
   return row && { civilite: row.civilite, lastName: row.lastName, firstName: row.firstName, fonction: row.fonction, phone: row.phone, email: row.email };
 }
 
+// The validations of the current round: a refusal or an un-validation opens a new round, so
+// these are the ones that stand. A draft (or a returned convention) has none yet.
+async function validationsOf(prisma: PrismaClient, conventionId: number, round: number, state: string): Promise<TValidationRecord[]> {
+  if (state !== "SUBMITTED" && state !== "VALIDATED") return [];
+  const rows = await prisma.validationDecision.findMany({
+    where: { conventionId, round, decision: "VALIDATED", step: { not: null } },
+    orderBy: [{ decidedAt: "asc" }, { id: "asc" }],
+    select: { step: true, decidedAt: true, decider: { select: { firstName: true, lastName: true } } },
+  });
+  return rows.flatMap((row) =>
+    row.step === null ? [] : [{ step: row.step, decidedAt: row.decidedAt, deciderName: `${row.decider.firstName} ${row.decider.lastName.toUpperCase()}` }],
+  );
+}
+
 /** The directory records a convention's values point to, as its PDF prints them. */
 async function loadParties(prisma: PrismaClient, conventionId: number, values: TConventionValues): Promise<TConventionParties> {
   const [convention, { cpam, inscription, element, etablissement, service, tuteur, signataire, enseignant }] = await Promise.all([
@@ -134,12 +156,15 @@ async function loadParties(prisma: PrismaClient, conventionId: number, values: T
       select: {
         student: { select: { birthDate: true } },
         centre: true,
+        round: true,
+        state: true,
         avenants: { where: { status: "VALIDATED", appliedAt: { not: null } }, orderBy: { numero: "asc" }, select: { numero: true } },
       },
     }),
     loadConventionRecords(prisma, values),
   ]);
   if (!convention) throw new AppError("NOT_FOUND", { entity: "convention", id: conventionId });
+  const validations = await validationsOf(prisma, conventionId, convention.round, convention.state);
   const pays = etablissement ? await prisma.pays.findUnique({ where: { iso2: etablissement.countryIso2 } }) : null;
   // A draft has no centre yet (it is set at submission): its preview shows the centre that will
   // manage it, the one of its formation, so that the preview is the final document but for PROJET.
@@ -149,7 +174,14 @@ async function loadParties(prisma: PrismaClient, conventionId: number, values: T
     cpam: cpam && { label: cpam.label, address: [cpam.address, `${cpam.postalCode} ${cpam.city}`].filter(Boolean).join(", ") },
     formation: inscription && { code: inscription.formation.code, label: inscription.formation.label, composante: inscription.formation.composante },
     element: element && { code: element.code, label: element.label },
-    centre: centre && { name: centre.name, address: centre.address, phone: centre.phone, email: centre.email },
+    centre: centre && {
+      name: centre.name,
+      address: centre.address,
+      phone: centre.phone,
+      email: centre.email,
+      signatory: centre.signatoryName ? { name: centre.signatoryName, title: centre.signatoryTitle } : null,
+    },
+    validations,
     etablissement: etablissement && {
       raisonSociale: etablissement.raisonSociale,
       siret: etablissement.siret ? formatSiret(etablissement.siret) : null,

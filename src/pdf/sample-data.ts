@@ -100,6 +100,12 @@ function castOf(options: TSampleOptions): TCast {
   return options.minor ? CASTS.minor : CASTS[options.lang ?? "fr"];
 }
 
+/** The validations of the sample convention (its centre: référent, then gestionnaire). */
+const SAMPLE_VALIDATIONS: TConventionParties["validations"] = [
+  { step: "PEDAGOGIQUE", deciderName: "Sophie LAMBERT", decidedAt: new Date("2026-11-24T09:15:00Z") },
+  { step: "VALIDATION_ADMINISTRATIVE", deciderName: "Isabelle GARCIA", decidedAt: new Date("2026-11-27T14:40:00Z") },
+];
+
 /** The directory records of a sample, as the document store would load them. */
 export function sampleParties(options: TSampleOptions): TConventionParties {
   const cast = castOf(options);
@@ -115,7 +121,14 @@ export function sampleParties(options: TSampleOptions): TConventionParties {
     cpam: sampleCpam("CPAM-13"),
     formation: { code: formation.code, label: formation.label, composante: formation.composante },
     element: element ? { code: element.code, label: element.label } : null,
-    centre: { name: centre.name, address: centre.address, phone: centre.phone, email: centre.email },
+    centre: {
+      name: centre.name,
+      address: centre.address,
+      phone: centre.phone,
+      email: centre.email,
+      signatory: centre.signatoryName ? { name: centre.signatoryName, title: centre.signatoryTitle } : null,
+    },
+    validations: SAMPLE_VALIDATIONS,
     etablissement: {
       raisonSociale: host.raisonSociale,
       siret: host.siret === null ? null : formatSiret(host.siret),

@@ -22,6 +22,7 @@ import {
   suspensionArticle,
   validationArticle,
 } from "./convention-pdf-terms.ts";
+import { finalValidationDate, madeAtClause, validationsSection } from "./convention-pdf-validations.ts";
 import { footerOf, joinLocalized } from "./pdf-text.ts";
 
 export type { TConventionPdfInput } from "./convention-pdf-context.ts";
@@ -98,8 +99,8 @@ export function buildConventionPdfModel(input: TConventionPdfInput): TConvention
     numero,
     institution: { name: input.institution.name, logo: input.institution.logo },
     chrome: chromeOf(ctx),
-    sections: [...partySections(ctx), ...articleSections(ctx)],
-    closing: [clause(ctx, "copies"), ...(ctx.bilingual ? [clause(ctx, "language")] : [])],
+    sections: [...partySections(ctx), ...articleSections(ctx), validationsSection(ctx)],
+    closing: [clause(ctx, "copies"), ...(ctx.bilingual ? [clause(ctx, "language")] : []), madeAtClause(ctx, finalValidationDate(ctx))],
     signatures: signatureBlocks(ctx),
     createdAt: input.createdAt,
     documentTitle: `${t(ctx, "title.convention", { numero: numero ?? input.convention.id }).fr} — ${ctx.studentName}`,

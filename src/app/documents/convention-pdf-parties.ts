@@ -1,5 +1,6 @@
 import type { TPdfFact, TPdfSection, TSignatureBlock } from "../../pdf/model.ts";
 import { clause, labelOf, orNotSet, t, word, type TPdfContext } from "./convention-pdf-context.ts";
+import { signatoryOf, signatoryText } from "./convention-pdf-validations.ts";
 import { addressOf, joinLocalized, pdfDate, personName } from "./pdf-text.ts";
 import type { TContactFacts } from "../ports/documents.ts";
 
@@ -34,7 +35,7 @@ function institutionSection(ctx: TPdfContext): TPdfSection {
           fact(ctx, "centre", centre?.name),
           fact(ctx, "address", centre?.address),
           fact(ctx, "contactDetails", contactDetails(centre?.email, centre?.phone)),
-          fact(ctx, "representedBy", joinLocalized(clause(ctx, "institutionSignatory"))),
+          fact(ctx, "representedBy", signatoryText(ctx)),
         ],
       },
     ],
@@ -102,6 +103,13 @@ export function partySections(ctx: TPdfContext): TPdfSection[] {
   return [institutionSection(ctx), hostSection(ctx), studentSection(ctx)];
 }
 
+function institutionSignature(ctx: TPdfContext): TSignatureBlock {
+  const signatory = signatoryOf(ctx);
+  if (signatory === null)
+    return { role: t(ctx, "signatures.institution"), name: joinLocalized(clause(ctx, "institutionSignatory")), detail: ctx.institution.name };
+  return { role: t(ctx, "signatures.institution"), name: signatory.name, detail: [signatory.title, ctx.institution.name].filter(Boolean).join(" — ") };
+}
+
 /** The five signatures: the student (or the legal representative of a minor), the institution, the host's signataire, the référent, the tuteur. */
 export function signatureBlocks(ctx: TPdfContext): TSignatureBlock[] {
   const { enseignant, signataire, tuteur, etablissement } = ctx.parties;
@@ -114,7 +122,7 @@ export function signatureBlocks(ctx: TPdfContext): TSignatureBlock[] {
     : { role: t(ctx, "signatures.student"), name: ctx.studentName };
   return [
     student,
-    { role: t(ctx, "signatures.institution"), name: joinLocalized(clause(ctx, "institutionSignatory")), detail: ctx.institution.name },
+    institutionSignature(ctx),
     {
       role: t(ctx, "signatures.host"),
       name: contactName(signataire, false),

@@ -64,6 +64,8 @@ export interface TDecisionRecord {
   decision: "VALIDATED" | "REFUSED" | "UNVALIDATED";
   reason: string | null;
   deciderId: number;
+  /** When it was taken (the core's clock); the database's time when left out. */
+  decidedAt?: Date;
 }
 
 /** Reading and writing conventions. */

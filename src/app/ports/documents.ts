@@ -25,7 +25,9 @@ export interface TConventionParties {
   cpam: { label: string; address: string } | null;
   formation: { code: string; label: string; composante: string | null } | null;
   element: { code: string; label: string } | null;
-  centre: { name: string; address: string | null; phone: string | null; email: string | null } | null;
+  centre: { name: string; address: string | null; phone: string | null; email: string | null; signatory: TSignatory | null } | null;
+  /** The validations of the current round, in the order they were made (none for a draft). */
+  validations: TValidationRecord[];
   etablissement: {
     raisonSociale: string;
     siret: string | null;
@@ -112,7 +114,17 @@ export interface TInstitution {
   /** PNG or JPEG bytes (UNIVERSITY_LOGO), or none. */
   logo: Uint8Array | null;
   clauses: TInstitutionClauses;
+  /** Who signs for the university unless the convention's centre has a delegation (UNIVERSITY_SIGNATORY_NAME / _TITLE). */
+  signatory?: TSignatory | null;
+  /** The city of « Fait à …, le … » (UNIVERSITY_CITY); none: left blank. */
+  city?: string | null;
 }
+
+/** A person who signs for the university: name and title ("Président de l'université", "Directrice de l'UFR, par délégation"). */
+export type TSignatory = { name: string; title: string | null };
+
+/** One validation of the convention's current round, as the PDF records it. */
+export type TValidationRecord = { step: "PEDAGOGIQUE" | "VERIFICATION_ADMINISTRATIVE" | "VALIDATION_ADMINISTRATIVE"; deciderName: string; decidedAt: Date };
 
 /** Everything the document use-cases need. */
 export interface TDocumentDeps {

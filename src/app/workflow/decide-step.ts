@@ -83,7 +83,8 @@ export async function decideStep(deps: TDeps, actor: TActor, command: TDecideSte
         action: command.decision === "VALIDATED" ? "step.validated" : "step.refused",
         after: { step: command.step, round: stored.round, reason },
       },
-      { decision, notifications },
+      // The decision is dated by the core's clock, as the validation it may complete (the PDF prints both).
+      { decision: { ...decision, decidedAt: deps.clock() }, notifications },
     );
     return { convention, event: result.event };
   } catch (error) {

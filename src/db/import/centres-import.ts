@@ -13,6 +13,9 @@ export const ZCentreRow = z.object({
   steps: ZSteps,
   studentsMayRequestAvenant: ZBoolean,
   refuseTrainingHoursBelow200: ZBoolean,
+  /** Who signs the centre's conventions for the university, by delegation (blank: the institution's signatory). */
+  signatoryName: ZOptionalText,
+  signatoryTitle: ZOptionalText,
 });
 export type TCentreRow = z.infer<typeof ZCentreRow>;
 

@@ -11,6 +11,9 @@ export interface TDemoCentre {
   address: string;
   steps: ValidationStep[];
   studentsMayRequestAvenant: boolean;
+  /** Who signs the centre's conventions for the university, by delegation; null: the institution's signatory. */
+  signatoryName: string | null;
+  signatoryTitle: string | null;
 }
 
 /** A demo formation/étape with its éléments pédagogiques (the stages students pick). */
@@ -38,6 +41,8 @@ export const DEMO_CENTRES: readonly TDemoCentre[] = [
     address: "29 avenue Robert Schuman, 13621 Aix-en-Provence Cedex 1",
     steps: ["PEDAGOGIQUE", "VALIDATION_ADMINISTRATIVE"],
     studentsMayRequestAvenant: true,
+    signatoryName: "Hélène ROCHE",
+    signatoryTitle: "Directrice de l'UFR, par délégation du président de l'université",
   },
   {
     code: "DEMO-SCI",
@@ -47,6 +52,8 @@ export const DEMO_CENTRES: readonly TDemoCentre[] = [
     address: "163 avenue de Luminy, 13288 Marseille Cedex 9",
     steps: ["VERIFICATION_ADMINISTRATIVE", "PEDAGOGIQUE", "VALIDATION_ADMINISTRATIVE"],
     studentsMayRequestAvenant: false,
+    signatoryName: null,
+    signatoryTitle: null,
   },
 ];
 

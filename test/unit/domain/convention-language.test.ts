@@ -38,6 +38,7 @@ describe("the convention's language model", () => {
         signataire: null,
         enseignant: null,
         avenants: [],
+        validations: [],
       },
       labels: { fr: { paysIso2: "France" }, en: { paysIso2: "France" } },
       institution: { name: "Université de démonstration", logo: null, clauses: institutionClauses() },

@@ -300,6 +300,7 @@ describe("a draft with nothing answered yet", () => {
         signataire: null,
         enseignant: null,
         avenants: [],
+        validations: [],
       },
       labels: { fr: {}, en: {} },
       institution: { name: "Université de démonstration", logo: null, clauses: institutionClauses() },
