@@ -44,6 +44,8 @@ export const VERBS = [
   "validate_avenant",
   "open_refuse_avenant",
   "refuse_avenant",
+  // Operations (administrators)
+  "requeue_notification",
 ] as const;
 
 export type TVerb = (typeof VERBS)[number];

@@ -15,4 +15,5 @@ export { recapCard } from "./recap-card.ts";
 export { renderTemplate, TEMPLATE_NAMES, type TTemplateName } from "./render-template.ts";
 export { sectionFormCard } from "./section-form-card.ts";
 export { staffListCard } from "./staff-list-card.ts";
+export { deadLettersCard } from "./dead-letters-card.ts";
 export type * from "./views.ts";

@@ -16,6 +16,7 @@ export const TEMPLATE_NAMES = [
   "approval",
   "history",
   "staff-list",
+  "dead-letters",
 ] as const;
 
 /** One template of adaptive-cards/. */

@@ -16,6 +16,8 @@ import { createPersonDirectory } from "../db/person-directory.ts";
 import { createRulesFactsSource } from "../db/rules-facts-source.ts";
 import { createStaffQueries } from "../db/staff-queries.ts";
 import { createWorkflowDirectory } from "../db/workflow-directory.ts";
+import { createDeadLetters } from "../db/dead-letters.ts";
+import { createPersonalData } from "../db/personal-data.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { DEFAULT_LINK_TTL_MS, documentLinkSecret, documentLinkUrl } from "../http/document-links.ts";
 import { previewLinkUrl } from "../http/preview-links.ts";
@@ -46,6 +48,7 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
     workflow: createWorkflowDirectory(prisma),
     staff: createStaffQueries(prisma),
     avenants: createAvenantStore(prisma),
+    operations: { deadLetters: createDeadLetters(prisma), personalData: createPersonalData(prisma) },
     documents: {
       conventions,
       documents: createDocumentStore(prisma),

@@ -17,6 +17,8 @@ export const ACTIONS = [
   "view_history",
   "configure",
   "import",
+  /** Running the service: the outbox's dead letters, a person's data export (issue 18). */
+  "operate",
 ] as const;
 
 /** An action's name. */
@@ -133,6 +135,7 @@ function grantsFor(action: TAction): TGrant[] {
       return [{ role: "gestionnaire" }, { role: "admin" }];
     case "configure":
     case "import":
+    case "operate":
       return [{ role: "admin" }];
   }
 }
@@ -163,9 +166,9 @@ function roleRefusal(actor: TActor, roles: Record<TRole, boolean>, granted: read
   return granted.length === 1 && only !== undefined ? ONLY_CODE[only] : "role_not_allowed";
 }
 
-/** Whether `actor` may do `action` on the convention `subject` (none for configure and import). */
+/** Whether `actor` may do `action` on the convention `subject` (none for configure, import and operate). */
 export function authorize(actor: TActor, action: TAction, subject?: TConventionSubject): TAuthorization {
-  if (action.kind === "configure" || action.kind === "import") return actor.isAdmin ? ALLOWED : deny("admin_only");
+  if (action.kind === "configure" || action.kind === "import" || action.kind === "operate") return actor.isAdmin ? ALLOWED : deny("admin_only");
   if (subject === undefined) return deny("subject_required");
   const grants = grantsFor(action);
   const roles = rolesOf(actor, subject);

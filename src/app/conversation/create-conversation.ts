@@ -28,6 +28,7 @@ import { hostAction, searchChoices } from "./host-actions.ts";
 import { newLink } from "./link-actions.ts";
 import { cleanInbound, INT4_MAX, recordIdOf } from "./inbound-values.ts";
 import { parseTextCommand } from "./text-commands.ts";
+import { requeueNotification, showDeadLetters } from "./operations-actions.ts";
 import { findConvention, openApproval, openRefuse, openUnvalidate, refuseStep, showHistory, toValidate, unvalidate, validateStep } from "./workflow-actions.ts";
 
 type THandler = (turn: TTurn, data: Record<string, unknown>) => Promise<TEffect[]>;
@@ -67,6 +68,7 @@ const HANDLERS: Record<TVerb, THandler> = {
   validate_avenant: validateAvenant,
   open_refuse_avenant: openRefuseAvenant,
   refuse_avenant: refuseAvenant,
+  requeue_notification: requeueNotification,
 };
 
 function threadOfData(data: Record<string, unknown>): number | null {
@@ -123,6 +125,8 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
       const now = { ...turn, locale: command.locale };
       return [noticeEffect(now, conventionId, { tone: "good", titleKey: "conversation:language.title", textKey: "conversation:language.text" })];
     }
+    case "dead_letters":
+      return showDeadLetters(turn, conventionId);
     case "unknown":
       return [
         noticeEffect(turn, conventionId, { tone: "default", titleKey: "conversation:notUnderstood.title", textKey: "conversation:notUnderstood.text" }),

@@ -13,6 +13,8 @@ export type TTextCommand =
   | { kind: "history"; numero: number | null }
   /** "english", "français": the person's language from now on. */
   | { kind: "language"; locale: "fr" | "en" }
+  /** Administrators: the notifications that could not be delivered. */
+  | { kind: "dead_letters" }
   | { kind: "unknown" };
 
 function normalize(text: string): string {
@@ -36,6 +38,10 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpMatchArray) => TTextCommand
   [
     /^(reprendre|continuer|resume|continue)(?: (?:la )?(?:convention )?(?:n ?o? ?|no |#)?(\d+))?$/u,
     (match) => ({ kind: "resume", numero: match[2] ? Number(match[2]) : null }),
+  ],
+  [
+    /^(notifications? en echec|echecs? d'?envoi|envois? en echec|lettres? mortes?|dead letters?|failed notifications?|undelivered notifications?)$/u,
+    () => ({ kind: "dead_letters" }),
   ],
   [/^(?:(?:in |en )?(?:english|anglais)|(?:speak|parle[rz]?) (?:english|anglais))$/u, () => ({ kind: "language", locale: "en" })],
   [/^(?:(?:in |en )?(?:francais|french)|(?:speak|parle[rz]?) (?:francais|french))$/u, () => ({ kind: "language", locale: "fr" })],

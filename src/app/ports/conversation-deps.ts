@@ -4,6 +4,7 @@ import type { TCentreDirectory, TPersonDirectory, TWorkflowDirectory } from "./d
 import type { TDocumentDeps } from "./documents.ts";
 import type { THostDirectory } from "./hosts.ts";
 import type { TAvenantStore } from "./avenants.ts";
+import type { TOperations } from "./operations.ts";
 
 /**
  * Mints the signed links of the PDFs. A link is a bearer link for `ttlMinutes`: whoever holds
@@ -34,5 +35,7 @@ export interface TConversationDeps {
   /** Signed, short-lived links to the PDFs, each minted for one person. */
   links: TLinkMinter;
   avenants: TAvenantStore;
+  /** Dead letters and personal-data exports, for administrators. */
+  operations: TOperations;
   clock: TClock;
 }

@@ -82,6 +82,7 @@ const MATRIX: Record<string, Record<TConventionState & ("DRAFT" | "SUBMITTED" | 
   },
   view_history: sameInEveryState(["role_not_allowed", "role_not_allowed", "role_not_allowed", "role_not_allowed", ok, "other_centre", ok]),
   configure: sameInEveryState(["admin_only", "admin_only", "admin_only", "admin_only", "admin_only", "admin_only", ok]),
+  operate: sameInEveryState(["admin_only", "admin_only", "admin_only", "admin_only", "admin_only", "admin_only", ok]),
   import: sameInEveryState(["admin_only", "admin_only", "admin_only", "admin_only", "admin_only", "admin_only", ok]),
 };
 
