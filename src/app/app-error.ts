@@ -42,7 +42,9 @@ export type TConflict =
   | { kind: "avenant_decided"; avenantId: number; numero: number; taken: TDecisionTaken<"VALIDATED" | "REFUSED"> | null }
   | { kind: "proposal_decided"; proposalId: number; taken: TDecisionTaken<"APPLIED" | "REJECTED"> | null }
   /** Another établissement has the SIRET (the store's unique constraint). */
-  | { kind: "siret_taken" };
+  | { kind: "siret_taken" }
+  /** The avenant was cancelled when its convention was un-validated: it can no longer be decided. */
+  | { kind: "avenant_cancelled"; avenantId: number; numero: number };
 
 /** The data an error carries beyond its params: INVALID_INPUT's field errors or rules, CONFLICT's what/who/when. */
 export type TAppErrorDetails = TInvalidInput | TConflict;
@@ -105,6 +107,7 @@ export function conflictOf(error: unknown): TConflict | null {
     case "avenant_decided":
     case "proposal_decided":
     case "siret_taken":
+    case "avenant_cancelled":
       return details;
     default:
       return null;

@@ -64,7 +64,8 @@ function actions(locale: TLocale, view: TAvenantApprovalView): TCardAction[] {
  * when and why once decided.
  */
 export function avenantApprovalCard(locale: TLocale, view: TAvenantApprovalView): TCard {
-  const decision = decisionNotice(locale, view.decided);
+  const decision: TNotice | null =
+    view.cancelled === true ? { text: translate(locale, "operations:avenantCancelled.card"), color: "Warning" } : decisionNotice(locale, view.decided);
   return renderTemplate("approval", {
     title: cardText(locale, "avenantApproval.title", { avenant: view.avenantNumero, numero: numeroText(view.numero) }),
     decision: decision?.text ?? "",
@@ -78,7 +79,7 @@ export function avenantApprovalCard(locale: TLocale, view: TAvenantApprovalView)
     stepsTitle: cardText(locale, "avenantApproval.changesTitle"),
     steps: changeFacts(locale, view),
     note:
-      view.decided === null && !view.canDecide
+      view.decided === null && !view.canDecide && view.cancelled !== true
         ? cardText(locale, "avenantApproval.waiting")
         : view.changes.length === 0
           ? cardText(locale, "avenantApproval.noFieldChange")

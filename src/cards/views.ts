@@ -303,6 +303,8 @@ export type TAvenantApprovalView = {
   /** Warnings of the legal rules on the amended convention. */
   warnings: TRuleResult[];
   decided: TDecisionFacts | null;
+  /** Cancelled when its convention was un-validated (no decision, no buttons); absent: not cancelled. */
+  cancelled?: boolean;
   /** Whether this reader may decide now (buttons Valider / Refuser). */
   canDecide: boolean;
 };

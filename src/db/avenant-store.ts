@@ -148,6 +148,10 @@ export function createAvenantStore(prisma: PrismaClient): TAvenantStore {
         return getAvenant(tx, created.id);
       }),
 
+    async pendingOf(conventionId) {
+      const rows = await prisma.avenant.findMany({ where: { conventionId, status: "SUBMITTED" }, orderBy: { numero: "asc" }, include });
+      return rows.map(toStoredAvenant);
+    },
     decide: (record) =>
       prisma.$transaction(async (tx) => {
         const avenant = await tx.avenant.findUniqueOrThrow({ where: { id: record.avenantId }, select: { id: true, numero: true, conventionId: true } });

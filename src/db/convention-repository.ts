@@ -106,6 +106,13 @@ async function staleOrMissing(tx: Prisma.TransactionClient, id: number): Promise
   throw exists ? new AppError("STALE_VERSION", { id }) : new AppError("NOT_FOUND", { entity: "convention", id });
 }
 
+/** A pending avenant cancelled with a transition (an un-validation). */
+export interface TAvenantCancellationRow {
+  avenantId: number;
+  audit: TAuditEntry;
+  notifications: TNotification[];
+}
+
 /** A decision to record with a transition; the unique (convention, round, step) lets exactly one win. */
 export interface TDecisionRow {
   round: number;
@@ -130,7 +137,7 @@ export async function transitionConvention(
   expectedVersion: number,
   fields: Prisma.ConventionUncheckedUpdateManyInput & { assignNumero?: boolean },
   audit: TAuditEntry,
-  extra: { decision?: TDecisionRow; notifications?: TNotification[]; now?: Date } = {},
+  extra: { decision?: TDecisionRow; notifications?: TNotification[]; cancelAvenants?: TAvenantCancellationRow[]; now?: Date } = {},
 ): Promise<TConventionRecord> {
   return prisma.$transaction(async (tx) => {
     if (extra.decision) {
@@ -155,6 +162,16 @@ export async function transitionConvention(
     if (count === 0) await staleOrMissing(tx, id);
     await tx.auditEvent.create({ data: { entityType: "convention", entityId: id, conventionId: id, ...audit } });
     if (extra.notifications?.length) await enqueueNotifications(tx, extra.notifications, extra.now ?? new Date());
+    for (const cancellation of extra.cancelAvenants ?? []) {
+      // Only an avenant still waiting: one decided in the meantime keeps its decision, and nobody is told it was cancelled.
+      const cancelled = await tx.avenant.updateMany({
+        where: { id: cancellation.avenantId, conventionId: id, status: "SUBMITTED" },
+        data: { status: "CANCELLED", version: { increment: 1 } },
+      });
+      if (cancelled.count === 0) continue;
+      await tx.auditEvent.create({ data: { entityType: "avenant", entityId: cancellation.avenantId, conventionId: id, ...cancellation.audit } });
+      await enqueueNotifications(tx, cancellation.notifications, extra.now ?? new Date());
+    }
     return getConvention(tx, id);
   });
 }

@@ -87,8 +87,13 @@ export function createConventionStore(prisma: PrismaClient): TConventionStore {
       });
       return Promise.all(records.map(stored));
     },
-    transition: async (id, expectedVersion, lifecycle, audit, effects = {}) =>
-      stored(await transitionConvention(prisma, id, expectedVersion, lifecycleFields(lifecycle), auditEntry(audit), effects)),
+    transition: async (id, expectedVersion, lifecycle, audit, { cancelAvenants, ...effects } = {}) =>
+      stored(
+        await transitionConvention(prisma, id, expectedVersion, lifecycleFields(lifecycle), auditEntry(audit), {
+          ...effects,
+          ...(cancelAvenants ? { cancelAvenants: cancelAvenants.map((cancellation) => ({ ...cancellation, audit: auditEntry(cancellation.audit) })) } : {}),
+        }),
+      ),
     delete: (id, expectedVersion, audit) => deleteConvention(prisma, id, expectedVersion, auditEntry(audit)),
   };
 }

@@ -310,4 +310,44 @@ describe("avenants through the core, with the outbox delivered", () => {
     // Her gestionnaire may.
     effectOf(await act(MANSOURI, "open_avenant_request", { conventionId: sciId }), "form");
   });
+  it("a pending avenant is cancelled when its convention is un-validated: audited, the requester and the gestionnaires told, no longer decidable", async () => {
+    const pending = (await avenants()).filter((avenant) => avenant.status === "SUBMITTED");
+    expect(pending.length).toBeGreaterThan(0);
+    await deliverAll();
+    const oldCard = await avenantCard(GARCIA, pending[0]?.id ?? -1);
+    expect(executeActions(oldCard).map((action) => action.verb)).toContain("validate_avenant");
+
+    await act(GARCIA, "unvalidate", { conventionId, reason: "Erreur sur le service d'accueil" });
+    expect((await convention()).state).toBe("RETURNED");
+    const after = await avenants();
+    for (const avenant of pending) expect(after.find((row) => row.id === avenant.id)?.status).toBe("CANCELLED");
+    // Decided ones keep their decision.
+    expect(after.filter((avenant) => avenant.status === "VALIDATED").length).toBeGreaterThan(0);
+    const audit = await database.prisma.auditEvent.findMany({ where: { conventionId, action: "avenant.cancelled" }, orderBy: { id: "asc" } });
+    expect(audit.map((event) => [event.entityId, event.actorId, event.after])).toEqual(
+      pending.map((avenant) => [
+        avenant.id,
+        expect.any(Number),
+        { status: "CANCELLED", avenantNumero: avenant.numero, reason: "convention_unvalidated", unvalidationReason: "Erreur sur le service d'accueil" },
+      ]),
+    );
+    expect(audit[0]?.actorId).toBe(await personId(GARCIA));
+
+    await deliverAll();
+    const requester = pending[0]?.requestedById ?? -1;
+    const news = (inbox.get(requester) ?? []).map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
+    expect(news).toMatch(new RegExp(`Avenant n° ${pending[0]?.numero} annulé`));
+    expect(news).toMatch(/motif : Erreur sur le service d'accueil/);
+    for (const email of [GARCIA, FONTAINE]) {
+      const card = await avenantCard(email, pending[0]?.id ?? -1);
+      expect(cardText(card)).toMatch(/Annulé : la convention a été dévalidée/);
+      expect(executeActions(card).map((action) => action.verb)).not.toContain("validate_avenant");
+    }
+    // A click on the card as it was says why, and changes nothing.
+    const late = await click(GARCIA, oldCard, "validate_avenant");
+    expect(posted(late)).toMatch(/a été annulé quand la convention a été dévalidée/);
+    expect((await avenants()).find((avenant) => avenant.id === pending[0]?.id)?.status).toBe("CANCELLED");
+    // Each requester is told once.
+    expect(await database.prisma.outboxMessage.count({ where: { kind: "avenant_cancelled", conventionId } })).toBe(pending.length);
+  });
 });

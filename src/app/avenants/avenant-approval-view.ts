@@ -60,6 +60,7 @@ export async function avenantApprovalView(deps: TDeps, reader: TActor, locale: T
     confidential: values.confidentiel === true,
     warnings: rules.filter((result) => result.severity === "warning"),
     decided: avenant.decision,
+    cancelled: avenant.status === "CANCELLED",
     canDecide: avenant.status === "SUBMITTED" && authorize(reader, { kind: "decide_avenant" }, conventionSubject(convention)).allowed,
   };
 }

@@ -81,6 +81,9 @@ async function application(
 export async function decideAvenant(deps: TDeps, actor: TActor, command: TDecideAvenantCommand): Promise<TStoredAvenant> {
   const avenant = await deps.avenants.get(command.avenantId);
   const convention = await deps.conventions.get(avenant.conventionId);
+  // Cancelled with its convention's un-validation (unvalidate-convention.ts): said so, whatever the convention's state now.
+  if (avenant.status === "CANCELLED")
+    throw new AppError("CONFLICT", { id: avenant.id, status: avenant.status }, { kind: "avenant_cancelled", avenantId: avenant.id, numero: avenant.numero });
   assertAllowed(actor, { kind: "decide_avenant" }, convention);
   if (avenant.status !== "SUBMITTED") await alreadyDecided(deps, avenant.id);
 

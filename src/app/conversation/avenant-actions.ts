@@ -207,3 +207,24 @@ export async function avenantDecisionEffects(turn: TTurn, payload: Extract<TNoti
       : { tone: "attention" as const, titleKey: "cards:avenantNotice.studentRefused", textKey: "cards:avenantNotice.studentRefusedText", params };
   return [await progressEffect(turn, convention), noticeEffect(turn, convention.id, notice)];
 }
+
+/**
+ * The requester of an avenant cancelled by the un-validation of its convention hears why: in the
+ * convention's thread for its student (with the progress card refreshed), in the conversation for staff.
+ */
+export async function avenantCancelledEffects(turn: TTurn, payload: Extract<TNotificationPayload, { kind: "avenant_cancelled" }>): Promise<TEffect[]> {
+  const [convention, avenant, actor] = await Promise.all([
+    turn.deps.conventions.get(payload.conventionId),
+    turn.deps.avenants.get(payload.avenantId),
+    turn.deps.workflow.personName(payload.actorId),
+  ]);
+  const ownThread = turn.actor.studentId !== undefined && turn.actor.studentId === convention.studentId;
+  const params = { avenant: avenant.numero, numero: convention.numero ?? convention.id, actor, reason: payload.reason ?? "" };
+  const notice = noticeEffect(turn, ownThread ? convention.id : null, {
+    tone: "warning",
+    titleKey: "operations:avenantCancelled.title",
+    textKey: payload.reason ? "operations:avenantCancelled.textWithReason" : "operations:avenantCancelled.text",
+    params,
+  });
+  return ownThread ? [await progressEffect(turn, convention), notice] : [notice];
+}

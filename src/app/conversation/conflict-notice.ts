@@ -23,5 +23,7 @@ export function conflictNotice(locale: TLocale, conflict: TConflict): TNoticeVie
       return decidedNotice(locale, "proposal", conflict.taken, { proposal: conflict.proposalId });
     case "siret_taken":
       return { tone: "warning", titleKey: "errors:conflict.siretTaken" };
+    case "avenant_cancelled":
+      return { tone: "warning", titleKey: "operations:avenantCancelled.conflict", params: { avenant: conflict.numero } };
   }
 }

@@ -42,6 +42,8 @@ export const ZNotificationPayload = z.discriminatedUnion("kind", [
     reason: ZReason,
     deciderId: ZRecordId,
   }),
+  /** A pending avenant was cancelled because its convention was un-validated: its requester hears why. */
+  z.object({ kind: z.literal("avenant_cancelled"), conventionId: ZRecordId, avenantId: ZRecordId, reason: ZReason, actorId: ZRecordId }),
 ]);
 
 /** What a notification tells its recipient. */

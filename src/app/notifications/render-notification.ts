@@ -4,7 +4,7 @@ import { ensureAvenantDocument } from "../documents/ensure-avenant-document.ts";
 import { ensureConventionDocument } from "../documents/ensure-convention-document.ts";
 import type { TStoredDocument } from "../ports/documents.ts";
 import { regenerateConventionDocument } from "../documents/regenerate-convention-document.ts";
-import { avenantApprovalEffect, avenantDecisionEffects } from "../conversation/avenant-actions.ts";
+import { avenantApprovalEffect, avenantCancelledEffects, avenantDecisionEffects } from "../conversation/avenant-actions.ts";
 import type { TConversationDeps } from "../ports/conversation-deps.ts";
 import type { TTurn } from "../conversation/context.ts";
 import { noticeEffect, progressEffect } from "../conversation/effect-builders.ts";
@@ -104,5 +104,7 @@ export async function renderNotification(deps: TConversationDeps, recipientId: n
       return [await avenantApprovalEffect(turn, payload.avenantId), ...(await avenantDocumentEffects(turn, payload.conventionId, payload.avenantId))];
     case "avenant_decision":
       return [...(await avenantDecisionEffects(turn, payload)), ...(await avenantDocumentEffects(turn, payload.conventionId, payload.avenantId))];
+    case "avenant_cancelled":
+      return avenantCancelledEffects(turn, payload);
   }
 }

@@ -85,6 +85,8 @@ export interface TAvenantStore {
    * records and the notifications, atomically.
    */
   decide(record: TAvenantDecisionRecord): Promise<TStoredAvenant>;
+  /** The avenants of a convention waiting for a decision (SUBMITTED), oldest first. */
+  pendingOf(conventionId: number): Promise<TStoredAvenant[]>;
   /** The motives of the reference list MOTIF_AVENANT, in the reader's language. */
   motifChoices(locale: TLocale): Promise<TChoice[]>;
 }

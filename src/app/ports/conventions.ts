@@ -43,6 +43,16 @@ export interface TAuditRecord {
   after?: Record<string, unknown>;
 }
 
+/**
+ * An avenant cancelled by the same transition (its convention un-validated): applied only if it
+ * is still SUBMITTED then, with its audit record and its notifications (none if it was decided meanwhile).
+ */
+export interface TAvenantCancellation {
+  avenantId: number;
+  audit: TAuditRecord;
+  notifications: TNotification[];
+}
+
 /** Lifecycle fields only the core's use-cases change (submission, decisions). */
 export interface TLifecycleUpdate {
   state?: TConventionState;
@@ -88,7 +98,7 @@ export interface TConventionStore {
     expectedVersion: number,
     lifecycle: TLifecycleUpdate,
     audit: TAuditRecord,
-    effects?: { decision?: TDecisionRecord; notifications?: TNotification[] },
+    effects?: { decision?: TDecisionRecord; notifications?: TNotification[]; cancelAvenants?: TAvenantCancellation[] },
   ): Promise<TStoredConvention>;
   /** Deletes a convention for good at `expectedVersion`; the audit record stays. */
   delete(id: number, expectedVersion: number, audit: TAuditRecord): Promise<void>;
