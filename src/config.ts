@@ -60,6 +60,12 @@ export const ZConfig = z.object({
   RETENTION_JOB_RUN_DAYS: ZWhole(1, 3650).default(90),
   /** Rows per DELETE statement. */
   RETENTION_BATCH_SIZE: ZWhole(1, 10_000).default(500),
+  /** When the personal-data job archives and purges conventions (cron, Europe/Paris). */
+  PERSONAL_DATA_CRON: ZCron.default("15 4 * * *"),
+  /** A finished convention is archived this many years after its internship ends (ESUP-Stage: 5). */
+  PERSONAL_DATA_ARCHIVE_YEARS: ZWhole(1, 100).default(5),
+  /** An archived convention is purged this many years after its archiving date (ESUP-Stage: 2). */
+  PERSONAL_DATA_PURGE_YEARS: ZWhole(1, 100).default(2),
   SLACK_BOT_TOKEN: ZOptionalText,
   SLACK_SIGNING_SECRET: ZOptionalText,
   SLACK_API_URL: ZOptionalText,

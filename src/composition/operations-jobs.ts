@@ -1,6 +1,7 @@
 // The maintenance jobs of issue 18: retention (records nobody can need any more) and, below,
 // the personal-data policy. One run per slot, elected by JobRun like every job.
 import type { TConfig } from "../config.ts";
+import { applyPersonalDataPolicy, type TPersonalDataPolicy } from "../db/personal-data-policy.ts";
 import { runRetention, type TRetentionPolicy } from "../db/retention.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { defineJob, type TAnyJob, ZJobSlotPayload } from "../jobs/index.ts";
@@ -9,6 +10,8 @@ import { defineJob, type TAnyJob, ZJobSlotPayload } from "../jobs/index.ts";
 export interface TOperationsPolicy {
   retentionCron: string;
   retention: TRetentionPolicy;
+  personalDataCron: string;
+  personalData: TPersonalDataPolicy;
 }
 
 /** The policy `config` sets (defaults: README, "Retention"). */
@@ -22,11 +25,16 @@ export function operationsPolicyOf(config: TConfig): TOperationsPolicy {
       jobRunDays: config.RETENTION_JOB_RUN_DAYS,
       batchSize: config.RETENTION_BATCH_SIZE,
     },
+    personalDataCron: config.PERSONAL_DATA_CRON,
+    personalData: { archiveYears: config.PERSONAL_DATA_ARCHIVE_YEARS, purgeYears: config.PERSONAL_DATA_PURGE_YEARS, batchSize: 1000 },
   };
 }
 
 /** The id of the retention job (its run keys and /healthz name it). */
 export const RETENTION_JOB_ID = "retention";
+
+/** The id of the personal-data job (archive, then purge). */
+export const PERSONAL_DATA_JOB_ID = "personal-data";
 
 /** The maintenance jobs on `prisma`. */
 export function operationsJobs(prisma: PrismaClient, policy: TOperationsPolicy): TAnyJob[] {
@@ -36,5 +44,11 @@ export function operationsJobs(prisma: PrismaClient, policy: TOperationsPolicy):
     payloadSchema: ZJobSlotPayload,
     handler: async ({ now }) => ({ ...(await runRetention(prisma, policy.retention, now)) }),
   });
-  return [retention];
+  const personalData = defineJob({
+    id: PERSONAL_DATA_JOB_ID,
+    schedule: { cron: policy.personalDataCron },
+    payloadSchema: ZJobSlotPayload,
+    handler: async ({ now }) => ({ ...(await applyPersonalDataPolicy(prisma, policy.personalData, now)) }),
+  });
+  return [retention, personalData];
 }

@@ -82,6 +82,21 @@ export async function exportPersonalData(prisma: PrismaClient, email: string, no
   };
 }
 
+/** Records in the audit trail that the data of `exported`'s person was exported (by an operator: no actor). */
+export async function recordPersonalDataExport(prisma: PrismaClient, exported: TPersonalDataExport, now: Date): Promise<void> {
+  const person = exported.person as { id?: number } | null;
+  await prisma.auditEvent.create({
+    data: {
+      entityType: "person",
+      entityId: person?.id ?? 0,
+      action: "personal_data.exported",
+      actorId: null,
+      after: { email: exported.email },
+      occurredAt: now,
+    },
+  });
+}
+
 /** The personal-data port on `prisma`. */
 export function createPersonalData(prisma: PrismaClient): TPersonalData {
   return { exportFor: (email, now) => exportPersonalData(prisma, email, now) };

@@ -15,6 +15,8 @@ const quiet = { info: () => undefined, warn: () => undefined, error: () => undef
 const policy: TOperationsPolicy = {
   retentionCron: "30 3 * * *",
   retention: { processedEventHours: 48, sentOutboxDays: 30, deletedConventionMessageDays: 90, jobRunDays: 90, batchSize: 2 },
+  personalDataCron: "15 4 * * *",
+  personalData: { archiveYears: 5, purgeYears: 2, batchSize: 10 },
 };
 
 describe("retention on real PostgreSQL", () => {
