@@ -116,6 +116,7 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
     { hostHeadcount: { min: 20, max: 49 }, hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) },
   ],
   ["HOST_QUOTA_HEADCOUNT_UNKNOWN", { hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) }],
+  ["OVERSEAS_OWN_LABOUR_LAW", { countryCode: "PF" }],
   ["TRAINING_HOURS_BELOW_200", { trainingHoursPlus200: false, trainingHours: 150 }],
   ["TRAINING_HOURS_BELOW_200_REFUSED", { trainingHoursPlus200: false, trainingHours: 150, trainingHoursBelow200Refused: true }],
   ["SIRET_FORMAT_INVALID", { siret: "732 829 320" }],
