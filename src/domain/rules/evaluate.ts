@@ -6,7 +6,7 @@ import { checkInterruptions, checkStageDates, stagePeriodOf } from "./dates-cons
 import { checkDurationCap, otherHoursWithHost } from "./duration-cap.ts";
 import type { TDureeEffective } from "./duree-effective.ts";
 import { computeDureeEffective, pickDureeEffective, toCentiHours, workedDays } from "./duree-effective.ts";
-import { DEFAULT_GRATIFICATION_RATES, checkGratification } from "./gratification.ts";
+import { DEFAULT_GRATIFICATION_RATES, checkGratification, checkTerritory } from "./gratification.ts";
 import { checkHostQuota } from "./host-quota.ts";
 import { checkReferentQuota } from "./referent-quota.ts";
 import { checkSchedule, isValidWeeklyHours, scheduleOf, workdaysPerWeek } from "./schedule.ts";
@@ -53,6 +53,7 @@ export function evaluateRules(input: TRulesInput, context: TRulesContext = DEFAU
   if (stage) results.push(...checkTutorQuota(stage, input.tutorConventions));
   if (stage) results.push(...checkReferentQuota(stage, input.referentConventions, input.referentMaxConventions));
   if (stage) results.push(...checkHostQuota(stage, input.hostConventions, input.hostHeadcount, input.hostExactHeadcount));
+  results.push(...checkTerritory(input.countryCode));
   results.push(...checkTrainingHours(input.trainingHoursPlus200, input.trainingHours, input.trainingHoursBelow200Refused));
   results.push(...checkSiret(input.siret));
   // Array.prototype.sort is stable: within a severity the rules keep their order.

@@ -17,13 +17,34 @@ export const GRATIFICATION_THRESHOLD_HOURS = 308;
 /** Legal minimum per hour of presence, in euros, by calendar year; the admin may configure another table. */
 export const DEFAULT_GRATIFICATION_RATES: TGratificationRates = { 2024: 4.35, 2025: 4.35, 2026: 4.5 };
 
-// French law, hence the mandatory gratification, applies in metropolitan France and in the
-// overseas departments, which some country lists give their own ISO codes.
-const FRENCH_LAW_COUNTRIES = new Set(["FR", "GP", "MQ", "GF", "RE", "YT"]);
+// French internship law (Code de l'éducation L124-1 to L124-20), hence the mandatory
+// gratification, applies in metropolitan France, in the overseas départements (Guadeloupe,
+// Martinique, Guyane, La Réunion, Mayotte: Constitution art. 73, laws apply as of right), and in
+// Saint-Barthélemy, Saint-Martin and Saint-Pierre-et-Miquelon, where laws and regulations apply
+// as of right outside the collectivity's own fields (CGCT LO6213-1, LO6313-1, LO6413-1), which
+// include neither education nor labour law. Country lists give them their own ISO codes.
+const FRENCH_LAW_COUNTRIES = new Set(["FR", "GP", "MQ", "GF", "RE", "YT", "BL", "MF", "PM"]);
+
+// Nouvelle-Calédonie (labour law is its own: loi organique n° 99-209, art. 22), Polynésie
+// française (loi organique n° 2004-192, art. 13 and 14) and Wallis-et-Futuna (the overseas
+// labour code of loi n° 52-1322 of 15 December 1952) are French but have their own labour law:
+// the Code du travail and the internship articles of the Code de l'éducation do not apply as such.
+const OWN_LABOUR_LAW_TERRITORIES = new Set(["NC", "PF", "WF"]);
 
 /** True when the internship takes place where French law applies (null is read as France). */
 export function isInFrance(countryCode: string | null): boolean {
   return countryCode === null || FRENCH_LAW_COUNTRIES.has(countryCode.trim().toUpperCase());
+}
+
+/** True for Nouvelle-Calédonie, Polynésie française and Wallis-et-Futuna: French, with their own labour law. */
+export function hasOwnLabourLaw(countryCode: string | null): boolean {
+  return countryCode !== null && OWN_LABOUR_LAW_TERRITORIES.has(countryCode.trim().toUpperCase());
+}
+
+/** Warns that the local labour law of Nouvelle-Calédonie, Polynésie française or Wallis-et-Futuna applies. */
+export function checkTerritory(countryCode: string | null): TRuleResult[] {
+  if (!hasOwnLabourLaw(countryCode)) return [];
+  return [ruleResult("OVERSEAS_OWN_LABOUR_LAW", "warning", { country: (countryCode ?? "").trim().toUpperCase() }, RULE_FIELDS.pays)];
 }
 
 /** True when `hours` of presence make the gratification mandatory: more than 308 (L124-6). */
@@ -131,6 +152,8 @@ export function checkGratification(check: TGratificationCheck): TRuleResult[] {
   if (!mandatoryAlone && !isGratificationMandatory(check.cumulatedHours)) {
     return [...results, ruleResult("GRATIFICATION_NOT_MANDATORY", "info", { hours, threshold })];
   }
+  // The territory's own rules: OVERSEAS_OWN_LABOUR_LAW says so, not "abroad".
+  if (hasOwnLabourLaw(check.countryCode)) return results;
   if (!isInFrance(check.countryCode)) {
     const params = { country: (check.countryCode ?? "").toUpperCase(), hours, threshold, minimum };
     return [...results, ruleResult("GRATIFICATION_ABROAD", "warning", params, RULE_FIELDS.pays)];

@@ -43,6 +43,8 @@ export {
   hoursPerUnit,
   isGratificationMandatory,
   isInFrance,
+  hasOwnLabourLaw,
+  checkTerritory,
   minimumGratification,
   minimumPerMonth,
 } from "./gratification.ts";

@@ -17,12 +17,17 @@ export type TSchedulePeriod = TPeriod & {
   includesHolidays?: boolean;
 };
 
+/** Where the schedule is worked: whose public holidays are not presence (metropolitan France when absent). */
+export type TSchedulePlace = { holidayZone?: THolidayZone };
+
+/** The same hours every week; `includesSaturdays`: spread over Monday–Saturday instead of Monday–Friday. */
+export type TRegularSchedule = TSchedulePlace & { kind: "REGULAR"; weeklyHours: number; includesSaturdays?: boolean };
+
+/** Periods with hours per day. */
+export type TIrregularSchedule = TSchedulePlace & { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] };
+
 /** How presence is spread: the same hours every week, or periods with hours per day. */
-export type TSchedule = /** `includesSaturdays`: the weekly hours are spread over Monday–Saturday instead of Monday–Friday. */
-({ kind: "REGULAR"; weeklyHours: number; includesSaturdays?: boolean } | { kind: "IRREGULAR"; periods: readonly TSchedulePeriod[] }) & {
-  /** Whose public holidays are not presence (metropolitan France when absent). */
-  holidayZone?: THolidayZone;
-};
+export type TSchedule = TRegularSchedule | TIrregularSchedule;
 
 /** Unit of a declared gratification (UNITE_DUREE list). */
 export type TGratificationUnit = "HEURE" | "JOUR" | "SEMAINE" | "MOIS" | "ANNEE" | "TOTAL";

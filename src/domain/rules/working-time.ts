@@ -14,7 +14,7 @@ import type { TTravailExceptionnel } from "./types.ts";
 export const ADULT_MAX_DAILY_HOURS = 10;
 /** Adults: at most 48 hours in any week. */
 export const ADULT_MAX_WEEKLY_HOURS = 48;
-/** Adults: at most 44 hours a week on average over 12 consecutive weeks. */
+/** Adults: at most 44 hours a week on average over any 12 consecutive weeks (L3121-22). */
 export const ADULT_MAX_AVERAGE_WEEKLY_HOURS = 44;
 /** Weeks over which the average weekly hours are taken. */
 export const AVERAGE_WEEKS = 12;
@@ -35,7 +35,10 @@ export function isMinorOn(birthDate: TIsoDate, date: TIsoDate): boolean {
 export type TWorkload = {
   maxDailyHours: number;
   maxWeeklyHours: number;
-  /** Highest average over 12 consecutive weeks (over all weeks when the internship is shorter). */
+  /**
+   * Highest average over 12 consecutive calendar weeks of the presence actually scheduled;
+   * weeks without presence (before, after, or inside an interruption) count as 0 h.
+   */
   maxAverageWeeklyHours: number;
   worksOnSunday: boolean;
   worksOnPublicHoliday: boolean;
@@ -72,20 +75,27 @@ function weeklyTotals(days: readonly TWorkedDay[]): number[] {
   return totals;
 }
 
+// L3121-22: "la durée hebdomadaire de travail calculée sur une période quelconque de douze
+// semaines consécutives ne peut dépasser quarante-quatre heures". Any 12 consecutive weeks:
+// for an internship shorter than 12 weeks, the weeks around it are weeks without presence at
+// this host, so the average is its total over 12, never over fewer weeks (a one-week
+// internship of 46 h averages 46 / 12 h). Counted in hundredths of an hour.
 function maxRollingAverage(totals: readonly number[], window: number): number {
-  const size = Math.min(window, totals.length);
+  const centi = totals.map(toCentiHours);
+  while (centi.length < window) centi.push(0);
   let best = 0;
-  for (let start = 0; start + size <= totals.length && size > 0; start++) {
-    const sum = totals.slice(start, start + size).reduce((a, b) => a + b, 0);
-    best = Math.max(best, sum / size);
+  for (let start = 0; start + window <= centi.length; start++) {
+    const sum = centi.slice(start, start + window).reduce((a, b) => a + b, 0);
+    best = Math.max(best, sum);
   }
-  return best;
+  return best / 100 / window;
 }
 
 /**
- * The workload of the days of presence, never below what the convention declares: the
- * declared weekly hours count as a week's hours, as its average, and spread over the
- * `workdays` of a week (5, or 6 with the Saturdays) as a day's.
+ * The workload of the days of presence. The daily and weekly peaks are never below what the
+ * convention declares (the declared weekly hours as a week's, spread over the `workdays` of a
+ * week, 5 or 6 with the Saturdays, as a day's); the 12-week average is the schedule's own,
+ * public holidays and interruptions out (the declared hours of a normal week would overstate it).
  */
 export function workloadOf(days: readonly TWorkedDay[], declaredWeeklyHours: number | null, workdays = 5, zone: THolidayZone = "METROPOLE"): TWorkload {
   const declared = declaredWeeklyHours !== null && declaredWeeklyHours > 0 ? declaredWeeklyHours : 0;
@@ -93,7 +103,7 @@ export function workloadOf(days: readonly TWorkedDay[], declaredWeeklyHours: num
   return {
     maxDailyHours: Math.max(declared / workdays, ...days.map((d) => d.hours)),
     maxWeeklyHours: Math.max(declared, ...totals),
-    maxAverageWeeklyHours: Math.max(declared, maxRollingAverage(totals, AVERAGE_WEEKS)),
+    maxAverageWeeklyHours: maxRollingAverage(totals, AVERAGE_WEEKS),
     worksOnSunday: days.some((d) => isoWeekday(d.date) === 7),
     worksOnPublicHoliday: days.some((d) => isPublicHoliday(d.date, zone)),
     weeksWithoutTwoRestDays: weeksWithoutTwoRestDays(days),

@@ -77,7 +77,8 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
   ["DUREE_MAX_EXCEEDED_CUMULATED", { studentConventions: [otherConvention(400)] }],
   ["DAILY_HOURS_EXCEEDED", irregular(11)],
   ["WEEKLY_HOURS_EXCEEDED", { weeklyHours: 50 }],
-  ["WEEKLY_AVERAGE_EXCEEDED", { weeklyHours: 46 }],
+  // 47 h over 3 Mar – 27 Jun 2025: best 12 weeks (3 Mar – 25 May) = 9 × 47 + 3 holiday weeks × 37.6 = 535.8 h → 44.65 h
+  ["WEEKLY_AVERAGE_EXCEEDED", { weeklyHours: 47 }],
   ["MINOR_STUDENT", { birthDate: MINOR }],
   ["MINOR_DAILY_HOURS_EXCEEDED", { ...irregular(9), birthDate: MINOR, weeklyHours: 27 }],
   ["MINOR_WEEKLY_HOURS_EXCEEDED", { birthDate: MINOR, weeklyHours: 36 }],
@@ -116,6 +117,7 @@ const SCENARIOS: [TRuleCode, Partial<TRulesInput>][] = [
     { hostHeadcount: { min: 20, max: 49 }, hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) },
   ],
   ["HOST_QUOTA_HEADCOUNT_UNKNOWN", { hostConventions: [1, 2, 3].map(() => ({ start: "2025-03-03", end: "2025-03-07", state: "VALIDATED" as const })) }],
+  ["OVERSEAS_OWN_LABOUR_LAW", { countryCode: "PF" }],
   ["TRAINING_HOURS_BELOW_200", { trainingHoursPlus200: false, trainingHours: 150 }],
   ["TRAINING_HOURS_BELOW_200_REFUSED", { trainingHoursPlus200: false, trainingHours: 150, trainingHoursBelow200Refused: true }],
   ["SIRET_FORMAT_INVALID", { siret: "732 829 320" }],
