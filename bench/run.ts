@@ -1,5 +1,8 @@
 // `npm run bench`: measurements, one line per figure as `name value unit`.
 // Runs on a scratch database created on BENCH_DATABASE_URL's server (default: the test server).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { saveSection } from "../src/app/save-section.ts";
 import { createDatabase } from "../src/db/create-database.ts";
@@ -13,6 +16,7 @@ import { seedReferenceData } from "../src/db/seed/seed-reference-data.ts";
 import { renderConventionPdf } from "../src/pdf/render.ts";
 import { sampleConventionModel } from "../src/pdf/sample-model.ts";
 import { createEmptyDatabase, TEST_SERVER_URL } from "../test/support/test-database.ts";
+import { measureStart, reportStart } from "./startup.ts";
 import { measure, report, summarize } from "./stats.ts";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
@@ -56,6 +60,26 @@ async function benchSectionSave(databaseUrl: string): Promise<void> {
     report("bare_update_median", update.median, "ms");
     report("bare_update_p99", update.p99, "ms");
     report("section_save_to_bare_update_ratio_median", save.median / update.median, "x");
+    report("section_save_to_bare_update_ratio_p99", save.p99 / update.p99, "x");
+
+    // Draft creation as the use-case's store makes it, against the same two rows (the draft and
+    // its audit event) inserted by one hand-written SQL statement (one transaction, one round trip).
+    const drafts = await measure(ITERATIONS, WARMUP, () => conventions.createDraft(actor.personId, actor.personId, {}));
+    const bareDrafts = await measure(ITERATIONS, WARMUP, () =>
+      bare.query(
+        `WITH created AS (INSERT INTO "Convention" ("studentId", "createdById", "updatedAt") VALUES ($1, $1, now()) RETURNING "id")
+         INSERT INTO "AuditEvent" ("entityType", "entityId", "conventionId", "actorId", "action", "after")
+         SELECT 'convention', "id", "id", $1, 'convention.created', '{}' FROM created`,
+        [actor.personId],
+      ),
+    );
+    const created = summarize(drafts);
+    const bareDraft = summarize(bareDrafts);
+    report("draft_create_median", created.median, "ms");
+    report("draft_create_p99", created.p99, "ms");
+    report("bare_draft_insert_median", bareDraft.median, "ms");
+    report("draft_create_to_bare_sql_ratio_median", created.median / bareDraft.median, "x");
+    report("draft_create_to_bare_sql_ratio_p99", created.p99 / bareDraft.p99, "x");
   } finally {
     await bare.end();
     await database.close();
@@ -79,6 +103,32 @@ async function main(): Promise<void> {
     await scratch.drop();
   }
   await benchPdfGenerate();
+  if (process.env.BENCH_STARTUP !== "false") await benchStartup();
+}
+
+// `npm start` on PostgreSQL (migrated, reference data seeded) and on a fresh then a used embedded
+// database: time to /healthz, phases, idle RSS; goals 200 MB (PostgreSQL), 3 s fresh / 1.5 s later (embedded).
+async function benchStartup(): Promise<void> {
+  const scratch = await createEmptyDatabase("stagebot_bench_start", process.env.BENCH_DATABASE_URL ?? TEST_SERVER_URL);
+  try {
+    await measureStart({ DATABASE_URL: scratch.url }, 0); // migrations and reference data, once
+    const postgres = await measureStart({ DATABASE_URL: scratch.url });
+    reportStart("start_postgres", postgres);
+    report("start_postgres_idle_rss_to_200mb_goal_ratio", postgres.idleRssMb / 200, "x");
+  } finally {
+    await scratch.drop();
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "stagebot-bench-"));
+  try {
+    const fresh = await measureStart({ DATA_DIR: dataDir });
+    reportStart("start_embedded_fresh", fresh);
+    report("start_embedded_fresh_healthz_to_3s_goal_ratio", fresh.healthzMs / 3000, "x");
+    const later = await measureStart({ DATA_DIR: dataDir });
+    reportStart("start_embedded_later", later);
+    report("start_embedded_later_healthz_to_1_5s_goal_ratio", later.healthzMs / 1500, "x");
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 main().catch((error: unknown) => {
