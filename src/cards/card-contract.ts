@@ -49,7 +49,7 @@ export const VERBS = [
 export type TVerb = (typeof VERBS)[number];
 
 /** Datasets of typeahead searches (Adaptive Cards Data.Query; Slack external_select). */
-export const DATASETS = ["etablissements", "services", "contacts", "enseignants", "cpam"] as const;
+export const DATASETS = ["etablissements", "services", "contacts", "enseignants", "cpam", "naf"] as const;
 
 export type TDataset = (typeof DATASETS)[number];
 
