@@ -18,6 +18,9 @@ export const VERBS = [
   "delete_convention",
   "confirm_delete",
   "cancel",
+  // A section form closed without saving (Escape, the modal's close, « Annuler »): its typed answers are kept.
+  "form_closed",
+  "discard_form_draft",
   "open_etablissement_create",
   "create_etablissement",
   "propose_etablissement_change",

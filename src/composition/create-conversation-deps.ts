@@ -11,6 +11,7 @@ import { createCentreDirectory } from "../db/centre-directory.ts";
 import { createConventionStore } from "../db/convention-store.ts";
 import { createDocumentStore } from "../db/document-store.ts";
 import { createFormData } from "../db/form-data.ts";
+import { createFormDrafts } from "../db/form-drafts.ts";
 import { createHostDirectory } from "../db/host-directory.ts";
 import { createPersonDirectory } from "../db/person-directory.ts";
 import { createRulesFactsSource } from "../db/rules-facts-source.ts";
@@ -46,6 +47,7 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
     workflow: createWorkflowDirectory(prisma),
     staff: createStaffQueries(prisma),
     avenants: createAvenantStore(prisma),
+    formDrafts: createFormDrafts(prisma),
     documents: {
       conventions,
       documents: createDocumentStore(prisma),

@@ -4,6 +4,7 @@ import type { TCentreDirectory, TPersonDirectory, TWorkflowDirectory } from "./d
 import type { TDocumentDeps } from "./documents.ts";
 import type { THostDirectory } from "./hosts.ts";
 import type { TAvenantStore } from "./avenants.ts";
+import type { TFormDrafts } from "./form-drafts.ts";
 
 /**
  * Mints the signed links of the PDFs. A link is a bearer link for `ttlMinutes`: whoever holds
@@ -34,5 +35,7 @@ export interface TConversationDeps {
   /** Signed, short-lived links to the PDFs, each minted for one person. */
   links: TLinkMinter;
   avenants: TAvenantStore;
+  /** Answers typed in a section's form and closed without saving. */
+  formDrafts: TFormDrafts;
   clock: TClock;
 }
