@@ -18,6 +18,9 @@ export const VERBS = [
   "delete_convention",
   "confirm_delete",
   "cancel",
+  // A section form closed without saving (Escape, the modal's close, « Annuler »): its typed answers are kept.
+  "form_closed",
+  "discard_form_draft",
   "open_etablissement_create",
   "create_etablissement",
   "propose_etablissement_change",
@@ -51,7 +54,7 @@ export const VERBS = [
 export type TVerb = (typeof VERBS)[number];
 
 /** Datasets of typeahead searches (Adaptive Cards Data.Query; Slack external_select). */
-export const DATASETS = ["etablissements", "services", "contacts", "enseignants", "cpam"] as const;
+export const DATASETS = ["etablissements", "services", "contacts", "enseignants", "cpam", "naf"] as const;
 
 export type TDataset = (typeof DATASETS)[number];
 

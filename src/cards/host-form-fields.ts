@@ -27,7 +27,8 @@ export const ETABLISSEMENT_FORM_FIELDS: readonly THostField[] = [
   ["typeStructureCode", code(true)],
   ["statutJuridiqueCode", code(true)],
   ["effectifCode", code(true)],
-  ["nafCode", code()],
+  // 732 sous-classes: searched by code or words, never listed whole.
+  ["nafCode", { kind: "id", dataset: "naf" }],
   ["activite", text(TEXT_MAX.address)],
   ["addressLine", text(TEXT_MAX.address, true)],
   ["postalCode", text(TEXT_MAX.postalCode, true)],

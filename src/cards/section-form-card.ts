@@ -2,7 +2,7 @@ import type { TCard } from "./card-contract.ts";
 import { SECTION_IDS, type TSectionId } from "../domain/sections/index.ts";
 import { fieldLabel } from "../i18n/field-error-message.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
-import { cardAction, cardText, conventionSubtitle, joinLabels, type TCardAction, type TNotice } from "./card-format.ts";
+import { cardAction, cardText, conventionSubtitle, formatInstant, joinLabels, type TCardAction, type TNotice } from "./card-format.ts";
 import { inputErrorMessage } from "./field-messages.ts";
 import type { TFormModel } from "./form-items.ts";
 import { renderTemplate } from "./render-template.ts";
@@ -21,6 +21,14 @@ function etablissementIdOf(view: TSectionFormView): number | null {
 function links(locale: TLocale, view: TSectionFormView): TCardAction[] {
   if (view.readOnly) return [];
   const conventionId = view.header.conventionId;
+  const discard =
+    view.resumedDraftAt === undefined
+      ? []
+      : [cardAction(cardText(locale, "formDrafts.discard"), "discard_form_draft", { conventionId, section: view.sectionId })];
+  return [...discard, ...hostLinks(locale, view, conventionId)];
+}
+
+function hostLinks(locale: TLocale, view: TSectionFormView, conventionId: number): TCardAction[] {
   const etablissementId = etablissementIdOf(view);
   if (view.sectionId === "etablissement") {
     const create = cardAction(cardText(locale, "actions.createEtablissement"), "open_etablissement_create", { conventionId });
@@ -37,6 +45,9 @@ function links(locale: TLocale, view: TSectionFormView): TCardAction[] {
 function notices(locale: TLocale, view: TSectionFormView, placed: Set<string>): TNotice[] {
   const list: TNotice[] = [];
   if (view.readOnly) list.push({ text: cardText(locale, "form.readOnly"), color: "Accent" });
+  if (view.resumedDraftAt !== undefined && !view.readOnly) {
+    list.push({ text: cardText(locale, "formDrafts.resumed", formatInstant(locale, view.resumedDraftAt)), color: "Warning" });
+  }
   // One line says how many answers to correct; each error is said once, under its input.
   const wrongFields = new Set(view.errors.map((error) => error.field)).size;
   if (wrongFields > 0) list.push({ text: cardText(locale, "form.errors", { count: wrongFields }), color: "Attention" });
@@ -66,7 +77,8 @@ function actions(locale: TLocale, view: TSectionFormView): TCardAction[] {
   if (HOST_CHILD_SECTIONS.has(view.sectionId) && etablissementId !== null) data["etablissementId"] = etablissementId;
   return [
     cardAction(cardText(locale, "actions.save"), "save_section", data, { style: "positive", submitsInputs: true }),
-    cardAction(cardText(locale, "actions.cancel"), "cancel", { conventionId }),
+    // « Annuler » sends what was typed too: it is kept as a draft, never saved into the convention.
+    cardAction(cardText(locale, "actions.cancel"), "form_closed", data, { submitsInputs: true }),
   ];
 }
 

@@ -67,6 +67,8 @@ export type TSectionFormView = {
   figures?: readonly TRuleResult[];
   /** The durée effective in hours computed from the dates and hours shown (null: not enough answers yet). */
   computedDureeEffective?: number | null;
+  /** When the values shown include answers typed and closed without saving: when they were kept. */
+  resumedDraftAt?: Date;
 };
 
 /** Everything at a glance with the legal rules' results, then "Valider". */

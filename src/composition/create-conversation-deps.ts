@@ -11,6 +11,7 @@ import { createCentreDirectory } from "../db/centre-directory.ts";
 import { createConventionStore } from "../db/convention-store.ts";
 import { createDocumentStore } from "../db/document-store.ts";
 import { createFormData } from "../db/form-data.ts";
+import { createFormDrafts } from "../db/form-drafts.ts";
 import { createHostDirectory } from "../db/host-directory.ts";
 import { createPersonDirectory } from "../db/person-directory.ts";
 import { createRulesFactsSource } from "../db/rules-facts-source.ts";
@@ -49,6 +50,7 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
     staff: createStaffQueries(prisma),
     avenants: createAvenantStore(prisma),
     operations: { deadLetters: createDeadLetters(prisma), personalData: createPersonalData(prisma) },
+    formDrafts: createFormDrafts(prisma),
     documents: {
       conventions,
       documents: createDocumentStore(prisma),

@@ -163,12 +163,10 @@ export function createFormData(prisma: PrismaClient): TFormData {
       }
       const countryIso2 = await paysChoices(locale);
       if (kind === "service") return { countryIso2 };
-      const naf = await prisma.nafCode.findMany({ orderBy: { code: "asc" } });
       return {
         typeStructureCode: await listChoices("TYPE_STRUCTURE", locale),
         statutJuridiqueCode: await listChoices("STATUT_JURIDIQUE", locale),
         effectifCode: await listChoices("EFFECTIF", locale),
-        nafCode: naf.map((row) => ({ value: row.code, title: `${row.code} — ${row.label}` })),
         countryIso2,
       };
     },

@@ -264,6 +264,7 @@ export function createHostDirectory(prisma: PrismaClient): THostDirectory {
         orderBy: { code: "asc" },
         select: { id: true, code: true, departement: true, departementLabel: true, region: true, label: true, postalCode: true, city: true },
       }),
+    listNafCodes: () => prisma.nafCode.findMany({ orderBy: { code: "asc" }, select: { code: true, label: true } }),
     hasReferenceCode: (list, code) => hasReferenceCode(prisma, list, code),
   };
 }

@@ -66,8 +66,20 @@ export type TDevise = z.infer<typeof ZDevise>;
 export const ZNafSection = ZListItem.extend({ code: z.string().regex(/^[A-U]$/) });
 export type TNafSection = z.infer<typeof ZNafSection>;
 
-export const ZNafCode = ZListItem.extend({ code: z.string().regex(/^\d{2}\.\d{2}[A-Z]$/), section: z.string().regex(/^[A-U]$/) });
+/** A sous-classe of the NAF rév. 2 (INSEE): "86.90F", its official label, its section. */
+export const ZNafCode = z.strictObject({ code: z.string().regex(/^\d{2}\.\d{2}[A-Z]$/), label: ZLabel, section: z.string().regex(/^[A-U]$/) });
 export type TNafCode = z.infer<typeof ZNafCode>;
+
+/** The number of sous-classes of the NAF rév. 2: the file must carry them all. */
+export const NAF_REV2_SOUS_CLASSES = 732;
+
+/** naf-rev2.json: the whole nomenclature, with where it comes from and under which licence. */
+export const ZNafFile = z.strictObject({
+  nomenclature: z.string().min(1),
+  source: z.string().min(1),
+  licence: z.string().min(1),
+  sousClasses: z.array(ZNafCode).length(NAF_REV2_SOUS_CLASSES),
+});
 
 export const ZLists = z.strictObject({
   thematiques: z.array(ZListItem).min(1),
@@ -75,7 +87,6 @@ export const ZLists = z.strictObject({
   statutsJuridiques: z.array(ZListItem).min(1),
   effectifs: z.array(ZEffectif).min(1),
   nafSections: z.array(ZNafSection).min(1),
-  nafCodes: z.array(ZNafCode).min(1),
   originesStage: z.array(ZListItem).min(1),
   naturesTravail: z.array(ZListItem).min(1),
   modalitesValidation: z.array(ZListItem).min(1),
@@ -90,7 +101,7 @@ export const ZLists = z.strictObject({
 export type TReferenceLists = z.infer<typeof ZLists>;
 export type TReferenceListName = keyof TReferenceLists;
 
-export type TReferenceData = { cpam: TCpam[]; pays: TPays[]; lists: TReferenceLists };
+export type TReferenceData = { cpam: TCpam[]; pays: TPays[]; lists: TReferenceLists; nafCodes: TNafCode[] };
 
 /** Folder of the JSON files, relative to this module. */
 export const REFERENCE_DIR = new URL("../../prisma/reference/", import.meta.url);
@@ -141,7 +152,7 @@ function assertUnique<T>(file: string, items: readonly T[], key: (item: T) => st
 }
 
 /**
- * Reads and validates cpam.json, pays.json and lists.json; throws ReferenceDataError if any is wrong.
+ * Reads and validates cpam.json, pays.json, lists.json and naf-rev2.json; throws ReferenceDataError if any is wrong.
  * `dir` (a folder URL ending in "/") is only for tests.
  */
 export function loadReferenceData(dir: URL = REFERENCE_DIR): TReferenceData {
@@ -154,5 +165,7 @@ export function loadReferenceData(dir: URL = REFERENCE_DIR): TReferenceData {
   for (const [name, items] of Object.entries(lists) as [string, TListItem[]][]) {
     assertUnique("lists.json", items, (i) => i.code, `${name} code`);
   }
-  return { cpam, pays, lists };
+  const naf = readJson(dir, "naf-rev2.json", ZNafFile);
+  assertUnique("naf-rev2.json", naf.sousClasses, (n) => n.code, "code");
+  return { cpam, pays, lists, nafCodes: naf.sousClasses };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TCard } from "../../src/app/conversation/effects.ts";
-import { conversationDriver, effectOf, shownText, submission } from "../support/conversation-driver.ts";
+import { conversationDriver, effectOf, executeActions, inputOf, shownText, submission } from "../support/conversation-driver.ts";
 import { DEMO } from "../support/demo.ts";
 import { stageInputs } from "../support/journey.ts";
 import { createSeededConversation } from "../support/seeded-conversation.ts";
@@ -111,5 +111,46 @@ describe("forms people can trust", () => {
       "The internship takes place in “Belgium”: the agreement must be “French — internship abroad in a French-speaking country”. Choose this model, or correct the country in the Internship section.",
     );
     await ines.say("français");
+  });
+
+  // Item 10.
+  it("a section form closed without saving keeps what was typed aside, shows it again on reopening, and saves it only when asked", async () => {
+    const hugo = conversationDriver(conversation, DEMO.hugo);
+    const { conventionId, form } = await stageForm(DEMO.hugo);
+    const typed = { sujet: "Étude des parcours de soins", dateDebut: "2027-01-11" };
+    // « Annuler » (Teams, playground) and Slack's close (view_closed) send form_closed with the inputs.
+    const closed = await hugo.act("form_closed", submission(form, "form_closed", typed));
+    expect(closed.map((effect) => effect.kind)).toEqual(["close_form", "post"]);
+    expect(closed.map((effect) => ("card" in effect ? shownText(effect.card) : "")).join("\n")).toContain(
+      "Rubrique « Stage » fermée sans enregistrer : ce que vous avez saisi est gardé de côté, pas dans la convention.",
+    );
+    const stored = () => database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
+    expect(await stored()).toMatchObject({ sujet: null, dateDebut: null });
+
+    const reopened = effectOf(await hugo.act("open_section", { conventionId, section: "stage" }), "form").card;
+    expect(inputOf(reopened, "sujet")?.["value"]).toBe("Étude des parcours de soins");
+    expect(inputOf(reopened, "dateDebut")?.["value"]).toBe("2027-01-11");
+    expect(shownText(reopened)).toMatch(/Reprise de ce que vous aviez saisi le \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2} sans l'enregistrer/);
+
+    // « Abandonner cette saisie »: the saved answers again.
+    const discard = executeActions(reopened).find((action) => action.verb === "discard_form_draft");
+    const fresh = effectOf(await hugo.act("discard_form_draft", discard?.data ?? {}), "form").card;
+    expect(inputOf(fresh, "sujet")?.["value"]).toBe("");
+    expect(shownText(fresh)).not.toContain("Reprise de ce que");
+
+    // Kept again, then saved: in the convention, and the draft is gone.
+    await hugo.act("form_closed", submission(fresh, "form_closed", typed));
+    const again = effectOf(await hugo.act("open_section", { conventionId, section: "stage" }), "form").card;
+    // A renderer sends the inputs as the card shows them: the kept answers.
+    const shownInputs = { sujet: String(inputOf(again, "sujet")?.["value"]), dateDebut: String(inputOf(again, "dateDebut")?.["value"]) };
+    expect(shownInputs).toEqual(typed);
+    expect(effectOf(await hugo.act("save_section", submission(again, "save_section", shownInputs)), "close_form")).toBeDefined();
+    expect((await stored()).sujet).toBe("Étude des parcours de soins");
+    expect(await database.prisma.formDraft.count({ where: { conventionId } })).toBe(0);
+    const last = effectOf(await hugo.act("open_section", { conventionId, section: "stage" }), "form").card;
+    expect(shownText(last)).not.toContain("Reprise de ce que");
+
+    // Closing without changing anything keeps nothing and says nothing.
+    expect((await hugo.act("form_closed", submission(last, "form_closed", {}))).map((effect) => effect.kind)).toEqual(["close_form"]);
   });
 });

@@ -42,7 +42,7 @@ describe("seedReferenceData", () => {
     expect(inserted).toEqual({
       cpam: reference.cpam.length,
       pays: reference.pays.length,
-      nafCodes: reference.lists.nafCodes.length,
+      nafCodes: reference.nafCodes.length,
       referenceItems: listItems,
       gratificationRates: 3,
     });

@@ -1,7 +1,7 @@
 import { expect } from "vitest";
 import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
-import type { TInboundEvent } from "../../src/app/conversation/events.ts";
+import type { TDataset, TInboundEvent } from "../../src/app/conversation/events.ts";
 
 type TJson = Record<string, unknown>;
 
@@ -50,8 +50,7 @@ export function conversationDriver(conversation: TConversation, email: string) {
     say: (text: string, conventionId: number | null = null) => send({ kind: "message", text, conventionId }),
     act: (verb: TInboundEvent extends infer E ? (E extends { kind: "action"; verb: infer V } ? V : never) : never, data: TJson) =>
       send({ kind: "action", verb, data }),
-    search: (dataset: "etablissements" | "services" | "contacts" | "enseignants" | "cpam", text: string, data: TJson = {}) =>
-      conversation.search({ platform: "WEB", email }, { dataset, text, data }),
+    search: (dataset: TDataset, text: string, data: TJson = {}) => conversation.search({ platform: "WEB", email }, { dataset, text, data }),
   };
 }
 

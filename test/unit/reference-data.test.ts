@@ -82,7 +82,6 @@ describe("reference data: closed lists", () => {
     "statutsJuridiques",
     "effectifs",
     "nafSections",
-    "nafCodes",
     "originesStage",
     "naturesTravail",
     "modalitesValidation",
@@ -101,16 +100,27 @@ describe("reference data: closed lists", () => {
     expect(duplicates(items.map((i) => i.code))).toEqual([]);
   });
 
-  it("has the 21 NAF sections and well-formed NAF codes in known sections", () => {
+  // Issue 14, item 11: the whole NAF rév. 2, not a selection of it.
+  it("has the 21 NAF sections and the 732 sous-classes of the NAF rév. 2, each in its section, with INSEE's labels", () => {
     expect(data.lists.nafSections.map((s) => s.code).join("")).toBe("ABCDEFGHIJKLMNOPQRSTU");
-    expect(data.lists.nafCodes.length).toBeGreaterThanOrEqual(120);
+    expect(data.nafCodes).toHaveLength(732);
+    expect(duplicates(data.nafCodes.map((n) => n.code))).toEqual([]);
     const sections = new Set(data.lists.nafSections.map((s) => s.code));
-    for (const n of data.lists.nafCodes) {
+    for (const n of data.nafCodes) {
       expect(n.code).toMatch(/^\d{2}\.\d{2}[A-Z]$/);
       expect(sections.has(n.section), n.code).toBe(true);
     }
-    expect(new Set(data.lists.nafCodes.map((n) => n.section)).size).toBe(21);
-    expect(data.lists.nafCodes.find((n) => n.code === "62.01Z")).toMatchObject({ label: "Programmation informatique", section: "J" });
+    expect(new Set(data.nafCodes.map((n) => n.section)).size).toBe(21);
+    expect(data.nafCodes.find((n) => n.code === "62.01Z")).toEqual({ code: "62.01Z", label: "Programmation informatique", section: "J" });
+    expect(data.nafCodes.find((n) => n.code === "86.90F")).toEqual({ code: "86.90F", label: "Activités de santé humaine non classées ailleurs", section: "Q" });
+    expect(data.nafCodes.find((n) => n.code === "01.11Z")?.section).toBe("A");
+    expect(data.nafCodes.find((n) => n.code === "99.00Z")?.section).toBe("U");
+  });
+
+  it("says where the NAF comes from and under which licence", () => {
+    const file = JSON.parse(readFileSync(new URL("../../prisma/reference/naf-rev2.json", import.meta.url), "utf8")) as Record<string, unknown>;
+    expect(String(file["source"])).toMatch(/INSEE/);
+    expect(String(file["licence"])).toMatch(/Licence Ouverte/);
   });
 
   it("has effectif tranches the 20-employee quota rule can use", () => {
@@ -132,7 +142,7 @@ describe("loadReferenceData errors", () => {
   it("names the file and the bad entry", () => {
     const dir = mkdtempSync(join(tmpdir(), "stagebot-ref-"));
     try {
-      for (const f of ["cpam.json", "pays.json", "lists.json"]) copyFileSync(new URL(f, REFERENCE_DIR), join(dir, f));
+      for (const f of ["cpam.json", "pays.json", "lists.json", "naf-rev2.json"]) copyFileSync(new URL(f, REFERENCE_DIR), join(dir, f));
       const cpam = JSON.parse(readFileSync(join(dir, "cpam.json"), "utf8")) as { code: string; region: string }[];
       const bad = cpam.find((c) => c.code === "CPAM-63");
       if (!bad) throw new Error("CPAM-63 missing");

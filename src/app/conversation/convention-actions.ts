@@ -18,6 +18,7 @@ import type { TStoredConvention } from "../ports/conventions.ts";
 import type { TTurn } from "./context.ts";
 import { noticeEffect, progressEffect, sectionFormEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
+import { sectionFormWithDraft } from "./form-draft-actions.ts";
 import { withPreviewLink } from "./pdf-links.ts";
 
 const ZConventionRef = z.object({ conventionId: ZId });
@@ -75,7 +76,7 @@ export async function openSection(turn: TTurn, data: unknown): Promise<TEffect[]
   const { conventionId, section } = parseData(ZSectionRef, data);
   const convention = await visibleConvention(turn, conventionId);
   if (!isSectionId(section)) return [];
-  return [await sectionFormEffect(turn, convention, section)];
+  return [await sectionFormWithDraft(turn, convention, section)];
 }
 
 /** Saves a submitted form at once; a rejected one comes back with each field's error and nothing saved. */
@@ -85,6 +86,8 @@ export async function saveSectionAction(turn: TTurn, data: Record<string, unknow
   const answers = formAnswers(section, data);
   try {
     const { convention, completion } = await saveSection(turn.deps, turn.actor, { conventionId, expectedVersion: version, sectionId: section, answers });
+    // Saved: what was kept from a form closed without saving has served.
+    await turn.deps.formDrafts.discard(turn.actor.personId, conventionId, section);
     const missing = completion.sections[section].missing.length;
     return [
       { kind: "close_form" },

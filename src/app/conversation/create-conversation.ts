@@ -27,6 +27,7 @@ import type { TInboundEvent, TVerb } from "./events.ts";
 import { hostAction, searchChoices } from "./host-actions.ts";
 import { newLink } from "./link-actions.ts";
 import { cleanInbound, INT4_MAX, recordIdOf } from "./inbound-values.ts";
+import { discardFormDraft, formClosed } from "./form-draft-actions.ts";
 import { parseTextCommand } from "./text-commands.ts";
 import { requeueNotification, showDeadLetters } from "./operations-actions.ts";
 import { findConvention, openApproval, openRefuse, openUnvalidate, refuseStep, showHistory, toValidate, unvalidate, validateStep } from "./workflow-actions.ts";
@@ -45,6 +46,8 @@ const HANDLERS: Record<TVerb, THandler> = {
   delete_convention: askDelete,
   confirm_delete: confirmDelete,
   cancel: async () => [{ kind: "close_form" }],
+  form_closed: formClosed,
+  discard_form_draft: discardFormDraft,
   open_etablissement_create: (turn, data) => hostAction(turn, data, "open_etablissement_create"),
   create_etablissement: (turn, data) => hostAction(turn, data, "create_etablissement"),
   propose_etablissement_change: (turn, data) => hostAction(turn, data, "propose_etablissement_change"),

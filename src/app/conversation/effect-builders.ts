@@ -36,11 +36,15 @@ export async function sectionFormEffect(
   convention: TStoredConvention,
   sectionId: TSectionId,
   rejected?: { answers: Partial<TConventionValues>; errors: readonly TFieldError[] },
+  draft?: { answers: Partial<TConventionValues>; at: Date },
 ): Promise<TEffect> {
-  const view = await sectionFormView(turn.deps.formData, turn.actor, convention, sectionId, turn.locale, rejected);
+  // Answers kept from a form closed without saving are shown as a refused save's are, without errors.
+  const shownAnswers = rejected ?? (draft ? { answers: draft.answers, errors: [] } : undefined);
+  const view = await sectionFormView(turn.deps.formData, turn.actor, convention, sectionId, turn.locale, shownAnswers);
+  if (draft) view.resumedDraftAt = draft.at;
   if (sectionId === "stage") {
     // After a refused save, the figures follow the answers typed right, not only the saved ones.
-    const typed = rejected ? validSectionAnswers(sectionId, rejected.answers) : {};
+    const typed = shownAnswers ? validSectionAnswers(sectionId, shownAnswers.answers) : {};
     const shown = { ...convention, values: { ...convention.values, ...typed } };
     view.figures = (await evaluateConvention(turn.deps, shown)).filter((r) => STAGE_FIGURES.has(r.code));
     view.computedDureeEffective = computedDureeEffectiveHours(shown.values);

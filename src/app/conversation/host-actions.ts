@@ -12,6 +12,7 @@ import { duplicatesOf } from "../hosts/find-etablissement-duplicates.ts";
 import { etablissementForm, proposeEtablissementChange } from "../hosts/propose-etablissement-change.ts";
 import { searchContacts } from "../hosts/search-contacts.ts";
 import { searchCpam } from "../hosts/search-cpam.ts";
+import { searchNaf } from "../hosts/search-naf.ts";
 import { searchEnseignants } from "../hosts/search-enseignants.ts";
 import { searchEtablissements } from "../hosts/search-etablissements.ts";
 import { searchServices } from "../hosts/search-services.ts";
@@ -42,6 +43,12 @@ function hostInputs(fields: readonly THostField[], data: Record<string, unknown>
   return inputs;
 }
 
+// The NAF code is searched (732 sous-classes): the form lists only the current one, with its label.
+async function currentNaf(turn: TTurn, value: unknown): Promise<TChoice[]> {
+  if (typeof value !== "string" || value.trim() === "") return [];
+  return (await searchNaf(turn.deps, value)).slice(0, 1).filter((choice) => choice.value.replace(".", "") === value.trim().toUpperCase().replace(".", ""));
+}
+
 async function etablissementFormEffect(
   turn: TTurn,
   ref: THostRef,
@@ -55,7 +62,7 @@ async function etablissementFormEffect(
     etablissementId: ref.etablissementId ?? null,
     version: convention.version,
     values: values as Record<string, string | number | boolean | null>,
-    choices: await turn.deps.formData.hostChoices("etablissement", null, turn.locale),
+    choices: { ...(await turn.deps.formData.hostChoices("etablissement", null, turn.locale)), nafCode: await currentNaf(turn, values["nafCode"]) },
     errors: [...errors],
     duplicates,
   });
@@ -208,6 +215,8 @@ export async function searchChoices(turn: TTurn, query: TSearchQuery): Promise<T
       return searchEnseignants(turn.deps, query.text);
     case "cpam":
       return searchCpam(turn.deps, query.text);
+    case "naf":
+      return searchNaf(turn.deps, query.text);
     case "services":
     case "contacts": {
       const etablissementId = await etablissementOfQuery(turn, query.data);

@@ -170,9 +170,14 @@ export interface THostDirectory {
   searchTeachers(words: readonly string[], limit: number): Promise<TTeacherRecord[]>;
   /** Every active caisse (about a hundred). */
   listCpam(): Promise<TCpamRecord[]>;
+  /** Every sous-classe of the NAF rév. 2 (732), by code. */
+  listNafCodes(): Promise<TNafRecord[]>;
   /** True when `code` is an active code of `list`. */
   hasReferenceCode(list: THostReferenceList, code: string): Promise<boolean>;
 }
+
+/** A sous-classe of the NAF rév. 2: "86.90F" and its INSEE label. */
+export type TNafRecord = { code: string; label: string };
 
 /** The dependencies of the host use-cases. */
 export type THostDeps = { hosts: THostDirectory };

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, SlackEventMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, SlackEventMiddlewareArgs, ViewClosedAction, ViewSubmitAction } from "@slack/bolt";
 import { AppError } from "../../app/app-error.ts";
 import type { TConversation } from "../../app/ports/conversation.ts";
 import type { TIdentity } from "../../app/conversation/events.ts";
@@ -76,6 +76,23 @@ function registerSubmissions(app: App, deps: TSlackHandlerDeps): void {
   });
 }
 
+// A section form closed with Slack's own button (notify_on_close): its typed answers go to the
+// core as form_closed, which keeps them aside and says so in the thread.
+function registerClosings(app: App, deps: TSlackHandlerDeps): void {
+  app.view<ViewClosedAction>({ type: "view_closed", callback_id: FORM_CALLBACK_ID }, async ({ ack, body, view }) => {
+    await ack();
+    const closed = readPayload(deps, "view_closed", () => viewSubmissionToData(view.state.values as TViewStateValues, view.private_metadata));
+    if (closed === null || closed.verb !== "save_section") return;
+    const target = await deps.identities.ofUser(teamOf(body), body.user.id);
+    const effects = await deps.conversation.handle(identityOf(target), { kind: "action", verb: "form_closed", data: closed.data });
+    await applyEffects(
+      deps,
+      target,
+      effects.filter((effect) => effect.kind !== "close_form"),
+    );
+  });
+}
+
 function registerSearches(app: App, deps: TSlackHandlerDeps): void {
   app.options<"block_suggestion">({ type: "block_suggestion", action_id: new RegExp(`^${DATASET_ACTION_PREFIX}`) }, async ({ ack, body }) => {
     const query = readPayload(deps, "block_suggestion", () => blockSuggestionToQuery(body));
@@ -117,6 +134,7 @@ function registerMessages(app: App, deps: TSlackHandlerDeps): void {
 export function registerHandlers(app: App, deps: TSlackHandlerDeps): void {
   registerActions(app, deps);
   registerSubmissions(app, deps);
+  registerClosings(app, deps);
   registerSearches(app, deps);
   registerMessages(app, deps);
   app.error(async (error) => {

@@ -5,8 +5,8 @@
 import { type Prisma, ReferenceList, type PrismaClient } from "../../generated/prisma/client.ts";
 import { loadReferenceData, type TListItem, type TReferenceData, type TReferenceListName } from "../reference-data.ts";
 
-/** Where each list of lists.json goes; nafCodes has its own table. */
-export const REFERENCE_LIST_OF: Record<Exclude<TReferenceListName, "nafCodes">, ReferenceList> = {
+/** Where each list of lists.json goes (the NAF sous-classes, in naf-rev2.json, have their own table). */
+export const REFERENCE_LIST_OF: Record<TReferenceListName, ReferenceList> = {
   thematiques: ReferenceList.THEMATIQUE,
   typesStructure: ReferenceList.TYPE_STRUCTURE,
   statutsJuridiques: ReferenceList.STATUT_JURIDIQUE,
@@ -45,7 +45,7 @@ export async function seedReferenceData(prisma: PrismaClient, data: TReferenceDa
   const cpam = await prisma.cpam.createMany({ data: data.cpam, skipDuplicates: true });
   const pays = await prisma.pays.createMany({ data: data.pays, skipDuplicates: true });
   const nafCodes = await prisma.nafCode.createMany({
-    data: data.lists.nafCodes.map(({ code, label, section }) => ({ code, label, section })),
+    data: data.nafCodes.map(({ code, label, section }) => ({ code, label, section })),
     skipDuplicates: true,
   });
   const referenceItems = await prisma.referenceItem.createMany({ data: referenceItemRows(data), skipDuplicates: true });

@@ -144,12 +144,16 @@ describe("inputs", () => {
 });
 
 describe("buttons", () => {
-  it("saves with the convention, its version and the section; cancels without sending inputs", () => {
+  // Issue 14, item 10: « Annuler » sends what was typed, kept aside as a draft, never saved.
+  it("saves with the convention, its version and the section; « Annuler » sends the inputs to keep them aside", () => {
     const actions = actionsOf(sectionFormCard("fr", sectionFormView("stage")));
     expect(actions).toContainEqual(
       expect.objectContaining({ verb: "save_section", title: "Enregistrer", data: { conventionId: 42, version: 7, section: "stage" } }),
     );
-    expect(actions).toContainEqual(expect.objectContaining({ verb: "cancel", title: "Annuler", associatedInputs: "none" }));
+    expect(actions).toContainEqual(
+      expect.objectContaining({ verb: "form_closed", title: "Annuler", data: { conventionId: 42, version: 7, section: "stage" } }),
+    );
+    expect(actions.find((action) => action["verb"] === "form_closed")?.["associatedInputs"]).not.toBe("none");
   });
 
   it("section 2 offers to create an établissement, and to propose a correction to the chosen one", () => {
@@ -175,7 +179,7 @@ describe("buttons", () => {
 
   it("asks to choose the établissement first when there is none", () => {
     const card = sectionFormCard("fr", sectionFormView("tuteur", { values: { etablissementId: null, tuteurId: null } }));
-    expect(actionsOf(card).map((action) => action["verb"])).toEqual(["save_section", "cancel"]);
+    expect(actionsOf(card).map((action) => action["verb"])).toEqual(["save_section", "form_closed"]);
     expect(visibleStrings(card)).toContain(
       "Choisissez d'abord l'établissement d'accueil (rubrique 2) : ses services et ses contacts seront alors proposés ici.",
     );

@@ -56,7 +56,9 @@ export function cardToModal(escaped: TCard, context: TModalContext): TSlackModal
   const actions = cardActions(card);
   const submit = inputsOf(card).length > 0 ? actions.find((action) => action.submitsInputs) : undefined;
   // "Annuler" is Slack's own close button: a cancel button inside the modal could not close it.
-  const buttons = actions.filter((action) => action !== submit && action.verb !== "cancel");
+  // Closing a form that keeps its typed answers (form_closed) is told by Slack's view_closed.
+  const closer = actions.find((action) => action.verb === "form_closed");
+  const buttons = actions.filter((action) => action !== submit && action.verb !== "cancel" && action !== closer);
   const private_metadata = encodeModalMetadata({
     action: submit === undefined ? null : { verb: submit.verb, data: submit.data },
     caller: context.privateMetadata,
@@ -68,6 +70,7 @@ export function cardToModal(escaped: TCard, context: TModalContext): TSlackModal
     title: plainText(title, SLACK_LIMITS.modalTitle),
     ...(submit === undefined ? {} : { submit: plainText(submit.title, SLACK_LIMITS.modalButton) }),
     close: plainText(translate(context.locale, "slack:close"), SLACK_LIMITS.modalButton),
+    ...(closer === undefined || submit === undefined ? {} : { notify_on_close: true }),
     private_metadata,
     blocks: fittedBlocks(card, context.locale, buttons),
   };

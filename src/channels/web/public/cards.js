@@ -169,6 +169,15 @@ export function renderCard(json, { onExecute, onSearch }) {
     const element = card.render();
     if (!element) throw new Error("empty card");
     annotate(card, titles);
+    // What closing the form without saving sends (Escape, « Fermer »): its form_closed action
+    // with every input, so the core keeps what was typed. Null for a form that keeps nothing.
+    element.closingEvent = () => {
+      const closer = card.getAllActions().find((action) => action.getJsonTypeName() === "Action.Execute" && action.verb === "form_closed");
+      if (!closer) return null;
+      const data = { ...(closer.data ?? {}) };
+      for (const input of card.getAllInputs()) if (input.id) data[input.id] = input.isSet() ? valueOf(input, titles) : "";
+      return { kind: "action", verb: "form_closed", data };
+    };
     return element;
   } catch (error) {
     console.error("card could not be rendered", error, json);

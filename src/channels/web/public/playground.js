@@ -246,6 +246,13 @@ function openForm(card, errors) {
   if (!dialog.open) dialog.showModal();
 }
 
+// The person closes the form without saving: the core keeps what was typed and says so.
+function closeByPerson() {
+  const event = byId("form-card").firstElementChild?.closingEvent?.();
+  if (event) void sendEvent(event);
+  else closeForm();
+}
+
 function closeForm() {
   const dialog = byId("form-dialog");
   if (dialog.open) dialog.close();
@@ -258,7 +265,12 @@ function wire() {
   setInterval(() => void poll().catch(() => undefined), POLL_MS);
   byId("identity").addEventListener("change", (event) => void switchIdentity(event.target.value).catch(showError));
   byId("new-convention").addEventListener("click", () => void sendEvent({ kind: "action", verb: "new_convention", data: {} }));
-  byId("form-close").addEventListener("click", closeForm);
+  byId("form-close").addEventListener("click", closeByPerson);
+  // Escape closes the dialog too: what was typed is kept the same way.
+  byId("form-dialog").addEventListener("cancel", (event) => {
+    event.preventDefault();
+    closeByPerson();
+  });
   byId("language").addEventListener("click", () => {
     setLang(lang() === "fr" ? "en" : "fr");
     applyStrings();
