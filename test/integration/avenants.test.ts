@@ -249,12 +249,15 @@ describe("avenants through the core, with the outbox delivered", () => {
     expect(avenant?.numero).toBe(3);
     await deliverAll();
 
-    for (const email of [LAMBERT, MANSOURI]) {
-      const answer = posted(await act(email, "validate_avenant", { conventionId, avenantId }));
-      expect(answer).toMatch(/pas le droit/);
-      expect(posted(await act(email, "open_refuse_avenant", { conventionId, avenantId }))).toMatch(/pas le droit/);
+    // The référent sees the convention and is told why not; another centre's gestionnaire may not
+    // see it and reads what a missing convention gets (issue 14, item 14).
+    expect(posted(await act(LAMBERT, "validate_avenant", { conventionId, avenantId }))).toMatch(/pas le droit/);
+    expect(posted(await act(LAMBERT, "open_refuse_avenant", { conventionId, avenantId }))).toMatch(/pas le droit/);
+    for (const verb of ["validate_avenant", "open_refuse_avenant"] as const) {
+      const answer = posted(await act(MANSOURI, verb, { conventionId, avenantId }));
+      expect(answer).toMatch(/Convention introuvable/);
+      expect(answer).not.toMatch(/autre centre|other centre/i);
     }
-    expect(posted(await act(MANSOURI, "validate_avenant", { conventionId, avenantId }))).toMatch(/autre centre|other centre/i);
     expect((await avenants()).at(-1)?.status).toBe("SUBMITTED");
 
     const [garcia, fontaine] = await Promise.all([avenantCard(GARCIA, avenantId), avenantCard(FONTAINE, avenantId)]);
