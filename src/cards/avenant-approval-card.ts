@@ -2,9 +2,9 @@ import type { TCard } from "./card-contract.ts";
 import { fieldLabel } from "../i18n/field-error-message.ts";
 import { translate, type TLocale } from "../i18n/translate.ts";
 import { avenantFieldLabel, avenantValueText } from "./avenant-format.ts";
-import { cardAction, cardText, formatInstant, joinLabels, type TCardAction, type TFact, type TNotice } from "./card-format.ts";
+import { cardAction, cardText, formatInstant, formatNumber, joinLabels, type TCardAction, type TFact, type TNotice } from "./card-format.ts";
 import { renderTemplate } from "./render-template.ts";
-import type { TAvenantApprovalView } from "./views.ts";
+import type { TAvenantApprovalView, TAvenantFigure } from "./views.ts";
 import { clipText, numeroText, ruleNotice } from "./workflow-format.ts";
 
 // Slack allows 3000 characters per text.
@@ -23,8 +23,27 @@ function facts(locale: TLocale, view: TAvenantApprovalView): TFact[] {
   return list;
 }
 
-/** "Date de fin du stage : 26/02/2027 → 05/03/2027", one fact per change. */
+function figureText(locale: TLocale, figure: TAvenantFigure, value: number | null): string {
+  if (value === null) return cardText(locale, figure.figure === "dureeEffective" ? "avenantFigures.noneHours" : "avenantFigures.none");
+  return figure.figure === "dureeEffective"
+    ? cardText(locale, "avenantFigures.hours", { hours: formatNumber(locale, value) })
+    : cardText(locale, "avenantFigures.amount", { amount: formatNumber(locale, value, 2) });
+}
+
+/** "Durée effective du stage : 231 heures → 266 heures": what the changes do to the legal figures. */
+function figureFacts(locale: TLocale, view: TAvenantApprovalView): TFact[] {
+  return (view.figures ?? []).map((figure) => ({
+    title: cardText(locale, `avenantFigures.${figure.figure}`),
+    value: cardText(locale, "history.change", { before: figureText(locale, figure, figure.before), after: figureText(locale, figure, figure.after) }),
+  }));
+}
+
+/** "Date de fin du stage : 26/02/2027 → 05/03/2027", one fact per change, then the legal figures they change. */
 function changeFacts(locale: TLocale, view: TAvenantApprovalView): TFact[] {
+  return [...valueChangeFacts(locale, view), ...figureFacts(locale, view)];
+}
+
+function valueChangeFacts(locale: TLocale, view: TAvenantApprovalView): TFact[] {
   return view.changes.map((change) => ({
     title: fieldLabel(locale, change.field),
     value: cardText(locale, "history.change", {

@@ -25,7 +25,8 @@ function itemData(locale: TLocale, item: TItem): { title: string; line: string; 
 export function conventionListCard(locale: TLocale, view: TConventionListView): TCard {
   const shown = view.items.slice(0, MAX_ITEMS);
   const hidden = view.items.length - shown.length;
-  const emptyKey = view.canCreate ? "list.emptyCreate" : "list.empty";
+  // Staff have no conventions of their own: told where theirs to follow are, not to create one.
+  const emptyKey = view.canCreate ? "list.emptyCreate" : "list.emptyStaff";
   return renderTemplate("convention-list", {
     title: cardText(locale, "list.title"),
     empty: view.items.length === 0 ? cardText(locale, emptyKey) : "",

@@ -286,6 +286,9 @@ export type TAvenantChange = {
 };
 
 /** The approval card of an avenant, sent to the centre's gestionnaires and updated for all of them once decided. */
+/** A legal figure of the convention before and after an avenant (hours of presence, or euros); null when it does not apply. */
+export type TAvenantFigure = { figure: "dureeEffective" | "minimumGratification"; before: number | null; after: number | null };
+
 export type TAvenantApprovalView = {
   conventionId: number;
   numero: number | null;
@@ -300,6 +303,8 @@ export type TAvenantApprovalView = {
   requestedBy: string;
   requestedAt: Date;
   changes: TAvenantChange[];
+  /** The legal figures the avenant changes (durée effective, minimum gratification), before and after; only those that differ. */
+  figures?: TAvenantFigure[];
   /** Confidential convention: texts of the sujet are not shown. */
   confidential: boolean;
   /** Warnings of the legal rules on the amended convention. */

@@ -57,5 +57,6 @@ export function sampleAvenantModel(options: { lang?: TSampleOptions["lang"] } = 
     labels: { before: labels, after: labels },
     institution: institution(null),
     createdAt: SAMPLE_DATE,
+    gratificationRates: DEFAULT_GRATIFICATION_RATES,
   });
 }

@@ -291,6 +291,56 @@ describe("npm start with no configuration (embedded database), in a browser", ()
       throw await failure(page, "playground-browser-failure", error, pageErrors, app);
     }
   }, 180_000);
+
+  it("in English: the language switch makes the bot answer one person in English, messages and cards alike (issue 14, item 4)", async () => {
+    if (!context) throw new Error("no browser");
+    const student = DEMO_PEOPLE.find((person) => person.email === "hugo.bernard@etu.univ-demo.fr");
+    if (!student) throw new Error("the demo has no Hugo");
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.setDefaultTimeout(15_000);
+    const ui = playground(page);
+    const messages = page.getByTestId("messages");
+    try {
+      await page.goto(`${base}/`);
+      await settled(page);
+      await page.getByTestId("identity-select").selectOption(student.email);
+      await settled(page);
+      await page.getByTestId("language-toggle").click();
+      await settled(page);
+      // The bot is told, and says so in English.
+      await messages.getByText("I will answer in English from now on.").waitFor();
+      expect(await page.getByTestId("new-convention").innerText()).toMatch(/new convention/i);
+
+      await page.getByTestId("new-convention").click();
+      await settled(page);
+      await ui.progress.waitFor();
+      const progress = (await ui.progress.innerText()).replace(/\s+/g, " ");
+      expect(progress).toContain("Draft convention");
+      expect(progress).toContain("Host organisation");
+      expect(progress).not.toMatch(/Brouillon|Établissement d'accueil/);
+      await messages.getByText("Your draft convention has been created.").waitFor();
+
+      // A form opens in English too.
+      await ui.openSection("stage");
+      const form = (await page.getByTestId("form-dialog").innerText()).replace(/\s+/g, " ");
+      expect(form).toMatch(/Start date/i);
+      expect(form).not.toMatch(/Date de début/);
+      await page.getByTestId("form-dialog-close").click();
+
+      // Typed words are answered in English: the help card.
+      await page.locator('[data-testid="thread-item"][data-thread="main"]').click();
+      await page.getByTestId("message-input").fill("help");
+      await page.getByTestId("send-message").click();
+      await settled(page);
+      await messages.getByText("Stagebot — your internship conventions").waitFor();
+      expect(await messages.innerText()).not.toContain("Stagebot — vos conventions de stage");
+      expect(pageErrors).toEqual([]);
+    } catch (error) {
+      throw await failure(page, "playground-browser-english-failure", error, pageErrors, app);
+    }
+  }, 120_000);
 });
 
 describe("npm start on PostgreSQL, in a browser", () => {

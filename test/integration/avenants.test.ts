@@ -1,3 +1,4 @@
+import { bodyText } from "../unit/pdf/pdf-tools.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TConversation } from "../../src/app/ports/conversation.ts";
 import type { TCard, TEffect } from "../../src/app/conversation/effects.ts";
@@ -162,6 +163,8 @@ describe("avenants through the core, with the outbox delivered", () => {
 
     const garcia = await avenantCard(GARCIA, avenant?.id ?? -1);
     expect(cardText(garcia)).toMatch(/26\/02\/2027 → 05\/03\/2027/);
+    // What the new dates do to the legal figures (issue 14, item 13).
+    expect(cardText(garcia)).toMatch(/Durée effective du stage\n\d+ heures de présence → \d+ heures de présence/);
     expect(cardText(garcia)).toMatch(/Léa Martin/);
     expect(executeActions(garcia).map((action) => action.verb)).toEqual(expect.arrayContaining(["validate_avenant", "open_refuse_avenant"]));
     await avenantCard(FONTAINE, avenant?.id ?? -1);
@@ -196,7 +199,19 @@ describe("avenants through the core, with the outbox delivered", () => {
         email,
       ).toEqual(expect.arrayContaining(amended));
       expect(files.every((file) => file.content.subarray(0, 5).toString() === "%PDF-")).toBe(true);
+      // Two files, two links, each named (issue 14, item 13).
+      const comments = files.filter((file) => amended.includes(file.sha256)).map((file) => file.comment);
+      expect(comments).toEqual([
+        expect.stringMatching(/^Avenant n° 1 à la convention n° \d+/),
+        expect.stringMatching(/^Convention n° \d+ modifiée par l'avenant n° 1/),
+      ]);
     }
+    const links = (inbox.get(await personId(LEA)) ?? []).flatMap((effect) =>
+      effect.kind === "post" ? (JSON.stringify(effect.card).match(/Télécharger [^"]*\(PDF\)/g) ?? []) : [],
+    );
+    expect(links).toEqual(expect.arrayContaining(["Télécharger l'avenant (PDF)", "Télécharger la convention modifiée par l'avenant (PDF)"]));
+    const avenantPdf = bodyText(documents[1]?.content ?? new Uint8Array());
+    expect(avenantPdf).toMatch(/Durée effective du stage \d+ heures de présence → \d+ heures de présence/);
 
     const history = cardText(effectOf(await act(GARCIA, "show_history", { conventionId }), "post").card);
     expect(history).toMatch(/a appliqué l'avenant n° 1 à la convention/);
@@ -249,12 +264,15 @@ describe("avenants through the core, with the outbox delivered", () => {
     expect(avenant?.numero).toBe(3);
     await deliverAll();
 
-    for (const email of [LAMBERT, MANSOURI]) {
-      const answer = posted(await act(email, "validate_avenant", { conventionId, avenantId }));
-      expect(answer).toMatch(/pas le droit/);
-      expect(posted(await act(email, "open_refuse_avenant", { conventionId, avenantId }))).toMatch(/pas le droit/);
+    // The référent sees the convention and is told why not; another centre's gestionnaire may not
+    // see it and reads what a missing convention gets (issue 14, item 14).
+    expect(posted(await act(LAMBERT, "validate_avenant", { conventionId, avenantId }))).toMatch(/pas le droit/);
+    expect(posted(await act(LAMBERT, "open_refuse_avenant", { conventionId, avenantId }))).toMatch(/pas le droit/);
+    for (const verb of ["validate_avenant", "open_refuse_avenant"] as const) {
+      const answer = posted(await act(MANSOURI, verb, { conventionId, avenantId }));
+      expect(answer).toMatch(/Convention introuvable/);
+      expect(answer).not.toMatch(/autre centre|other centre/i);
     }
-    expect(posted(await act(MANSOURI, "validate_avenant", { conventionId, avenantId }))).toMatch(/autre centre|other centre/i);
     expect((await avenants()).at(-1)?.status).toBe("SUBMITTED");
 
     const [garcia, fontaine] = await Promise.all([avenantCard(GARCIA, avenantId), avenantCard(FONTAINE, avenantId)]);

@@ -22,8 +22,11 @@ type TRole = keyof typeof ROLES;
 const ACTIONS = ["view", "edit", "delete", "decide_pedagogique", "history", "unvalidate"] as const;
 type TAction = (typeof ACTIONS)[number];
 
-/** Allowed, or the permission code whose message the person must read. */
-const EXPECTED: Record<TRole, Record<TAction, "allowed" | TPermissionCode>> = {
+/**
+ * Allowed, the permission code whose message the person must read, or "hidden": someone who may
+ * not see the convention reads what a missing one gets, in the main conversation (issue 14, item 14).
+ */
+const EXPECTED: Record<TRole, Record<TAction, "allowed" | "hidden" | TPermissionCode>> = {
   owner: {
     view: "allowed",
     edit: "not_editable",
@@ -33,12 +36,12 @@ const EXPECTED: Record<TRole, Record<TAction, "allowed" | TPermissionCode>> = {
     unvalidate: "gestionnaire_only",
   },
   otherStudent: {
-    view: "not_owner",
-    edit: "not_owner",
-    delete: "not_owner",
-    decide_pedagogique: "not_owner",
-    history: "role_not_allowed",
-    unvalidate: "not_owner",
+    view: "hidden",
+    edit: "hidden",
+    delete: "hidden",
+    decide_pedagogique: "hidden",
+    history: "hidden",
+    unvalidate: "hidden",
   },
   referent: {
     view: "allowed",
@@ -49,12 +52,12 @@ const EXPECTED: Record<TRole, Record<TAction, "allowed" | TPermissionCode>> = {
     unvalidate: "gestionnaire_only",
   },
   otherTeacher: {
-    view: "not_referent",
-    edit: "not_referent",
-    delete: "owner_only",
-    decide_pedagogique: "not_referent",
-    history: "role_not_allowed",
-    unvalidate: "not_referent",
+    view: "hidden",
+    edit: "hidden",
+    delete: "hidden",
+    decide_pedagogique: "hidden",
+    history: "hidden",
+    unvalidate: "hidden",
   },
   gestionnaire: {
     view: "allowed",
@@ -65,12 +68,12 @@ const EXPECTED: Record<TRole, Record<TAction, "allowed" | TPermissionCode>> = {
     unvalidate: "not_validated",
   },
   otherCentre: {
-    view: "other_centre",
-    edit: "other_centre",
-    delete: "owner_only",
-    decide_pedagogique: "other_centre",
-    history: "other_centre",
-    unvalidate: "other_centre",
+    view: "hidden",
+    edit: "hidden",
+    delete: "hidden",
+    decide_pedagogique: "hidden",
+    history: "hidden",
+    unvalidate: "hidden",
   },
   admin: {
     view: "allowed",
@@ -130,13 +133,15 @@ describe("permission table, enforced by the core", () => {
   it.each(cases)("%s → %s: %s", async (role, action, expected) => {
     const before = await database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });
     const effects = await attempt(role, action);
-    const refusal = translate("fr", `domain:permission.${expected}`);
+    const refusal = expected === "hidden" ? translate("fr", "conversation:hidden.title") : translate("fr", `domain:permission.${expected}`);
     const texts = effects.map((effect) => ("card" in effect ? cardText(effect.card) : "")).join("\n");
     if (expected === "allowed") {
       expect(texts).not.toMatch(/pas le droit|n'est pas la vôtre|autre centre/);
       expect(effects.length).toBeGreaterThan(0);
     } else {
       expect(effects.map((effect) => effect.kind)).toEqual(["post"]);
+      // Hidden: answered in the main conversation, no thread for a convention they may not see.
+      if (expected === "hidden") expect(effects[0]).toMatchObject({ conventionId: null });
       expect(texts).toContain(refusal);
       // A refused action changes nothing.
       const after = await database.prisma.convention.findUniqueOrThrow({ where: { id: conventionId } });

@@ -195,7 +195,7 @@ describe("the student's journey through the conversation core", () => {
     expect(effectOf(closed, "thread_closed").conventionId).toBe(conventionId);
     expect(await database.prisma.convention.count({ where: { id: conventionId } })).toBe(0);
     // Final: a second confirmation finds nothing to delete.
-    expect(cardText(effectOf(await student.act("confirm_delete", confirm?.data ?? {}), "post").card)).toMatch(/Introuvable/);
+    expect(cardText(effectOf(await student.act("confirm_delete", confirm?.data ?? {}), "post").card)).toMatch(/introuvable/i);
   });
 
   it("never lets a student read or change another student's draft", async () => {
@@ -215,7 +215,9 @@ describe("the student's journey through the conversation core", () => {
         effects.map((effect) => effect.kind),
         verb,
       ).toEqual(["post"]);
-      expect(cardText(effectOf(effects, "post").card), verb).toMatch(/pas la vôtre|pas le droit/);
+      // Nothing said of a draft that is not theirs: the answer a missing convention gets (issue 14, item 14).
+      expect(cardText(effectOf(effects, "post").card), verb).toMatch(/Convention introuvable/);
+      expect(effectOf(effects, "post").conventionId, verb).toBeNull();
     }
     expect(await stored(conventionId)).toEqual(before);
     expect(await intruder.search("contacts", "", { conventionId })).toEqual([]);

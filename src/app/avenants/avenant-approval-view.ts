@@ -1,4 +1,5 @@
-import type { TAvenantApprovalView, TAvenantChange } from "../../cards/views.ts";
+import type { TAvenantApprovalView, TAvenantChange, TAvenantFigure } from "../../cards/views.ts";
+import type { TRuleResult } from "../../domain/rules/index.ts";
 import { pickValues } from "../../domain/avenant.ts";
 import type { TConventionValues } from "../../domain/convention.ts";
 import { authorize, type TActor } from "../../domain/permissions.ts";
@@ -15,6 +16,19 @@ function label(labels: Readonly<Record<string, string | undefined>>, field: stri
   return labels[field] ?? null;
 }
 
+function figureOf(rules: readonly TRuleResult[], figure: TAvenantFigure["figure"]): number | null {
+  const codes = figure === "dureeEffective" ? ["DUREE_EFFECTIVE"] : ["GRATIFICATION_MANDATORY", "GRATIFICATION_MANDATORY_CUMULATED"];
+  const value = rules.find((result) => codes.includes(result.code))?.params?.[figure === "dureeEffective" ? "hours" : "minimum"];
+  return typeof value === "number" ? value : null;
+}
+
+/** What the avenant does to the legal figures (L124-6, D124-8): the durée effective and the minimum gratification, when they change. */
+export function avenantFigures(before: readonly TRuleResult[], after: readonly TRuleResult[]): TAvenantFigure[] {
+  return (["dureeEffective", "minimumGratification"] as const)
+    .map((figure) => ({ figure, before: figureOf(before, figure), after: figureOf(after, figure) }))
+    .filter((figure) => figure.before !== figure.after);
+}
+
 /**
  * The approval card of an avenant as `reader` sees it: each change with its value before
  * (kept on the avenant once applied) and after, the legal warnings of the amended convention,
@@ -27,11 +41,13 @@ export async function avenantApprovalView(deps: TDeps, reader: TActor, locale: T
   const before = avenant.previousValues ?? pickValues(convention.values, fields);
   // Once applied the convention is the amended one; until then, what it would become.
   const amended: TConventionValues = avenant.status === "VALIDATED" ? convention.values : { ...convention.values, ...avenant.changes };
-  const [beforeLabels, afterLabels, hostLabels, rules, motifChoices] = await Promise.all([
+  const original: TConventionValues = { ...convention.values, ...before };
+  const [beforeLabels, afterLabels, hostLabels, rules, originalRules, motifChoices] = await Promise.all([
     deps.formData.labelsFor(before, locale),
     deps.formData.labelsFor(avenant.changes, locale),
     deps.formData.labelsFor({ etablissementId: convention.values.etablissementId }, locale),
     evaluateConvention(deps, { ...convention, values: amended }),
+    evaluateConvention(deps, { ...convention, values: original }),
     deps.avenants.motifChoices(locale),
   ]);
   const beforeValues: Readonly<Record<string, unknown>> = before;
@@ -57,6 +73,7 @@ export async function avenantApprovalView(deps: TDeps, reader: TActor, locale: T
     requestedBy: avenant.requestedByName,
     requestedAt: avenant.createdAt,
     changes,
+    figures: avenantFigures(originalRules, rules),
     confidential: values.confidentiel === true,
     warnings: rules.filter((result) => result.severity === "warning"),
     decided: avenant.decision,

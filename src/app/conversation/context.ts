@@ -8,3 +8,8 @@ export interface TTurn {
   actor: TActor;
   locale: TLocale;
 }
+
+/** Whom the bot's hints speak to: a student fills conventions, staff follow and decide them. */
+export function audienceOf(actor: TActor): "student" | "staff" {
+  return actor.studentId !== undefined ? "student" : "staff";
+}

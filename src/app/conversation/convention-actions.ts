@@ -15,7 +15,7 @@ import { saveSection } from "../save-section.ts";
 import { startConvention } from "../start-convention.ts";
 import { submitConvention } from "../submit-convention.ts";
 import type { TStoredConvention } from "../ports/conventions.ts";
-import type { TTurn } from "./context.ts";
+import { audienceOf, type TTurn } from "./context.ts";
 import { noticeEffect, progressEffect, sectionFormEffect } from "./effect-builders.ts";
 import type { TEffect } from "./effects.ts";
 import { sectionFormWithDraft } from "./form-draft-actions.ts";
@@ -41,6 +41,10 @@ export async function visibleConvention(turn: TTurn, conventionId: number): Prom
 
 /** "Nouvelle convention": a prefilled draft and its thread. */
 export async function newConvention(turn: TTurn): Promise<TEffect[]> {
+  // Staff follow conventions, students create them: told what they can do instead of a refusal.
+  if (audienceOf(turn.actor) === "staff") {
+    return [noticeEffect(turn, null, { tone: "default", titleKey: "conversation:hidden.staffNewTitle", textKey: "conversation:hidden.staffNew" })];
+  }
   const convention = await startConvention(turn.deps, turn.actor);
   return [
     await progressEffect(turn, convention),
@@ -58,7 +62,7 @@ export async function listOwnConventions(turn: TTurn, conventionId: number | nul
 
 /** "Aide". */
 export function help(turn: TTurn, conventionId: number | null): TEffect[] {
-  return [{ kind: "post", conventionId, card: helpCard(turn.locale) }];
+  return [{ kind: "post", conventionId, card: helpCard(turn.locale, audienceOf(turn.actor)) }];
 }
 
 /** Opens (or reopens) a convention's thread: its progress card, refreshed. */

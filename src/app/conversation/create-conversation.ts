@@ -1,10 +1,11 @@
 import { helpCard, progressCard } from "../../cards/index.ts";
 import type { TLocale } from "../../i18n/translate.ts";
-import { decidesValidations } from "../../domain/permissions.ts";
+import { authorize, decidesValidations } from "../../domain/permissions.ts";
+import { conventionSubject } from "../convention-subject.ts";
 import { AppError, conflictOf } from "../app-error.ts";
 import { openAvenantRequest, openRefuseAvenant, refuseAvenant, requestAvenantAction, validateAvenant } from "./avenant-actions.ts";
 import { conflictNotice } from "./conflict-notice.ts";
-import type { TTurn } from "./context.ts";
+import { audienceOf, type TTurn } from "./context.ts";
 import { progressView } from "./convention-views.ts";
 import type { TConversation } from "../ports/conversation.ts";
 import {
@@ -87,6 +88,7 @@ async function resume(turn: TTurn, numero: number | null, threadConventionId: nu
       : (own.find((convention) => convention.id === threadConventionId) ??
         own.find((convention) => convention.state === "DRAFT" || convention.state === "RETURNED"));
   if (!target) {
+    if (audienceOf(turn.actor) === "staff") return [hiddenNotice(turn)];
     return [noticeEffect(turn, threadConventionId, { tone: "warning", titleKey: "conversation:notFound.title", params: { numero: numero ?? "" } })];
   }
   return openConvention(turn, { conventionId: target.id });
@@ -119,8 +121,7 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
       return findConvention(turn, command.query, conventionId);
     case "history": {
       const target = command.numero === null ? conventionId : await conventionIdOfNumber(turn, command.numero);
-      if (target === null)
-        return [noticeEffect(turn, conventionId, { tone: "warning", titleKey: "conversation:notFound.title", params: { numero: command.numero ?? "" } })];
+      if (target === null) return [hiddenNotice(turn)];
       return showHistory(turn, { conventionId: target }, conventionId);
     }
     case "language": {
@@ -130,16 +131,42 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
     }
     case "dead_letters":
       return showDeadLetters(turn, conventionId);
-    case "unknown":
+    case "unknown": {
+      const staff = audienceOf(turn.actor) === "staff";
+      const textKey = staff ? "conversation:notUnderstood.staffText" : "conversation:notUnderstood.text";
       return [
-        noticeEffect(turn, conventionId, { tone: "default", titleKey: "conversation:notUnderstood.title", textKey: "conversation:notUnderstood.text" }),
-        ...(conventionId === null ? [{ kind: "post" as const, conventionId, card: helpCard(turn.locale) }] : []),
+        noticeEffect(turn, conventionId, { tone: "default", titleKey: "conversation:notUnderstood.title", textKey }),
+        ...(conventionId === null ? [{ kind: "post" as const, conventionId, card: helpCard(turn.locale, audienceOf(turn.actor)) }] : []),
       ];
+    }
+  }
+}
+
+/**
+ * The answer to a convention the person may not see, or that does not exist: the same words
+ * for both, in the main conversation (no thread is made for it), so that a refusal tells
+ * nothing of a convention's existence or of the centre it belongs to.
+ */
+function hiddenNotice(turn: TTurn): TEffect {
+  const textKey = audienceOf(turn.actor) === "staff" ? "conversation:hidden.staffText" : "conversation:hidden.text";
+  return noticeEffect(turn, null, { tone: "warning", titleKey: "conversation:hidden.title", textKey });
+}
+
+/** Whether the convention an event names is one the person cannot see (or none at all). */
+async function hiddenFrom(turn: TTurn, conventionId: number): Promise<boolean> {
+  try {
+    const convention = await turn.deps.conventions.get(conventionId);
+    return !authorize(turn.actor, { kind: "view" }, conventionSubject(convention)).allowed;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return true;
+    throw error;
   }
 }
 
 // An AppError becomes a message to the person, in their language; anything else is a bug and propagates.
 async function errorEffects(turn: TTurn, error: AppError, conventionId: number | null): Promise<TEffect[]> {
+  // Checked before anything else is said: a refusal on a convention the person cannot see reveals nothing.
+  if (conventionId !== null && (await hiddenFrom(turn, conventionId))) return [hiddenNotice(turn)];
   // A conflict says what was already done, by whom and when.
   const conflict = conflictOf(error);
   if (conflict !== null) return [noticeEffect(turn, conventionId, conflictNotice(turn.locale, conflict))];

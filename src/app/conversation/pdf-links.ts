@@ -13,12 +13,13 @@ export const ZNewLinkData = z.object({ conventionId: ZId, documentIds: z.array(Z
 
 export type TNewLinkData = z.infer<typeof ZNewLinkData>;
 
-export type TLinkedDocument = Pick<TStoredDocument, "id" | "kind">;
+export type TLinkedDocument = Pick<TStoredDocument, "id" | "kind"> & Partial<Pick<TStoredDocument, "avenantId">>;
 
-const DOCUMENT_LINK_TITLE: Readonly<Record<TLinkedDocument["kind"], string>> = {
-  CONVENTION: "workflow:downloadPdf",
-  AVENANT: "workflow:downloadAvenant",
-};
+// Each link names its document: next to an avenant, the convention is the amended one.
+function linkTitleKey(document: TLinkedDocument): string {
+  if (document.kind === "AVENANT") return "workflow:downloadAvenant";
+  return document.avenantId ? "workflow:downloadAmended" : "workflow:downloadPdf";
+}
 
 function newLinkAction(data: TNewLinkData): NonNullable<TNoticeView["actions"]>[number] {
   return { titleKey: "conversation:links.newLink", verb: "new_link", data };
@@ -30,7 +31,7 @@ export function withDocumentLinks(turn: TTurn, conventionId: number, documents: 
     ...notice,
     params: { ...notice.params, minutes: turn.deps.links.ttlMinutes },
     footnoteKey: "conversation:links.validity",
-    links: documents.map((document) => ({ titleKey: DOCUMENT_LINK_TITLE[document.kind], url: turn.deps.links.document(document.id, turn.actor.personId) })),
+    links: documents.map((document) => ({ titleKey: linkTitleKey(document), url: turn.deps.links.document(document.id, turn.actor.personId) })),
     actions: [...(notice.actions ?? []), newLinkAction({ conventionId, documentIds: documents.map((document) => document.id) })],
   };
 }

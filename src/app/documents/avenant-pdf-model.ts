@@ -3,7 +3,8 @@ import type { TConventionValues } from "../../domain/convention.ts";
 import { translate, type TLocale } from "../../i18n/translate.ts";
 import type { TAvenantPdfModel, TPdfBlock, TPdfChrome, TPdfSection } from "../../pdf/model.ts";
 import type { TStoredConvention } from "../ports/conventions.ts";
-import { clause, contextOf, localizedBy, t, word, type TPdfContext } from "./convention-pdf-context.ts";
+import type { TGratificationRates } from "../../domain/rules/index.ts";
+import { clause, contextOf, inLanguages, localizedBy, t, word, type TPdfContext } from "./convention-pdf-context.ts";
 import { signatureBlocks } from "./convention-pdf-parties.ts";
 import { footerOf, joinLocalized, pdfDate, pdfMoney, pdfNumber, pdfPeriod } from "./pdf-text.ts";
 import type { TAvenantFacts, TConventionParties, TInstitution } from "../ports/documents.ts";
@@ -21,6 +22,8 @@ export interface TAvenantPdfInput {
   labels: { before: { fr: TValueLabels; en: TValueLabels }; after: { fr: TValueLabels; en: TValueLabels } };
   institution: TInstitution;
   createdAt: Date;
+  /** The rates of the legal minimum gratification, to state the minimum before and after; none: not stated. */
+  gratificationRates?: TGratificationRates | null;
 }
 
 const CONFIDENTIAL_FIELDS = new Set<string>(["sujet", "fonctionsTaches", "competences"]);
@@ -63,6 +66,38 @@ function changeBlock(ctx: TPdfContext, input: TAvenantPdfInput, field: keyof TCo
   return { kind: "change", label, before: text(before, input.labels.before), after: text(after, input.labels.after) };
 }
 
+type TFigure = { key: "dureeEffective" | "minimumGratification"; before: number | null; after: number | null };
+
+/** The durée effective and the legal minimum gratification before and after the avenant (L124-6, D124-8), those that differ. */
+function figureBlocks(ctx: TPdfContext, input: TAvenantPdfInput): TPdfBlock[] {
+  const rates = input.gratificationRates ?? null;
+  const { avenant } = input;
+  const current = input.convention.values;
+  const beforeValues = avenant.appliedAt === null ? current : { ...current, ...(avenant.previousValues ?? {}) };
+  const afterValues = avenant.appliedAt === null ? { ...current, ...avenant.changes } : current;
+  const of = (values: TConventionValues) =>
+    contextOf({ ...input, convention: { ...input.convention, values }, labels: input.labels.after, gratificationRates: rates });
+  const [before, after] = [of(beforeValues), of(afterValues)];
+  const figures: TFigure[] = [{ key: "dureeEffective", before: before.duree?.hours ?? null, after: after.duree?.hours ?? null }];
+  if (rates !== null) figures.push({ key: "minimumGratification", before: before.minimum?.minimum ?? null, after: after.minimum?.minimum ?? null });
+  const text = (figure: TFigure, value: number | null) =>
+    inLanguages(ctx, (locale) =>
+      value === null
+        ? translate(locale, figure.key === "dureeEffective" ? "pdf:avenantFigures.noneHours" : "pdf:avenantFigures.none")
+        : figure.key === "dureeEffective"
+          ? translate(locale, "pdf:avenantFigures.hours", { hours: pdfNumber(locale, value) })
+          : pdfMoney(locale, value, "EUR"),
+    );
+  return figures
+    .filter((figure) => figure.before !== figure.after)
+    .map((figure) => ({
+      kind: "change",
+      label: t(ctx, `avenantFigures.${figure.key}`),
+      before: text(figure, figure.before),
+      after: text(figure, figure.after),
+    }));
+}
+
 function sections(ctx: TPdfContext, input: TAvenantPdfInput): TPdfSection[] {
   const { avenant } = input;
   const numero = input.convention.numero ?? input.convention.id;
@@ -98,7 +133,11 @@ function sections(ctx: TPdfContext, input: TAvenantPdfInput): TPdfSection[] {
       blocks:
         changed.length === 0
           ? [{ kind: "clause", text: t(ctx, "avenant.noChange") }]
-          : [{ kind: "clause", text: t(ctx, "avenant.changesIntro", { numero }) }, ...changed.map((field) => changeBlock(ctx, input, field))],
+          : [
+              { kind: "clause", text: t(ctx, "avenant.changesIntro", { numero }) },
+              ...changed.map((field) => changeBlock(ctx, input, field)),
+              ...figureBlocks(ctx, input),
+            ],
     },
   ];
 }

@@ -30,10 +30,11 @@ export async function loadAvenantPdfModel(deps: TModelDeps, avenant: TAvenantFac
   const bilingual = convention.values.langue === "EN_FR";
   // Before it is applied, the "old" values are the convention's current ones.
   const before = avenant.previousValues ?? convention.values;
-  const [parties, beforeLabels, afterLabels] = await Promise.all([
+  const [parties, beforeLabels, afterLabels, gratificationRates] = await Promise.all([
     deps.documents.parties(convention.id, convention.values),
     labelsOf(deps, before, bilingual),
     labelsOf(deps, avenant.changes, bilingual),
+    deps.facts.gratificationRates(),
   ]);
   return buildAvenantPdfModel({
     avenant,
@@ -42,5 +43,6 @@ export async function loadAvenantPdfModel(deps: TModelDeps, avenant: TAvenantFac
     labels: { before: beforeLabels, after: afterLabels },
     institution: deps.institution,
     createdAt: deps.clock(),
+    gratificationRates,
   });
 }

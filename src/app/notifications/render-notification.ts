@@ -41,15 +41,15 @@ async function documentEffects(turn: TTurn, conventionId: number, notice: TNotic
 }
 
 /** The files themselves and one notice with a signed download link per file, and "Nouveau lien". */
-function attach(turn: TTurn, conventionId: number, documents: TStoredDocument[], notice: TNoticeView): TEffect[] {
+function attach(turn: TTurn, conventionId: number, documents: TStoredDocument[], notice: TNoticeView, comments?: readonly string[]): TEffect[] {
   const comment = translate(turn.locale, notice.titleKey, notice.params);
-  const files: TEffect[] = documents.map((document) => ({
+  const files: TEffect[] = documents.map((document, i) => ({
     kind: "file",
     conventionId,
     filename: document.filename,
     content: Buffer.from(document.content),
     sha256: document.sha256,
-    comment,
+    comment: comments?.[i] ?? comment,
   }));
   return [...files, noticeEffect(turn, conventionId, withDocumentLinks(turn, conventionId, documents, notice))];
 }
@@ -65,7 +65,11 @@ async function avenantDocumentEffects(turn: TTurn, conventionId: number, avenant
   const own = await ensureAvenantDocument(turn.deps.documents, avenantId);
   const amended = await regenerateConventionDocument(turn.deps.documents, avenantId);
   const notice: TNoticeView = { tone: "good", titleKey: "workflow:avenantDocuments", params: { avenant: avenant.numero } };
-  return attach(turn, conventionId, [own.document, amended.document], notice);
+  // Two files side by side: each one says which it is.
+  const convention = await turn.deps.conventions.get(conventionId);
+  const params = { avenant: avenant.numero, numero: convention.numero ?? convention.id };
+  const comments = [translate(turn.locale, "workflow:fileAvenant", params), translate(turn.locale, "workflow:fileAmended", params)];
+  return attach(turn, conventionId, [own.document, amended.document], notice, comments);
 }
 
 async function validatedEffects(turn: TTurn, conventionId: number): Promise<TEffect[]> {

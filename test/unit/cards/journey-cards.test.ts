@@ -80,7 +80,10 @@ describe("conventionListCard", () => {
       "Vous n'avez encore aucune convention : commencez-en une avec « Nouvelle convention ».",
     );
     const card = conventionListCard("en", { items: [], canCreate: false });
-    expect(visibleStrings(card)).toContain("You have no convention to show.");
+    // Who may not create is staff: told where their conventions are (issue 14, item 14).
+    expect(visibleStrings(card)).toContain(
+      "You have no convention in your name: type “to validate” for what waits for your decision, or “search” followed by a name or a number.",
+    );
     expect(actionsOf(card)).toEqual([]);
   });
 

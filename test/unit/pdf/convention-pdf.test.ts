@@ -335,6 +335,9 @@ describe("the avenant PDF", () => {
       "Modification des dates du stage ; Modification de la gratification",
       "Date de fin du stage 30/04/2027 → 14/05/2027",
       "Montant de la gratification 4,50 € → 4,60 €",
+      // What the later end date does to the legal figures (issue 14, item 13).
+      "Durée effective du stage 518 heures de présence → 581 heures de présence",
+      "Gratification minimale légale (total) 2 331,00 € → 2 614,50 €",
       "Prolongation demandée par le service",
       "Le stagiaire",
       "Le tuteur de stage",
