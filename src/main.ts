@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     : registerOff;
   registerLogger.info({ on: register !== registerOff, url: config.COMPANY_REGISTER_URL }, "company register");
   const deps = createConversationDeps(database.prisma, () => new Date(), {
-<<<<<<< HEAD
+    register,
     institution: {
       name: config.UNIVERSITY_NAME,
       logo: loadInstitutionLogo(config.UNIVERSITY_LOGO),
@@ -88,10 +88,6 @@ async function main(): Promise<void> {
       signatory: config.UNIVERSITY_SIGNATORY_NAME ? { name: config.UNIVERSITY_SIGNATORY_NAME, title: config.UNIVERSITY_SIGNATORY_TITLE ?? null } : null,
       city: config.UNIVERSITY_CITY ?? null,
     },
-=======
-    register,
-    institution: { name: config.UNIVERSITY_NAME, logo: loadInstitutionLogo(config.UNIVERSITY_LOGO), clauses: institutionClauses() },
->>>>>>> ad63c9f (Search the national company register (API Recherche d'entreprises) below the local base in the établissement typeahead: zod schemas from its OpenAPI description, 2 s timeout, PostgreSQL cache, 7/s limiter honouring Retry-After, fallback with a note, COMPANY_REGISTER off in the playground by default; choosing a site prefills the form, a closed company cannot be chosen (issue 16, items 1-2))
     links,
   });
   const conversation = createConversation(deps);
