@@ -66,6 +66,14 @@ export const ZConfig = z.object({
   PERSONAL_DATA_ARCHIVE_YEARS: ZWhole(1, 100).default(5),
   /** An archived convention is purged this many years after its archiving date (ESUP-Stage: 2). */
   PERSONAL_DATA_PURGE_YEARS: ZWhole(1, 100).default(2),
+  /** The national company register in the host typeahead: "auto" is on with Slack or Teams, off in the playground. */
+  COMPANY_REGISTER: z.enum(["auto", "on", "off"]).default("auto"),
+  /** The API Recherche d'entreprises (or a local fake in tests). */
+  COMPANY_REGISTER_URL: z.url({ protocol: /^https?$/, error: "must be an http(s):// URL" }).default("https://recherche-entreprises.api.gouv.fr"),
+  /** How long a register search may take before the typeahead answers without it. */
+  COMPANY_REGISTER_TIMEOUT_MS: ZWhole(100, 30_000).default(2000),
+  /** How long a register answer is kept in PostgreSQL, in hours. */
+  COMPANY_REGISTER_CACHE_HOURS: ZWhole(1, 24 * 30).default(24),
   SLACK_BOT_TOKEN: ZOptionalText,
   SLACK_SIGNING_SECRET: ZOptionalText,
   SLACK_API_URL: ZOptionalText,

@@ -18,7 +18,9 @@ import {
   teamsAppOnDatabase,
   teamsNotifications,
 } from "./composition/channels.ts";
+import { createCompanyRegister, registerEnabled, registerOff } from "./company-register/create-company-register.ts";
 import { createConversationDeps } from "./composition/create-conversation-deps.ts";
+import { createRegisterCache } from "./db/company-register-cache.ts";
 import { createDocumentDownloadDeps } from "./composition/create-document-download-deps.ts";
 import { createJobScheduler } from "./composition/create-job-scheduler.ts";
 import { scheduledJobs } from "./composition/scheduled-jobs.ts";
@@ -66,7 +68,19 @@ async function main(): Promise<void> {
     baseUrl: publicBaseUrl(config.PUBLIC_BASE_URL, config.PORT),
     ttlMs: config.PDF_LINK_TTL_MINUTES * 60_000,
   };
+  const registerLogger = logger.child({ component: "company-register" });
+  const register = registerEnabled(config.COMPANY_REGISTER, mode.kind === "playground")
+    ? createCompanyRegister({
+        baseUrl: config.COMPANY_REGISTER_URL,
+        timeoutMs: config.COMPANY_REGISTER_TIMEOUT_MS,
+        cacheTtlMs: config.COMPANY_REGISTER_CACHE_HOURS * 3600_000,
+        cache: createRegisterCache(database.prisma),
+        onUnavailable: (reason, detail) => registerLogger.warn({ reason, detail }, "company register unavailable: local search only"),
+      })
+    : registerOff;
+  registerLogger.info({ on: register !== registerOff, url: config.COMPANY_REGISTER_URL }, "company register");
   const deps = createConversationDeps(database.prisma, () => new Date(), {
+    register,
     institution: {
       name: config.UNIVERSITY_NAME,
       logo: loadInstitutionLogo(config.UNIVERSITY_LOGO),

@@ -1,7 +1,9 @@
 // The composition root's core wiring: the PostgreSQL adapters (src/db), the PDF renderer
 // (src/pdf) and the signed links (src/http) plugged into the ports of the core (src/app).
 // main.ts and the tests build the conversation's dependencies here; src/db only persists.
+import type { TCompanyRegister } from "../app/ports/company-register.ts";
 import type { TConversationDeps } from "../app/ports/conversation-deps.ts";
+import { registerOff } from "../company-register/create-company-register.ts";
 import { institutionClauses } from "../app/documents/institution-clauses.ts";
 import type { TInstitution } from "../app/ports/documents.ts";
 import type { TClock } from "../app/ports/clock.ts";
@@ -29,6 +31,8 @@ export interface TConversationOptions {
   institution?: TInstitution;
   /** Signed links: the secret (PDF_LINK_SECRET), the public base URL of the app, how long a link lives (PDF_LINK_TTL_MINUTES). */
   links?: { secret: string; baseUrl: string; ttlMs?: number };
+  /** The national company register (COMPANY_REGISTER); off unless given. */
+  register?: TCompanyRegister;
 }
 
 /** The conversation core's dependencies, all on one PostgreSQL database. */
@@ -46,6 +50,7 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
     facts,
     centres: createCentreDirectory(prisma),
     hosts: createHostDirectory(prisma),
+    register: options.register ?? registerOff,
     workflow: createWorkflowDirectory(prisma),
     staff: createStaffQueries(prisma),
     avenants: createAvenantStore(prisma),

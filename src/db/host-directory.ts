@@ -15,6 +15,7 @@ import type {
 } from "../app/ports/hosts.ts";
 import { Prisma, ReferenceList, type PrismaClient } from "../generated/prisma/client.ts";
 import { contactIdsSql, teacherIdsSql } from "./host-search-sql.ts";
+import { enqueueProposalDecision, listPendingProposals, rejectProposalRow } from "./host-moderation.ts";
 
 type TClient = PrismaClient | Prisma.TransactionClient;
 type TEtablissementRow = Prisma.EtablissementGetPayload<object>;
@@ -157,6 +158,7 @@ async function applyProposalRow(
           after: { proposalId, changes: proposal.changes ?? {} },
         },
       });
+      await enqueueProposalDecision(tx, proposal, "APPLIED", null, actorId, new Date());
       return updated;
     }),
   );
@@ -246,6 +248,8 @@ export function createHostDirectory(prisma: PrismaClient): THostDirectory {
       return { ...proposal, changes: row.changes as TEtablissementChanges, decision };
     },
     applyEtablissementProposal: (proposalId, fields, normalizedName, actorId) => applyProposalRow(prisma, proposalId, fields, normalizedName, actorId),
+    listPendingProposals: (scope) => listPendingProposals(prisma, scope),
+    rejectEtablissementProposal: (proposalId, reason, actorId) => rejectProposalRow(prisma, proposalId, reason, actorId),
     listServices: async (etablissementId) => {
       const orderBy = [{ name: "asc" }, { id: "asc" }] as const;
       return (await prisma.service.findMany({ where: { etablissementId }, orderBy: [...orderBy], take: MAX_SERVICES })).map(toService);

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { REGISTER_CHOICE_PREFIX, registerSiretOf } from "../hosts/search-hosts.ts";
+import { chooseRegisterSite } from "./host-actions.ts";
 import { z } from "zod/v4";
 import { conventionSummary, headerOf, recapView } from "./convention-views.ts";
 import { ZId } from "./inbound-values.ts";
@@ -87,6 +89,10 @@ export async function openSection(turn: TTurn, data: unknown): Promise<TEffect[]
 export async function saveSectionAction(turn: TTurn, data: Record<string, unknown>): Promise<TEffect[]> {
   const { conventionId, version, section } = parseData(ZVersioned.extend({ section: z.string().refine(isSectionId) }), data);
   if (!isSectionId(section)) return [];
+  // A site of the national register chosen in the typeahead: not yet an établissement of the base.
+  if (section === "etablissement" && typeof data.etablissementId === "string" && data.etablissementId.startsWith(REGISTER_CHOICE_PREFIX)) {
+    return chooseRegisterSite(turn, conventionId, registerSiretOf(data.etablissementId));
+  }
   const answers = formAnswers(section, data);
   try {
     const { convention, completion } = await saveSection(turn.deps, turn.actor, { conventionId, expectedVersion: version, sectionId: section, answers });

@@ -14,7 +14,11 @@ import { searchContacts } from "../hosts/search-contacts.ts";
 import { searchCpam } from "../hosts/search-cpam.ts";
 import { searchNaf } from "../hosts/search-naf.ts";
 import { searchEnseignants } from "../hosts/search-enseignants.ts";
-import { searchEtablissements } from "../hosts/search-etablissements.ts";
+import { chooseRegisterEtablissement } from "../hosts/prefill-from-register.ts";
+import { formatSiret } from "../hosts/host-labels.ts";
+import { REGISTER_CHOICE_PREFIX, searchHosts } from "../hosts/search-hosts.ts";
+import type { TRegisterEtablissement } from "../ports/company-register.ts";
+import { translate } from "../../i18n/translate.ts";
 import { searchServices } from "../hosts/search-services.ts";
 import { saveSection } from "../save-section.ts";
 import type { TTurn } from "./context.ts";
@@ -210,7 +214,7 @@ async function childAction(
 export async function searchChoices(turn: TTurn, query: TSearchQuery): Promise<TChoice[]> {
   switch (query.dataset) {
     case "etablissements":
-      return searchEtablissements(turn.deps, query.text);
+      return etablissementChoices(turn, query.text);
     case "enseignants":
       return searchEnseignants(turn.deps, query.text);
     case "cpam":
@@ -236,4 +240,39 @@ async function etablissementOfQuery(turn: TTurn, data: Record<string, unknown>):
     if (error instanceof AppError) return null;
     throw error;
   }
+}
+
+/** The value of the note "register unavailable" in the typeahead: chosen, it only says so again. */
+export const REGISTER_NOTE_VALUE = `${REGISTER_CHOICE_PREFIX}unavailable`;
+
+function registerChoice(turn: TTurn, site: TRegisterEtablissement): TChoice {
+  const label = [site.raisonSociale, site.city, `SIRET ${formatSiret(site.siret)}`].filter(Boolean).join(" — ");
+  const key = site.closed ? "conversation:hostRegister.closedChoice" : "conversation:hostRegister.choice";
+  return { title: translate(turn.locale, key, { label }), value: `${REGISTER_CHOICE_PREFIX}${site.siret}` };
+}
+
+// The local base first, then the national register's sites, labelled as such; a note when the register failed.
+async function etablissementChoices(turn: TTurn, text: string): Promise<TChoice[]> {
+  const found = await searchHosts(turn.deps, text);
+  const note =
+    found.registerStatus === "unavailable" ? [{ title: translate(turn.locale, "conversation:hostRegister.unavailable"), value: REGISTER_NOTE_VALUE }] : [];
+  return [...found.local, ...found.register.map((site) => registerChoice(turn, site)), ...note];
+}
+
+/**
+ * The étudiant chose a register site in the établissement section: the one already in the base
+ * is chosen; otherwise the creation form opens prefilled from the register. A closed company is refused.
+ */
+export async function chooseRegisterSite(turn: TTurn, conventionId: number, siret: string | null): Promise<TEffect[]> {
+  const convention = await visibleConvention(turn, conventionId);
+  assertAllowed(turn.actor, { kind: "edit" }, convention);
+  if (siret === null) return [noticeEffect(turn, conventionId, { tone: "warning", titleKey: "conversation:hostRegister.unavailable" })];
+  const choice = await chooseRegisterEtablissement(turn.deps, siret);
+  if (choice.kind === "existing") {
+    return chooseFor(turn, conventionId, "etablissement", choice.etablissement.id, {
+      key: "conversation:hosts.etablissementCreated",
+      name: choice.etablissement.label,
+    });
+  }
+  return [await etablissementFormEffect(turn, { conventionId, forSection: "tuteur" }, { ...choice.fields }, [], [])];
 }

@@ -44,6 +44,16 @@ export const ZNotificationPayload = z.discriminatedUnion("kind", [
   }),
   /** A pending avenant was cancelled because its convention was un-validated: its requester hears why. */
   z.object({ kind: z.literal("avenant_cancelled"), conventionId: ZRecordId, avenantId: ZRecordId, reason: ZReason, actorId: ZRecordId }),
+  /** A gestionnaire applied or rejected the recipient's proposed change of a shared établissement. */
+  z.object({
+    kind: z.literal("etablissement_proposal_decided"),
+    conventionId: z.null(),
+    proposalId: ZRecordId,
+    etablissementId: ZRecordId,
+    decision: z.enum(["APPLIED", "REJECTED"]),
+    reason: ZReason,
+    deciderId: ZRecordId,
+  }),
 ]);
 
 /** What a notification tells its recipient. */

@@ -72,6 +72,20 @@ async function avenantDocumentEffects(turn: TTurn, conventionId: number, avenant
   return attach(turn, conventionId, [own.document, amended.document], notice, comments);
 }
 
+// The proposer hears, in their main conversation, whether their correction of a shared host was applied, and why not.
+async function proposalDecisionEffect(turn: TTurn, payload: Extract<TNotificationPayload, { kind: "etablissement_proposal_decided" }>): Promise<TEffect> {
+  const host = await turn.deps.hosts.getEtablissement(payload.etablissementId);
+  const params = { name: host?.raisonSociale ?? "", decider: await turn.deps.workflow.personName(payload.deciderId), reason: payload.reason ?? "" };
+  return payload.decision === "APPLIED"
+    ? noticeEffect(turn, null, { tone: "good", titleKey: "conversation:hostModeration.applied", params })
+    : noticeEffect(turn, null, {
+        tone: "attention",
+        titleKey: "conversation:hostModeration.rejected",
+        textKey: "conversation:hostModeration.rejectedText",
+        params,
+      });
+}
+
 async function validatedEffects(turn: TTurn, conventionId: number): Promise<TEffect[]> {
   const convention = await turn.deps.conventions.get(conventionId);
   const numero = convention.numero ?? convention.id;
@@ -110,5 +124,7 @@ export async function renderNotification(deps: TConversationDeps, recipientId: n
       return [...(await avenantDecisionEffects(turn, payload)), ...(await avenantDocumentEffects(turn, payload.conventionId, payload.avenantId))];
     case "avenant_cancelled":
       return avenantCancelledEffects(turn, payload);
+    case "etablissement_proposal_decided":
+      return [await proposalDecisionEffect(turn, payload)];
   }
 }

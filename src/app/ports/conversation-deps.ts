@@ -2,6 +2,7 @@ import type { TClock } from "./clock.ts";
 import type { TAnswerChecks, TConventionStore, TFormData, TRulesFactsSource, TStaffQueries } from "./conventions.ts";
 import type { TCentreDirectory, TPersonDirectory, TWorkflowDirectory } from "./directory.ts";
 import type { TDocumentDeps } from "./documents.ts";
+import type { TCompanyRegister } from "./company-register.ts";
 import type { THostDirectory } from "./hosts.ts";
 import type { TAvenantStore } from "./avenants.ts";
 import type { TOperations } from "./operations.ts";
@@ -29,6 +30,8 @@ export interface TConversationDeps {
   facts: TRulesFactsSource;
   centres: TCentreDirectory;
   hosts: THostDirectory;
+  /** The national company register (API Recherche d'entreprises), behind its cache and limiter. */
+  register: TCompanyRegister;
   workflow: TWorkflowDirectory;
   staff: TStaffQueries;
   /** The convention and avenant PDFs (generated once, stored with their SHA-256). */

@@ -81,6 +81,20 @@ export interface TEtablissementProposalRecord {
   decision: { deciderId: number; deciderName: string; decidedAt: Date } | null;
 }
 
+/** A proposal waiting for a gestionnaire, as a list shows it. */
+export interface TPendingProposal {
+  id: number;
+  etablissementId: number;
+  etablissementLabel: string;
+  proposedById: number;
+  proposerName: string;
+  changes: TEtablissementChanges;
+  createdAt: Date;
+}
+
+/** Whose proposals a list shows: every one (an administrator), or those concerning some centres de gestion. */
+export type TProposalScope = { kind: "all" } | { kind: "centres"; centreIds: readonly number[] };
+
 /** The typed fields of a service d'accueil. */
 export interface TServiceFields {
   name: string;
@@ -159,6 +173,13 @@ export interface THostDirectory {
     normalizedName: string | null,
     actorId: number,
   ): Promise<TEtablissementRecord>;
+  /**
+   * Pending proposals, oldest first. A proposal concerns a centre when its proposer is enrolled
+   * in one of the centre's formations or one of the centre's conventions has that établissement.
+   */
+  listPendingProposals(scope: TProposalScope): Promise<TPendingProposal[]>;
+  /** Marks the proposal REJECTED with its reason, atomically; throws AppError CONFLICT proposal_decided when no longer PENDING. */
+  rejectEtablissementProposal(proposalId: number, reason: string, actorId: number): Promise<void>;
   /** Every service of the établissement (a host has few), by name. */
   listServices(etablissementId: number): Promise<TServiceRecord[]>;
   getService(id: number): Promise<TServiceRecord | null>;

@@ -37,6 +37,7 @@ export const FIELD_ERROR_CODES = [
   "no_change",
   // The language model contradicts the stage's country; params.expected is the model it asks.
   "langue_mismatch",
+  "register_closed",
 ] as const;
 
 /** A stable, translatable field error code. */
