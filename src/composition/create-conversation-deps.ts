@@ -14,6 +14,7 @@ import { createFormData } from "../db/form-data.ts";
 import { createHostDirectory } from "../db/host-directory.ts";
 import { createPersonDirectory } from "../db/person-directory.ts";
 import { createRulesFactsSource } from "../db/rules-facts-source.ts";
+import { createReminderControls } from "../db/reminder-controls.ts";
 import { createStaffQueries } from "../db/staff-queries.ts";
 import { createWorkflowDirectory } from "../db/workflow-directory.ts";
 import { createDeadLetters } from "../db/dead-letters.ts";
@@ -49,6 +50,7 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
     staff: createStaffQueries(prisma),
     avenants: createAvenantStore(prisma),
     operations: { deadLetters: createDeadLetters(prisma), personalData: createPersonalData(prisma) },
+    reminders: createReminderControls(prisma),
     documents: {
       conventions,
       documents: createDocumentStore(prisma),

@@ -5,6 +5,7 @@ import type { TDocumentDeps } from "./documents.ts";
 import type { THostDirectory } from "./hosts.ts";
 import type { TAvenantStore } from "./avenants.ts";
 import type { TOperations } from "./operations.ts";
+import type { TReminderControls } from "./reminder-controls.ts";
 
 /**
  * Mints the signed links of the PDFs. A link is a bearer link for `ttlMinutes`: whoever holds
@@ -37,5 +38,7 @@ export interface TConversationDeps {
   avenants: TAvenantStore;
   /** Dead letters and personal-data exports, for administrators. */
   operations: TOperations;
+  /** Pausing one's reminders, a centre's reminder settings (issue 13). */
+  reminders: TReminderControls;
   clock: TClock;
 }
