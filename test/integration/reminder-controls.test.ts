@@ -4,6 +4,7 @@ import { createJobRuns } from "../../src/db/job-runs.ts";
 import { createReminderStore } from "../../src/db/reminder-store.ts";
 import { createJobScheduler } from "../../src/composition/create-job-scheduler.ts";
 import { remindersJob } from "../../src/jobs/reminders-job.ts";
+import { seedDemoWaiting } from "../../src/db/seed/seed-demo-waiting.ts";
 import { DEMO } from "../support/demo.ts";
 import { demoIds, insertConvention } from "../support/reminder-fixtures.ts";
 import { createWorkflowHarness } from "../support/workflow-harness.ts";
@@ -90,5 +91,37 @@ describe("people keep control of their reminders, on every channel through the o
     expect(await prisma.centreGestion.findUniqueOrThrow({ where: { id: psy } })).toMatchObject({ reminderCron: "30 7 * * 1-5", escalationDays: 5 });
     // An admin may too, naming the centre.
     expect((await say(DEMO.petit, "reminder settings DEMO-PSY"))[0]?.kind).toBe("form");
+  });
+
+  it("has the demo show a digest at once: something waits in it, and an urgent internship tops the digest", async () => {
+    const prisma = harness.database.prisma;
+    const ids = await demoIds(prisma);
+    await prisma.outboxMessage.deleteMany();
+    await prisma.reminderPause.deleteMany();
+    harness.inbox.clear();
+    const started = new Date(MONDAY_0800.getTime() + 2 * 24 * 3_600_000);
+    await seedDemoWaiting(prisma, new Date(started.getTime() - 3_600_000));
+    const scheduler = createJobScheduler(prisma, {
+      jobs: [remindersJob({ store: createReminderStore(prisma), runs: createJobRuns(prisma), clock: () => started })],
+      logger: silent,
+      instanceId: "demo",
+      clock: () => started,
+      wake: () => ({ stop: () => undefined }),
+    });
+    // The playground's button: a manual run, whatever the schedule.
+    const outcome = await scheduler.runJob("reminders");
+    expect(outcome.status).toBe("succeeded");
+    await harness.deliverAll();
+    const garcia = shown(harness.inbox.get(ids.garcia) ?? []);
+    expect(garcia).toContain("URGENT — n° ");
+    expect(garcia).toContain("Hugo Bernard");
+    expect(shown(harness.inbox.get(ids.lambert) ?? [])).toContain("attend votre validation pédagogique");
+    // Opening the digest's line shows the convention's approval card.
+    const conventionId = (await prisma.convention.findFirstOrThrow({ where: { currentStep: "VALIDATION_ADMINISTRATIVE", etudiantLastName: "Bernard" } })).id;
+    const opened = await harness.conversation.handle(
+      { platform: "WEB", email: DEMO.garcia },
+      { kind: "action", verb: "open_approval", data: { conventionId } },
+    );
+    expect(shown(opened)).toContain("Hugo");
   });
 });
