@@ -13,6 +13,7 @@ import { seedReferenceData } from "../src/db/seed/seed-reference-data.ts";
 import { renderConventionPdf } from "../src/pdf/render.ts";
 import { sampleConventionModel } from "../src/pdf/sample-model.ts";
 import { createEmptyDatabase, TEST_SERVER_URL } from "../test/support/test-database.ts";
+import { benchDigest } from "./digest.ts";
 import { measure, report, summarize } from "./stats.ts";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
     await scratch.drop();
   }
   await benchPdfGenerate();
+  await benchDigest(process.env.BENCH_DATABASE_URL ?? TEST_SERVER_URL);
 }
 
 main().catch((error: unknown) => {
