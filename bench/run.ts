@@ -17,6 +17,7 @@ import { renderConventionPdf } from "../src/pdf/render.ts";
 import { sampleConventionModel } from "../src/pdf/sample-model.ts";
 import { createEmptyDatabase, TEST_SERVER_URL } from "../test/support/test-database.ts";
 import { measureStart, reportStart } from "./startup.ts";
+import { benchDigest } from "./digest.ts";
 import { measure, report, summarize } from "./stats.ts";
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 1000);
@@ -103,6 +104,7 @@ async function main(): Promise<void> {
     await scratch.drop();
   }
   await benchPdfGenerate();
+  await benchDigest(process.env.BENCH_DATABASE_URL ?? TEST_SERVER_URL);
   if (process.env.BENCH_STARTUP !== "false") await benchStartup();
 }
 

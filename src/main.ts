@@ -29,6 +29,7 @@ import { channelMode, loadConfig, ConfigError, type TConfig } from "./config.ts"
 import { createDatabase, type TDatabase } from "./db/create-database.ts";
 import { createOutboxQueue } from "./db/outbox.ts";
 import { DEMO_PEOPLE, seedDemo } from "./db/seed/seed-demo.ts";
+import { seedDemoWaiting } from "./db/seed/seed-demo-waiting.ts";
 import { seedReferenceData } from "./db/seed/seed-reference-data.ts";
 import { createHttpApp } from "./http/create-http-app.ts";
 import { createDocumentRouter, documentLinkSecret, publicBaseUrl } from "./http/document-links.ts";
@@ -60,7 +61,11 @@ async function main(): Promise<void> {
   await seedReferenceData(database.prisma);
   if (wantsDemoData(config, database)) {
     const { created } = await seedDemo(database.prisma);
-    if (created) logger.info("demo university loaded");
+    if (created) {
+      // Something waits in the demo, so the first start shows a digest and a reminder.
+      await seedDemoWaiting(database.prisma, new Date());
+      logger.info("demo university loaded");
+    }
   }
 
   const links = {
@@ -168,7 +173,29 @@ async function main(): Promise<void> {
       if (slack) http.use(slack.router);
       if (teams) http.use(teams.router);
       if (playground)
-        http.use("/", playgroundRouterOnDatabase(playground, { conversation, people: DEMO_PEOPLE, allowRemote: mode.kind === "playground" && mode.exposed }));
+        http.use(
+          "/",
+          playgroundRouterOnDatabase(playground, {
+            conversation,
+            people: DEMO_PEOPLE,
+            allowRemote: mode.kind === "playground" && mode.exposed,
+            runJobs: async () => {
+              const jobs = [];
+              for (const { jobId } of await scheduler.status()) {
+                const outcome = await scheduler.runJob(jobId);
+                jobs.push({ jobId, status: outcome.status, result: outcome.status === "succeeded" ? outcome.result : null });
+              }
+              // Delivered now rather than at the dispatcher's next tick, so the page shows them at once.
+              let delivered = 0;
+              for (;;) {
+                const { sent } = await dispatcher.runOnce();
+                if (sent === 0) break;
+                delivered += sent;
+              }
+              return { jobs, delivered };
+            },
+          }),
+        );
     },
   });
   const server = app.listen(config.PORT, mode.host);

@@ -49,6 +49,11 @@ export const VERBS = [
   "refuse_avenant",
   // Operations (administrators)
   "requeue_notification",
+  // Reminders (issue 13)
+  "pause_reminders",
+  "resume_reminders",
+  "open_reminder_settings",
+  "save_reminder_settings",
 ] as const;
 
 export type TVerb = (typeof VERBS)[number];

@@ -17,6 +17,7 @@ export const TEMPLATE_NAMES = [
   "history",
   "staff-list",
   "dead-letters",
+  "digest",
 ] as const;
 
 /** One template of adaptive-cards/. */

@@ -315,3 +315,50 @@ export type TAvenantApprovalView = {
   /** Whether this reader may decide now (buttons Valider / Refuser). */
   canDecide: boolean;
 };
+
+// ---------------------------------------------------------------------------------------
+// Reminders (issue 13): the digest's view is the outbox payload (src/app/notifications/notification.ts)
+// read structurally, so the card needs nothing from src/app.
+// ---------------------------------------------------------------------------------------
+
+/** One convention in a digest. */
+export type TDigestItemView = {
+  conventionId: number;
+  numero: number | null;
+  studentName: string;
+  waitingDays: number;
+  dateDebut: string | null;
+  step: TValidationStep | null;
+  urgent: boolean;
+};
+
+/** A gestionnaire's digest of one centre. */
+export type TDigestPayload = {
+  centreName: string;
+  localDate: string;
+  previousAt: string | null;
+  startingSoonDays: number;
+  urgent: { total: number; items: TDigestItemView[] };
+  steps: Array<{ step: TValidationStep; total: number; items: TDigestItemView[] }>;
+  avenants: {
+    total: number;
+    items: Array<{ conventionId: number; avenantId: number; numero: number | null; avenantNumero: number; studentName: string; waitingDays: number }>;
+  };
+  proposals: { total: number; items: Array<{ proposalId: number; etablissementName: string; waitingDays: number }> };
+};
+
+/** The settings of a centre's reminders, as its settings form shows them. */
+export type TReminderSettingsView = {
+  centreId: number;
+  centreName: string;
+  values: {
+    reminderCron: string;
+    reminderTimezone: string;
+    referentReminderDays: string;
+    escalationDays: string;
+    draftReminderDays: string;
+    startingSoonDays: string;
+  };
+  /** Input id → localised message, after a rejected submission. */
+  errors: Record<string, string>;
+};

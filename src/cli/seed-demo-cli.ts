@@ -4,6 +4,7 @@ import { loadConfig } from "../config.ts";
 import { createDatabase } from "../db/create-database.ts";
 import { DEMO_CENTRES } from "../db/seed/demo-university.ts";
 import { DEMO_PEOPLE, seedDemo } from "../db/seed/seed-demo.ts";
+import { seedDemoWaiting } from "../db/seed/seed-demo-waiting.ts";
 import { seedReferenceData } from "../db/seed/seed-reference-data.ts";
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
       .join(", ");
     console.log(`Reference data (${database.kind}): inserted ${inserted}.`);
     const { created } = await seedDemo(database.prisma);
+    if (created) await seedDemoWaiting(database.prisma, new Date());
     console.log(
       created
         ? `Demo university created: ${DEMO_CENTRES.length} centres de gestion, ${DEMO_PEOPLE.length} people (e.g. ${DEMO_PEOPLE[0]?.email ?? ""}).`

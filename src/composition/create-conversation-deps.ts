@@ -17,6 +17,7 @@ import { createFormDrafts } from "../db/form-drafts.ts";
 import { createHostDirectory } from "../db/host-directory.ts";
 import { createPersonDirectory } from "../db/person-directory.ts";
 import { createRulesFactsSource } from "../db/rules-facts-source.ts";
+import { createReminderControls } from "../db/reminder-controls.ts";
 import { createStaffQueries } from "../db/staff-queries.ts";
 import { createWorkflowDirectory } from "../db/workflow-directory.ts";
 import { createDeadLetters } from "../db/dead-letters.ts";
@@ -56,6 +57,7 @@ export function createConversationDeps(prisma: PrismaClient, clock: TClock = () 
     avenants: createAvenantStore(prisma),
     operations: { deadLetters: createDeadLetters(prisma), personalData: createPersonalData(prisma) },
     formDrafts: createFormDrafts(prisma),
+    reminders: createReminderControls(prisma),
     documents: {
       conventions,
       documents: createDocumentStore(prisma),

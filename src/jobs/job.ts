@@ -2,6 +2,7 @@
 // handler only reads and enqueues outbox rows; delivery is the dispatcher's (src/app/notifications).
 import { z } from "zod/v4";
 import type { TNotification } from "../app/notifications/notification.ts";
+import type { TRunReason } from "./run-job-slot.ts";
 import type { TJobSchedule } from "./slots.ts";
 
 /** What every run is given: the slot it runs for and that slot's local date (the day of its delivery keys). */
@@ -27,6 +28,8 @@ export interface TJobContext<TPayload> {
   payload: TPayload;
   /** The run's time, from the injected clock. */
   now: Date;
+  /** Why it runs: a job that fans out into schedules of its own (the centres' digests) runs them all on a manual run. */
+  reason: TRunReason;
   /**
    * Enqueues in a transaction of its own, committed when this returns: a run may enqueue in
    * batches, and a rerun after a crash finds the earlier batches by their dedupeKeys. Returns how many were new.

@@ -50,6 +50,7 @@ export async function runJobSlot(job: TAnyJob, slot: Date, reason: TRunReason, d
     const result = await job.handler({
       payload,
       now: startedAt,
+      reason,
       enqueue: (notifications) => deps.outbox(notifications, deps.clock()),
       logger: deps.logger,
     });

@@ -31,6 +31,7 @@ import { cleanInbound, INT4_MAX, recordIdOf } from "./inbound-values.ts";
 import { discardFormDraft, formClosed } from "./form-draft-actions.ts";
 import { parseTextCommand } from "./text-commands.ts";
 import { requeueNotification, showDeadLetters } from "./operations-actions.ts";
+import { openReminderSettings, pauseReminders, resumeReminders, saveReminderSettings } from "./reminder-actions.ts";
 import { findConvention, openApproval, openRefuse, openUnvalidate, refuseStep, showHistory, toValidate, unvalidate, validateStep } from "./workflow-actions.ts";
 
 type THandler = (turn: TTurn, data: Record<string, unknown>) => Promise<TEffect[]>;
@@ -73,6 +74,10 @@ const HANDLERS: Record<TVerb, THandler> = {
   open_refuse_avenant: openRefuseAvenant,
   refuse_avenant: refuseAvenant,
   requeue_notification: requeueNotification,
+  pause_reminders: (turn, data) => pauseReminders(turn, threadOfData(data)),
+  resume_reminders: (turn, data) => resumeReminders(turn, threadOfData(data)),
+  open_reminder_settings: (turn, data) => openReminderSettings(turn, typeof data.code === "string" ? data.code : null),
+  save_reminder_settings: saveReminderSettings,
 };
 
 function threadOfData(data: Record<string, unknown>): number | null {
@@ -131,6 +136,12 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
     }
     case "dead_letters":
       return showDeadLetters(turn, conventionId);
+    case "pause_reminders":
+      return pauseReminders(turn, conventionId);
+    case "resume_reminders":
+      return resumeReminders(turn, conventionId);
+    case "reminder_settings":
+      return openReminderSettings(turn, command.code);
     case "unknown": {
       const staff = audienceOf(turn.actor) === "staff";
       const textKey = staff ? "conversation:notUnderstood.staffText" : "conversation:notUnderstood.text";

@@ -15,6 +15,11 @@ export type TTextCommand =
   | { kind: "language"; locale: "fr" | "en" }
   /** Administrators: the notifications that could not be delivered. */
   | { kind: "dead_letters" }
+  /** "pause reminders", "reprendre les rappels": one's own reminders and digests. */
+  | { kind: "pause_reminders" }
+  | { kind: "resume_reminders" }
+  /** "réglages des rappels [code]": a centre's reminder settings. */
+  | { kind: "reminder_settings"; code: string | null }
   | { kind: "unknown" };
 
 function normalize(text: string): string {
@@ -28,6 +33,19 @@ function normalize(text: string): string {
 }
 
 const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpMatchArray) => TTextCommand]> = [
+  // Before "reprendre [n]": "reprendre les rappels" is about reminders, not a convention.
+  [
+    /^(?:mettre en )?pause(?:r)?(?: (?:les |mes )?(?:rappels|reminders|relances))?$|^(?:pause|stop|mute) (?:my )?reminders$|^(?:suspendre|arreter) (?:les |mes )?(?:rappels|relances)$/u,
+    () => ({ kind: "pause_reminders" }),
+  ],
+  [
+    /^(?:reprendre|reactiver|relancer) (?:les |mes )?(?:rappels|relances)$|^(?:resume|unpause|restart) (?:my )?reminders$/u,
+    () => ({ kind: "resume_reminders" }),
+  ],
+  [
+    /^(?:reglages|parametres|reglage) (?:des )?rappels(?: (\S+))?$|^reminder settings(?: (\S+))?$/u,
+    (match) => ({ kind: "reminder_settings", code: (match[1] ?? match[2] ?? null)?.toUpperCase() ?? null }),
+  ],
   [/^(nouvelle convention|nouvelle|nouveau|creer|creer une convention|new convention|new|create|create a convention)$/u, () => ({ kind: "new" })],
   [/^(mes conventions|ma convention|liste|my conventions|my convention|list|conventions)$/u, () => ({ kind: "list" })],
   // Empty: `/convention` alone.

@@ -9,6 +9,63 @@ const ZStep = z.enum(VALIDATION_STEPS);
 const ZReason = z.string().nullable();
 const ZRecordId = z.number().int();
 
+/** One convention in a digest or a reminder. */
+export const ZDigestItem = z.object({
+  conventionId: ZRecordId,
+  numero: z.number().int().nullable(),
+  studentName: z.string(),
+  /** Whole days it has waited at its step. */
+  waitingDays: z.number().int(),
+  dateDebut: z.iso.date().nullable(),
+  step: ZStep.nullable(),
+  urgent: z.boolean(),
+});
+
+/** A digest's section: how many wait in all, and the oldest of them (the card offers the full list). */
+const ZDigestGroup = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
+
+export const ZDigestPayload = z.object({
+  kind: z.literal("digest"),
+  /** About no one convention (the outbox row's conventionId stays empty). */
+  conventionId: z.null(),
+  centreId: ZRecordId,
+  centreName: z.string(),
+  /** The slot's local date, YYYY-MM-DD. */
+  localDate: z.iso.date(),
+  /** When this person's previous digest of this centre was sent (ISO instant), null for the first. */
+  previousAt: z.iso.datetime().nullable(),
+  startingSoonDays: z.number().int(),
+  urgent: ZDigestGroup(ZDigestItem),
+  steps: z.array(ZDigestGroup(ZDigestItem).extend({ step: ZStep })),
+  avenants: ZDigestGroup(
+    z.object({
+      conventionId: ZRecordId,
+      avenantId: ZRecordId,
+      numero: z.number().int().nullable(),
+      avenantNumero: z.number().int(),
+      studentName: z.string(),
+      waitingDays: z.number().int(),
+    }),
+  ),
+  proposals: ZDigestGroup(z.object({ proposalId: ZRecordId, etablissementName: z.string(), waitingDays: z.number().int() })),
+});
+
+/** The reminders of issue 13, declared once. */
+export const REMINDER_KINDS = ["referent", "escalation", "draft", "returned", "starting_soon"] as const;
+
+export const ZReminderPayload = z.object({
+  kind: z.literal("reminder"),
+  reminder: z.enum(REMINDER_KINDS),
+  conventionId: ZRecordId,
+  numero: z.number().int().nullable(),
+  studentName: z.string(),
+  /** Days it has waited (référent, escalation, returned), not moved (draft), or until it starts (starting_soon). */
+  days: z.number().int(),
+  dateDebut: z.iso.date().nullable(),
+  /** The référent, in an escalation. */
+  referentName: z.string().nullable(),
+});
+
 /**
  * What a notification tells its recipient: the one definition of the contract. Rows are read
  * back from the outbox with it (possibly written by an older or newer version of the code), and
@@ -54,6 +111,10 @@ export const ZNotificationPayload = z.discriminatedUnion("kind", [
     reason: ZReason,
     deciderId: ZRecordId,
   }),
+  /** A gestionnaire's digest of what waits for them in one centre (issue 13): a snapshot taken at the slot. */
+  ZDigestPayload,
+  /** One reminder about one convention: to its référent, its student, or the centre's gestionnaires (escalation). */
+  ZReminderPayload,
 ]);
 
 /** What a notification tells its recipient. */

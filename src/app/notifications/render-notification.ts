@@ -12,6 +12,35 @@ import type { TEffect } from "../conversation/effects.ts";
 import { withDocumentLinks } from "../conversation/pdf-links.ts";
 import { approvalEffect } from "../conversation/workflow-actions.ts";
 import type { TNotificationPayload } from "./notification.ts";
+import { digestCard } from "../../cards/digest-card.ts";
+import { formatDate } from "../../cards/card-format.ts";
+
+/** A reminder about one convention: in the student's thread for a student, in the main conversation otherwise. */
+function reminderEffects(turn: TTurn, payload: Extract<TNotificationPayload, { kind: "reminder" }>): TEffect[] {
+  const forStudent = payload.reminder === "draft" || payload.reminder === "returned" || payload.reminder === "starting_soon";
+  const params = {
+    numero: payload.numero ?? "",
+    student: payload.studentName,
+    days: payload.days,
+    count: payload.days,
+    date: payload.dateDebut === null ? "" : formatDate(payload.dateDebut),
+    referent: payload.referentName ?? "",
+  };
+  const tone = payload.reminder === "escalation" || payload.reminder === "starting_soon" ? ("attention" as const) : ("warning" as const);
+  return [
+    noticeEffect(turn, forStudent ? payload.conventionId : null, {
+      tone,
+      titleKey: `reminders:reminder.${payload.reminder}.title`,
+      textKey: `reminders:reminder.${payload.reminder}.text`,
+      footnoteKey: "reminders:reminder.footnote",
+      params,
+      actions: [
+        { titleKey: "reminders:buttons.open", verb: forStudent ? "open_convention" : "open_approval", data: { conventionId: payload.conventionId } },
+        { titleKey: "reminders:buttons.pause", verb: "pause_reminders", data: {} },
+      ],
+    }),
+  ];
+}
 
 async function decisionEffects(turn: TTurn, payload: Extract<TNotificationPayload, { kind: "decision" }>): Promise<TEffect[]> {
   const convention = await turn.deps.conventions.get(payload.conventionId);
@@ -126,5 +155,9 @@ export async function renderNotification(deps: TConversationDeps, recipientId: n
       return avenantCancelledEffects(turn, payload);
     case "etablissement_proposal_decided":
       return [await proposalDecisionEffect(turn, payload)];
+    case "digest":
+      return [{ kind: "post", conventionId: null, card: digestCard(turn.locale, payload) }];
+    case "reminder":
+      return reminderEffects(turn, payload);
   }
 }

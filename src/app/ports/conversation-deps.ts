@@ -7,6 +7,7 @@ import type { THostDirectory } from "./hosts.ts";
 import type { TAvenantStore } from "./avenants.ts";
 import type { TOperations } from "./operations.ts";
 import type { TFormDrafts } from "./form-drafts.ts";
+import type { TReminderControls } from "./reminder-controls.ts";
 
 /**
  * Mints the signed links of the PDFs. A link is a bearer link for `ttlMinutes`: whoever holds
@@ -43,5 +44,7 @@ export interface TConversationDeps {
   operations: TOperations;
   /** Answers typed in a section's form and closed without saving. */
   formDrafts: TFormDrafts;
+  /** Pausing one's reminders, a centre's reminder settings (issue 13). */
+  reminders: TReminderControls;
   clock: TClock;
 }

@@ -26,6 +26,11 @@ export interface TPlaygroundDependencies {
   people: readonly TPlaygroundPerson[];
   /** Answer requests from other machines too (PLAYGROUND_UNSAFE_EXPOSE_WITHOUT_LOGIN); loopback only otherwise. */
   allowRemote?: boolean;
+  /**
+   * Runs every scheduled job now (digests and reminders), then delivers what they enqueued: the
+   * playground's "run the jobs" button, so a newcomer sees a digest without waiting for 08:00.
+   */
+  runJobs?: () => Promise<{ jobs: Array<{ jobId: string; status: string; result: Record<string, unknown> | null }>; delivered: number }>;
 }
 
 /** What the page gets back after an event: the dialog to show or close, and the threads to reload. */
@@ -128,6 +133,11 @@ export function createPlaygroundRouter(deps: TPlaygroundDependencies): Router {
     if (target !== null) await applyEffects(deps.channel, target, effects, { context: answer });
     const body: TEventResponse = { ...answer, changedThreads: changedThreadsOf(personId, effects) };
     response.json(body);
+  });
+
+  router.post("/playground/jobs/run", json, async (_request, response) => {
+    if (!deps.runJobs) return sendError(response, 404, "NOT_FOUND", "no scheduled jobs here");
+    response.json(await deps.runJobs());
   });
 
   router.post("/playground/search", json, async (request, response) => {

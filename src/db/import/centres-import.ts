@@ -1,5 +1,5 @@
 import { z } from "zod/v4";
-import { ZBoolean, ZCode, ZOptionalEmail, ZOptionalText, ZRequiredText, ZSteps } from "./csv-fields.ts";
+import { ZBoolean, ZCode, ZCron, ZDays, ZOptionalEmail, ZOptionalText, ZRequiredText, ZSteps, ZTimeZone } from "./csv-fields.ts";
 import { findDuplicates } from "./find-duplicates.ts";
 import type { TDb, TImportCounts, TImportDefinition } from "./import-types.ts";
 
@@ -16,6 +16,13 @@ export const ZCentreRow = z.object({
   /** Who signs the centre's conventions for the university, by delegation (blank: the institution's signatory). */
   signatoryName: ZOptionalText,
   signatoryTitle: ZOptionalText,
+  // Reminders (issue 13): optional columns; a missing one leaves the centre's value (or the default).
+  reminderCron: ZCron,
+  reminderTimezone: ZTimeZone,
+  referentReminderDays: ZDays,
+  escalationDays: ZDays,
+  draftReminderDays: ZDays,
+  startingSoonDays: ZDays,
 });
 export type TCentreRow = z.infer<typeof ZCentreRow>;
 

@@ -4,6 +4,8 @@
 import { z } from "zod/v4";
 import { ValidationStep } from "../../generated/prisma/client.ts";
 import type { TIssueCode } from "./import-types.ts";
+import { isTimeZone, MAX_REMINDER_DAYS } from "../../app/reminders/reminder-settings.ts";
+import { scheduleProblem } from "../../jobs/slots.ts";
 
 const MAX_TEXT = 200;
 
@@ -143,3 +145,35 @@ export const ZCodeList = z
   .optional()
   .transform((value) => [...new Set(splitList(value ?? ""))])
   .pipe(z.array(ZCode));
+
+/** A centre's digest schedule (node-cron); a column missing from the file is undefined (left unchanged). */
+export const ZCron = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const cron = value.trim().replace(/\s+/gu, " ");
+    const problem = cron === "" ? "empty" : scheduleProblem(cron);
+    return problem === null ? cron : fail(ctx, cron, "INVALID_CRON", { detail: problem });
+  });
+
+/** An IANA time zone such as Europe/Paris. */
+export const ZTimeZone = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const zone = value.trim();
+    return isTimeZone(zone) ? zone : fail(ctx, zone, "INVALID_TIMEZONE");
+  });
+
+/** A whole number of days, 0 to MAX_REMINDER_DAYS. */
+export const ZDays = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const text = value.trim();
+    if (!/^\d+$/u.test(text) || Number(text) > MAX_REMINDER_DAYS) return fail(ctx, text, "INVALID_DAYS", { max: String(MAX_REMINDER_DAYS) });
+    return Number(text);
+  });

@@ -157,6 +157,19 @@ function renderMessages() {
   container.scrollTop = container.scrollHeight;
 }
 
+/** The playground's "run the jobs": every scheduled job now, what it enqueued delivered, then the threads reloaded. */
+async function runJobs() {
+  try {
+    clearError();
+    const { delivered } = await api("/playground/jobs/run", {});
+    byId("alert").textContent = t("jobsRan").replace("{count}", String(delivered));
+    byId("alert").hidden = false;
+    await loadThreads();
+  } catch (error) {
+    showError(error);
+  }
+}
+
 async function loadThreads() {
   if (!state.email) return;
   const { threads } = await api(`/playground/threads?email=${encodeURIComponent(state.email)}`);
@@ -271,6 +284,7 @@ function wire() {
     event.preventDefault();
     closeByPerson();
   });
+  byId("run-jobs").addEventListener("click", () => void runJobs());
   byId("language").addEventListener("click", () => {
     setLang(lang() === "fr" ? "en" : "fr");
     applyStrings();
