@@ -188,12 +188,11 @@ describe("PDF download links: lifetime, renewal and audit", () => {
     expect(row?.after).toMatchObject({ linkPersonId: await personId(email) });
   });
 
-  it("'Nouveau lien' is refused to a non-participant: no link is made", async () => {
+  it("'Nouveau lien' is refused to a non-participant: no link is made, and the convention's existence is not revealed", async () => {
     const effects = await conversationDriver(conversation, HUGO).act("new_link", { conventionId, documentIds: [documentId] });
     expect(JSON.stringify(effects)).not.toContain("/documents/");
-    expect(cardText(effects.map((effect) => ("card" in effect ? effect.card : null)))).toContain(
-      "Vous n'avez pas le droit de faire cette action sur cette convention.",
-    );
+    // The same answer as for a convention that does not exist (issue 14, item 14).
+    expect(cardText(effects.map((effect) => ("card" in effect ? effect.card : null)))).toContain("Convention introuvable.");
   });
 
   it("'Nouveau lien' naming another convention's document under one's own convention is refused: no link is made", async () => {
