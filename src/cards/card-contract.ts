@@ -54,6 +54,10 @@ export const VERBS = [
   "resume_reminders",
   "open_reminder_settings",
   "save_reminder_settings",
+  // Moderation of établissement proposals (issue 16)
+  "apply_etablissement_proposal",
+  "open_refuse_etablissement_proposal",
+  "refuse_etablissement_proposal",
 ] as const;
 
 export type TVerb = (typeof VERBS)[number];

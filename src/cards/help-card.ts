@@ -8,7 +8,7 @@ export type THelpAudience = "student" | "staff";
 
 // The words the conversation core understands, in both languages whatever the reader's.
 const STUDENT_COMMANDS = ["new", "list", "resume", "language", "help"] as const;
-const STAFF_COMMANDS = ["toValidate", "search", "history"] as const;
+const STAFF_COMMANDS = ["toValidate", "search", "history", "proposals"] as const;
 
 function command(locale: TLocale, key: string): { words: string; meaning: string } {
   return { words: cardText(locale, `${key}.words`), meaning: cardText(locale, `${key}.meaning`) };

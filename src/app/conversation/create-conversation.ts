@@ -29,6 +29,7 @@ import { hostAction, searchChoices } from "./host-actions.ts";
 import { newLink } from "./link-actions.ts";
 import { cleanInbound, INT4_MAX, recordIdOf } from "./inbound-values.ts";
 import { discardFormDraft, formClosed } from "./form-draft-actions.ts";
+import { applyProposal, openRefuseProposal, refuseProposal, showProposals } from "./proposal-actions.ts";
 import { parseTextCommand } from "./text-commands.ts";
 import { requeueNotification, showDeadLetters } from "./operations-actions.ts";
 import { openReminderSettings, pauseReminders, resumeReminders, saveReminderSettings } from "./reminder-actions.ts";
@@ -78,6 +79,9 @@ const HANDLERS: Record<TVerb, THandler> = {
   resume_reminders: (turn, data) => resumeReminders(turn, threadOfData(data)),
   open_reminder_settings: (turn, data) => openReminderSettings(turn, typeof data.code === "string" ? data.code : null),
   save_reminder_settings: saveReminderSettings,
+  apply_etablissement_proposal: applyProposal,
+  open_refuse_etablissement_proposal: openRefuseProposal,
+  refuse_etablissement_proposal: refuseProposal,
 };
 
 function threadOfData(data: Record<string, unknown>): number | null {
@@ -142,6 +146,8 @@ async function handleText(turn: TTurn, text: string, conventionId: number | null
       return resumeReminders(turn, conventionId);
     case "reminder_settings":
       return openReminderSettings(turn, command.code);
+    case "proposals":
+      return showProposals(turn, conventionId);
     case "unknown": {
       const staff = audienceOf(turn.actor) === "staff";
       const textKey = staff ? "conversation:notUnderstood.staffText" : "conversation:notUnderstood.text";

@@ -20,6 +20,8 @@ export type TTextCommand =
   | { kind: "resume_reminders" }
   /** "réglages des rappels [code]": a centre's reminder settings. */
   | { kind: "reminder_settings"; code: string | null }
+  /** Gestionnaires: the students' proposed corrections of shared établissements. */
+  | { kind: "proposals" }
   | { kind: "unknown" };
 
 function normalize(text: string): string {
@@ -60,6 +62,10 @@ const PATTERNS: ReadonlyArray<[RegExp, (match: RegExpMatchArray) => TTextCommand
   [
     /^(notifications? en echec|echecs? d'?envoi|envois? en echec|lettres? mortes?|dead letters?|failed notifications?|undelivered notifications?)$/u,
     () => ({ kind: "dead_letters" }),
+  ],
+  [
+    /^(?:(?:les )?propositions?(?: (?:de modifications?|d'?etablissements?|de corrections?))?|(?:(?:etablissement|host) )?proposals?|(?:proposed|pending) changes)$/u,
+    () => ({ kind: "proposals" }),
   ],
   [/^(?:(?:in |en )?(?:english|anglais)|(?:speak|parle[rz]?) (?:english|anglais))$/u, () => ({ kind: "language", locale: "en" })],
   [/^(?:(?:in |en )?(?:francais|french)|(?:speak|parle[rz]?) (?:francais|french))$/u, () => ({ kind: "language", locale: "fr" })],

@@ -14,7 +14,8 @@ export async function listEtablissementProposals(deps: THostDeps, actor: TActor)
   return deps.hosts.listPendingProposals(actor.isAdmin ? { kind: "all" } : { kind: "centres", centreIds: actor.staffCentreIds });
 }
 
-function decidedConflict(proposal: TEtablissementProposalRecord | null, proposalId: number): AppError {
+/** The CONFLICT answering a proposal already applied or rejected: who did it, and when. */
+export function decidedConflict(proposal: TEtablissementProposalRecord | null, proposalId: number): AppError {
   const decision = proposal?.decision ?? null;
   const status = proposal?.status;
   const taken =

@@ -23,6 +23,11 @@ describe("typed words, in French and English", () => {
     ["search 51928", { kind: "search", query: "51928" }],
     ["historique 12", { kind: "history", numero: 12 }],
     ["history", { kind: "history", numero: null }],
+    ["propositions", { kind: "proposals" }],
+    ["Propositions de modification", { kind: "proposals" }],
+    ["les propositions d'établissement", { kind: "proposals" }],
+    ["Proposals", { kind: "proposals" }],
+    ["pending changes", { kind: "proposals" }],
     // What `/convention <words>` used to alias in the Slack adapter: the core understands it now.
     ["", { kind: "help" }],
     ["?", { kind: "help" }],
