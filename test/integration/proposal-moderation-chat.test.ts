@@ -113,6 +113,17 @@ describe("« propositions »: gestionnaires moderate établissement proposals fr
     const click = await conversationDriver(seeded.conversation, STUDENT).act("apply_etablissement_proposal", { proposalId });
     expect(shownText(effectOf(click, "post").card)).toContain("Seuls les gestionnaires");
     expect(await seeded.database.prisma.etablissementProposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "PENDING" });
+    // A gestionnaire of another centre (psychologie) neither sees it nor decides it.
+    const other = conversationDriver(seeded.conversation, "isabelle.garcia@univ-demo.fr");
+    expect((await other.say("propositions")).some((effect) => effect.kind === "notify" && effect.key === `etablissement-proposal:${proposalId}`)).toBe(false);
+    const otherClick = await other.act("apply_etablissement_proposal", { proposalId });
+    expect(shownText(effectOf(otherClick, "post").card)).toBe(
+      `La proposition de modification n° ${proposalId} n'existe pas ou ne concerne pas vos centres de gestion : rien n'a changé.`,
+    );
+    expect(shownText(effectOf(await other.act("apply_etablissement_proposal", { proposalId: 999_999 }), "post").card)).toBe(
+      "La proposition de modification n° 999999 n'existe pas ou ne concerne pas vos centres de gestion : rien n'a changé.",
+    );
+    expect(await seeded.database.prisma.etablissementProposal.findUniqueOrThrow({ where: { id: proposalId } })).toMatchObject({ status: "PENDING" });
     expect(shownText(helpCard("fr", "staff"))).toContain("« propositions » ou « proposals »");
     expect(shownText(helpCard("en", "staff"))).toContain("“proposals” or “propositions”");
   });

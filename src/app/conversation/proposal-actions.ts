@@ -95,6 +95,10 @@ async function decisionAnswer(turn: TTurn, proposalId: number, attempt: () => Pr
   try {
     return await attempt();
   } catch (error) {
+    // One that does not exist and one of another centre get the same words: nothing said of either.
+    if (error instanceof AppError && error.code === "NOT_FOUND" && error.params.entity === "etablissementProposal") {
+      return [{ kind: "close_form" }, noticeEffect(turn, null, { tone: "warning", titleKey: "moderation:notFound", params: { id: proposalId } })];
+    }
     const conflict = conflictOf(error);
     if (conflict === null || conflict.kind !== "proposal_decided") throw error;
     return [{ kind: "close_form" }, await currentCard(turn, proposalId), noticeEffect(turn, null, conflictNotice(turn.locale, conflict))];
