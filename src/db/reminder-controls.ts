@@ -2,7 +2,8 @@
 import type { TReminderControls } from "../app/ports/reminder-controls.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
-const settingsFields = {
+/** A centre's reminder settings, as the settings card and the reminders job read them. */
+export const reminderSettingsFields = {
   name: true,
   reminderCron: true,
   reminderTimezone: true,
@@ -24,7 +25,7 @@ export function createReminderControls(prisma: PrismaClient): TReminderControls 
       return count === 1;
     },
     async settings(centreId) {
-      const row = await prisma.centreGestion.findUnique({ where: { id: centreId }, select: settingsFields });
+      const row = await prisma.centreGestion.findUnique({ where: { id: centreId }, select: reminderSettingsFields });
       if (!row) return null;
       const { name, ...settings } = row;
       return { name, settings };

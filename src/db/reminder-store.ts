@@ -4,6 +4,7 @@ import type { TCentreDigest, TReminderStore } from "../app/reminders/ports.ts";
 import type { TValidationStep } from "../domain/convention.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
 import { enqueueNotifications } from "./outbox.ts";
+import { reminderSettingsFields } from "./reminder-controls.ts";
 
 const ADMIN_STEPS: TValidationStep[] = ["VERIFICATION_ADMINISTRATIVE", "VALIDATION_ADMINISTRATIVE"];
 
@@ -65,17 +66,7 @@ export function createReminderStore(prisma: PrismaClient): TReminderStore {
     centres: () =>
       prisma.centreGestion.findMany({
         orderBy: { id: "asc" },
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          reminderCron: true,
-          reminderTimezone: true,
-          referentReminderDays: true,
-          escalationDays: true,
-          draftReminderDays: true,
-          startingSoonDays: true,
-        },
+        select: { id: true, code: true, ...reminderSettingsFields },
       }),
 
     async digest(centre, now, today, limit) {

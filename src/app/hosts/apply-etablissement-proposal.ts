@@ -2,18 +2,8 @@ import { normalizeName } from "../../domain/normalize-name.ts";
 import type { TActor } from "../../domain/permissions.ts";
 import { AppError, conflictOf } from "../app-error.ts";
 import { duplicateSiretError, hostRef, isSiretConflict, type THostRef } from "./find-etablissement-duplicates.ts";
-import type { TEtablissementFields, TEtablissementProposalRecord, THostDeps } from "../ports/hosts.ts";
-
-/** The CONFLICT answering a proposal already applied or rejected: who did it, and when (null when no record says). */
-function decidedConflict(proposal: TEtablissementProposalRecord | null, proposalId: number): AppError {
-  const decision = proposal?.decision ?? null;
-  const status = proposal?.status;
-  const taken =
-    decision !== null && (status === "APPLIED" || status === "REJECTED")
-      ? { decider: { personId: decision.deciderId, name: decision.deciderName }, decidedAt: decision.decidedAt, decision: status }
-      : null;
-  return new AppError("CONFLICT", { entity: "etablissementProposal", id: proposalId }, { kind: "proposal_decided", proposalId, taken });
-}
+import type { TEtablissementFields, THostDeps } from "../ports/hosts.ts";
+import { decidedConflict } from "./moderate-etablissement-proposals.ts";
 
 /**
  * A gestionnaire (or an administrator) applies a student's proposal to the shared
